@@ -1,0 +1,28 @@
+/** Agents are data: who they are, what they may do, which tools they hold and to whom they hand off. */
+export interface AgentDefinition {
+  name: 'billing' | 'technical' | 'escalation' | 'general';
+  title: string;
+  role: string;
+  goal: string;
+  backstory: string;
+  capabilities: string[];
+  /** Rules the agent never breaks. */
+  policies: string[];
+  tools: string[];
+  handoffs: AgentDefinition['name'][];
+}
+
+/** The instructions a model receives for an agent. */
+export function instructionsFor(a: AgentDefinition, company: string): string {
+  return [
+    `You are the ${a.title} of ${company}'s support desk. Role: ${a.role}`,
+    `Goal: ${a.goal}`,
+    `Backstory: ${a.backstory}`,
+    `You can help with: ${a.capabilities.join('; ')}.`,
+    'Rules:',
+    ...a.policies.map((p) => `- ${p}`),
+    '- Only state actions that a tool call performed; never invent data, refunds or tracking numbers.',
+    '- Tools act only for this case’s customer; you cannot look up anyone else.',
+    '- Cite the help articles you rely on by their title.',
+  ].join('\n');
+}

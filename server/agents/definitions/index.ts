@@ -1,0 +1,16 @@
+import type { AgentDefinition } from './agent.js';
+import { billingAgent } from './billing.agent.js';
+import { technicalAgent } from './technical.agent.js';
+import { escalationAgent } from './escalation.agent.js';
+import { generalAgent } from './general.agent.js';
+
+/** The desk's agents, by name. */
+export const AGENTS: Record<AgentDefinition['name'], AgentDefinition> = {
+  billing: billingAgent,
+  technical: technicalAgent,
+  escalation: escalationAgent,
+  general: generalAgent,
+};
+
+export type { AgentDefinition };
+export { instructionsFor } from './agent.js';

@@ -1,0 +1,46 @@
+/**
+ * Text to sparse features for the router: normalised words, word bigrams and character n-grams
+ * (the n-grams make the model robust to the typos real customers make).
+ */
+
+const PLACEHOLDERS: [RegExp, string][] = [
+  [/\binv[-\s#]?\d{2,}(?:-\d+)*\b/gi, ' invoicenumber '],
+  [/#\s?\d{3,}\b/g, ' refnumber '],
+  [/\bbw-?\d{4}\b/gi, ' errorcode '],
+  [/\bbw-?\d{5,}\b/gi, ' ordernumber '],
+  [/[$€£]\s?\d[\d,.]*|\b\d[\d,.]*\s?(?:dollars?|usd|eur|euros?|gbp|pounds?|bucks)\b/gi, ' moneyamount '],
+  [/\b[\w.+-]+@[\w-]+\.[\w.]+\b/g, ' emailaddress '],
+  [/\b\d{6,}\b/g, ' longnumber '],
+  [/\b\d+\b/g, ' num '],
+];
+
+/** Lower-cases, strips accents and replaces numbers, amounts and references with placeholders. */
+export function normalise(text: string): string {
+  let t = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  for (const [re, rep] of PLACEHOLDERS) t = t.replace(re, rep);
+  return t.toLowerCase().replace(/[’`]/g, "'");
+}
+
+/** Word tokens of a normalised text. */
+export function words(text: string): string[] {
+  return normalise(text).match(/[a-z][a-z']*/g)?.map((w) => w.replace(/'/g, '')) ?? [];
+}
+
+/** Feature names with raw counts for one text. */
+export function featureCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  const add = (f: string) => counts.set(f, (counts.get(f) ?? 0) + 1);
+  const toks = words(text);
+  for (let i = 0; i < toks.length; i++) {
+    const w = toks[i];
+    add(`w:${w}`);
+    if (i + 1 < toks.length) add(`b:${w}_${toks[i + 1]}`);
+    if (w.length >= 3) {
+      const padded = `^${w}$`;
+      for (let n = 3; n <= 5; n++) {
+        for (let j = 0; j + n <= padded.length; j++) add(`c:${padded.slice(j, j + n)}`);
+      }
+    }
+  }
+  return counts;
+}

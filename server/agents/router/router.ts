@@ -1,0 +1,170 @@
+/**
+ * Triage: classifies a request, applies escalation signals and the low-confidence rule, and
+ * splits a message that asks for several things into parts for a crew.
+ */
+import { readFileSync } from 'node:fs';
+import { IntentClassifier, type Classification, type ModelFile } from './classifier.js';
+import { detectSignals, type Signal } from './signals.js';
+
+export type RouteName = 'billing' | 'technical' | 'escalation' | 'general';
+export type RoutingMethod = 'CLASSIFIER' | 'EXPLICIT' | 'RULE' | 'LOW_CONFIDENCE' | 'FOLLOW_UP';
+
+/** One route's score. */
+export interface RouteScore {
+  route: RouteName;
+  score: number;
+}
+
+/** A part of a multi-part request, for one agent of a crew. */
+export interface RoutingPart {
+  route: RouteName;
+  intent: string;
+  confidence: number;
+  text: string;
+}
+
+/** The router's verdict on a request. */
+export interface RoutingDecision {
+  route: RouteName;
+  intent: string;
+  confidence: number;
+  scores: RouteScore[];
+  reason: string;
+  method: RoutingMethod;
+  signals: Signal[];
+  emergency: boolean;
+  /** HIGH for legal and churn threats, URGENT for emergencies, else undefined. */
+  priority?: 'HIGH' | 'URGENT';
+  /** Whether nobody should trust the automatic route (low confidence with a human fallback). */
+  needsHuman: boolean;
+  /** Two or more parts when the request spans several routes. */
+  parts: RoutingPart[];
+}
+
+/** Router settings. */
+export interface RouterOptions {
+  confidenceThreshold: number;
+  lowConfidenceRoute: 'general' | 'human';
+}
+
+const SMALL_INTENTS = new Set(['small_talk', 'out_of_scope']);
+const SPLIT_MIN_CONFIDENCE = 0.7;
+
+/** Loads the shipped (or a company's) model file. */
+export function loadClassifier(path: string): IntentClassifier {
+  return IntentClassifier.fromJSON(JSON.parse(readFileSync(path, 'utf8')) as ModelFile);
+}
+
+/** Splits a text into sentence-like segments, also on "and also", "also," and similar joins. */
+export function segments(text: string): string[] {
+  const seg = new Intl.Segmenter('en', { granularity: 'sentence' });
+  const out: string[] = [];
+  for (const { segment } of seg.segment(text)) {
+    for (const piece of segment.split(/\b(?:and also|also,|another thing[:,]?|separately,|on top of that,?|plus,|p\.?s\.?)\s/i)) {
+      const p = piece.trim();
+      if (p) out.push(p);
+    }
+  }
+  return out;
+}
+
+/** The desk's router. */
+export class Router {
+  constructor(
+    readonly classifier: IntentClassifier,
+    private readonly opts: RouterOptions,
+  ) {}
+
+  /** Classifies a text without rules (for evaluation and tools). */
+  classify(text: string): Classification {
+    return this.classifier.classify(text);
+  }
+
+  /** Full triage of a request. */
+  route(text: string): RoutingDecision {
+    const c = this.classifier.classify(text);
+    const signals = detectSignals(text);
+    const scores = toScores(c.routeScores);
+    const emergency = signals.some((s) => s.emergency);
+    const base = { scores, signals, emergency, needsHuman: false, parts: [] as RoutingPart[] };
+    if (signals.length > 0) {
+      return {
+        ...base,
+        route: 'escalation',
+        intent: c.route === 'escalation' ? c.intent : signals[0].kind,
+        confidence: Math.max(c.routeScores.escalation ?? 0, 0.95),
+        reason: `escalation signal: ${signals.map((s) => `${s.kind} ("${s.match}")`).join(', ')}`,
+        method: 'RULE',
+        priority: emergency ? 'URGENT' : 'HIGH',
+        parts: this.split(text, 'escalation'),
+      };
+    }
+    if (c.confidence < this.opts.confidenceThreshold || c.coverage < 0.25) {
+      return {
+        ...base,
+        route: 'general',
+        intent: c.coverage < 0.25 ? 'out_of_scope' : c.intent,
+        confidence: c.confidence,
+        reason:
+          c.coverage < 0.25
+            ? `out of domain: the model knows ${(c.coverage * 100).toFixed(0)}% of the words`
+            : `low confidence (${c.confidence.toFixed(2)} < ${this.opts.confidenceThreshold}) for ${c.route}/${c.intent}`,
+        method: 'LOW_CONFIDENCE',
+        needsHuman: this.opts.lowConfidenceRoute === 'human',
+      };
+    }
+    return {
+      ...base,
+      route: c.route as RouteName,
+      intent: c.intent,
+      confidence: c.confidence,
+      reason: SMALL_INTENTS.has(c.intent)
+        ? `${c.intent.replace('_', ' ')}: handled by the general agent`
+        : `classified as ${c.route}/${c.intent} (${c.confidence.toFixed(2)})`,
+      method: 'CLASSIFIER',
+      parts: this.split(text, c.route as RouteName),
+    };
+  }
+
+  /**
+   * Finds the parts of a request that belong to different routes. Returns [] for a single-route
+   * request; each part must be confidently classified on its own.
+   */
+  split(text: string, mainRoute: RouteName): RoutingPart[] {
+    const segs = segments(text);
+    if (segs.length < 2) return [];
+    const byRoute = new Map<RouteName, { texts: string[]; intent: string; confidence: number }>();
+    let current: RouteName | null = null;
+    const pending: string[] = [];
+    for (const s of segs) {
+      const c = this.classifier.classify(s);
+      const strong = !SMALL_INTENTS.has(c.intent) && c.confidence >= SPLIT_MIN_CONFIDENCE && s.split(/\s+/).length >= 4;
+      const sig = detectSignals(s);
+      const route: RouteName | null = sig.length ? 'escalation' : strong ? (c.route as RouteName) : null;
+      if (route === null) {
+        // A weak segment (greeting, detail, sign-off) joins the part it follows.
+        if (current) byRoute.get(current)!.texts.push(s);
+        else pending.push(s);
+        continue;
+      }
+      current = route;
+      const entry = byRoute.get(route);
+      if (entry) {
+        entry.texts.push(s);
+        if (c.confidence > entry.confidence && c.route === route) Object.assign(entry, { intent: c.intent, confidence: c.confidence });
+      } else {
+        byRoute.set(route, { texts: [...pending.splice(0), s], intent: c.route === route ? c.intent : sig[0]?.kind ?? c.intent, confidence: c.confidence });
+      }
+    }
+    if (byRoute.size < 2) return [];
+    const parts = [...byRoute.entries()].map(([route, e]) => ({ route, intent: e.intent, confidence: e.confidence, text: e.texts.join(' ') }));
+    // The main route answers first.
+    return parts.sort((a, b) => (a.route === mainRoute ? -1 : b.route === mainRoute ? 1 : 0));
+  }
+}
+
+function toScores(routeScores: Record<string, number>): RouteScore[] {
+  return Object.entries(routeScores)
+    .map(([route, score]) => ({ route: route as RouteName, score: Math.round(score * 1e4) / 1e4 }))
+    .sort((a, b) => b.score - a.score);
+}

@@ -1,0 +1,176 @@
+/**
+ * The application: GraphQL over HTTP and SSE (Yoga) and WebSocket (graphql-ws) on one port,
+ * the desk behind it, the database under it. Nothing happens until `start()`.
+ */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { GraphQLError } from 'graphql';
+import { createYoga, maskError as yogaMaskError } from 'graphql-yoga';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { MikroORM } from '@mikro-orm/sqlite';
+import type { Config } from './config.js';
+import { createContextFactory, type CallerInfo } from './context.js';
+import { createOrm } from './db/orm.js';
+import { seedDemoData } from './db/seed/seed.js';
+import { createDesk, type Desk } from './desk/desk.js';
+import { AppError } from './errors.js';
+import { createLogger, type Logger } from './logger.js';
+import { createPubSub } from './pubsub.js';
+import { getSchema } from './schema/index.js';
+import { KnowledgeBase } from './agents/knowledge/knowledge-base.js';
+import { Router, loadClassifier } from './agents/router/router.js';
+import { createEmbeddedProvider } from './providers/embedded/embedded.provider.js';
+
+/** A started app. */
+export interface RunningApp {
+  url: string;
+  wsUrl: string;
+  port: number;
+  desk: Desk;
+  orm: MikroORM;
+}
+
+/** The app's lifecycle. */
+export interface App {
+  start(): Promise<RunningApp>;
+  stop(): Promise<void>;
+}
+
+const COMPANY = 'Brightwave';
+
+const FIRST_QUERY = `# Welcome to crewdesk. Submit a request, then watch the answer stream in:
+mutation Submit {
+  submitRequest(input: { message: "Hi, I was charged for my Plus plan last week but I want a refund please" }) {
+    case { id status }
+    message { id content }
+  }
+}
+
+# Paste the case id below and run this subscription (after: 0 replays from the start):
+# subscription Watch {
+#   caseEvents(caseId: "CASE_ID", after: 0) {
+#     seq __typename
+#     ... on CaseRouted { route intent confidence reason }
+#     ... on TokenDelta { text }
+#     ... on ToolCalled { tool ok output }
+#     ... on MessageCompleted { message { content citations { title } } }
+#   }
+# }
+`;
+
+/** Maps domain errors to coded GraphQL errors; masks (and logs) everything else. */
+function createMaskError(logger: Logger) {
+  return (error: unknown, message: string): Error => {
+    const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+    if (original instanceof AppError) {
+      const gql = error instanceof GraphQLError ? error : undefined;
+      return new GraphQLError(original.message, { nodes: gql?.nodes, path: gql?.path, extensions: { code: original.code, ...original.extensions } });
+    }
+    if (error instanceof GraphQLError && !error.originalError) return error;
+    logger.error({ err: original }, 'internal error');
+    return yogaMaskError(error, message, false);
+  };
+}
+
+/** Creates the app from a parsed config. */
+export function createApp(config: Config, opts: { logger?: Logger } = {}): App {
+  const logger = opts.logger ?? createLogger(config.LOG_LEVEL);
+  let running: { server: Server; wss: WebSocketServer; orm: MikroORM; desk: Desk; pubsub: ReturnType<typeof createPubSub>; disposeWs: () => void | Promise<void> } | null = null;
+
+  return {
+    async start() {
+      if (running) throw new Error('already started');
+      const orm = await createOrm(config.databasePath);
+      if (config.SEED_DEMO_DATA && (await seedDemoData(orm.em.fork()))) logger.info('seeded the demo company');
+      const kb = new KnowledgeBase(config.knowledgeDir);
+      const router = new Router(loadClassifier(config.routerModelPath), { confidenceThreshold: config.ROUTER_CONFIDENCE_THRESHOLD, lowConfidenceRoute: config.LOW_CONFIDENCE_ROUTE });
+      const provider = createEmbeddedProvider({ model: config.EMBEDDED_MODEL_NAME, classify: (t) => router.classify(t), chunkDelayMs: config.STREAM_CHUNK_DELAY_MS });
+      const pubsub = createPubSub();
+      const desk = createDesk({
+        orm,
+        pubsub,
+        router,
+        provider,
+        kb,
+        logger,
+        options: {
+          company: COMPANY,
+          concurrency: config.WORKER_CONCURRENCY,
+          maxTurns: config.AGENT_MAX_TURNS,
+          maxMessageLength: config.MAX_MESSAGE_LENGTH,
+          maxContextBytes: config.MAX_CONTEXT_BYTES,
+        },
+      });
+      const makeContext = createContextFactory({ orm, desk, config, logger, kb });
+
+      const yoga = createYoga<{ caller?: CallerInfo }>({
+        schema: getSchema(),
+        graphqlEndpoint: '/graphql',
+        logging: false,
+        maskedErrors: { maskError: createMaskError(logger) },
+        graphiql: config.graphiql ? { subscriptionsProtocol: 'WS', defaultQuery: FIRST_QUERY, title: 'crewdesk' } : false,
+        context: ({ request, caller }) => makeContext(caller ?? { headers: request.headers }),
+      });
+
+      const server = createServer(yoga);
+      const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
+      const wsServer = useServer(
+        {
+          execute: (args) => (args.rootValue as { execute: typeof import('graphql').execute }).execute(args),
+          subscribe: (args) => (args.rootValue as { subscribe: typeof import('graphql').subscribe }).subscribe(args),
+          onSubscribe: async (ctx, _id, payload) => {
+            const caller: CallerInfo = { headers: headersOf(ctx.extra.request), connectionParams: ctx.connectionParams };
+            const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({ ...ctx, req: ctx.extra.request, socket: ctx.extra.socket, params: payload, caller, request: { headers: caller.headers } });
+            let document;
+            try {
+              document = parse(payload.query);
+            } catch (err) {
+              return [err instanceof GraphQLError ? err : new GraphQLError('Syntax error')];
+            }
+            const errors = validate(schema, document);
+            if (errors.length) return errors;
+            return { schema, operationName: payload.operationName, document, variableValues: payload.variables, contextValue: await contextFactory(), rootValue: { execute, subscribe } };
+          },
+        },
+        wss,
+      );
+
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.PORT, config.HOST, () => resolve());
+      });
+      const { port } = server.address() as AddressInfo;
+      running = { server, wss, orm, desk, pubsub, disposeWs: () => wsServer.dispose() };
+      const resumed = await desk.resume();
+      if (resumed) logger.info({ cases: resumed }, 'resumed unfinished cases');
+      const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
+      return { url: `http://${host}:${port}/graphql`, wsUrl: `ws://${host}:${port}/graphql`, port, desk, orm };
+    },
+
+    async stop() {
+      if (!running) return;
+      const r = running;
+      running = null;
+      // Stop taking requests, let agents finish or park them, then close streams, sockets and the ORM.
+      const closed = new Promise<void>((resolve) => r.server.close(() => resolve()));
+      await r.desk.stop(config.SHUTDOWN_TIMEOUT_MS);
+      r.pubsub.closeAll();
+      await r.disposeWs();
+      for (const client of r.wss.clients) client.terminate();
+      r.wss.close();
+      r.server.closeAllConnections();
+      await closed;
+      await r.orm.close(true);
+    },
+  };
+}
+
+function headersOf(req: IncomingMessage): CallerInfo['headers'] {
+  return {
+    get(name: string) {
+      const v = req.headers[name.toLowerCase()];
+      return Array.isArray(v) ? v.join(', ') : (v ?? null);
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseDotenv } from 'dotenv';
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+/** Absolute path of the repository root (one level above server/). */
+export const ROOT_DIR = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const intIn = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/** The one schema over the environment; every setting has a default that makes `npm start` work. */
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: intIn(0, 65535).default(4000),
+  DATABASE_URL: z
+    .string()
+    .min(1)
+    .default('sqlite:./data/crewdesk.sqlite')
+    .refine((v) => v.startsWith('sqlite:') || v.endsWith('.sqlite') || v.endsWith('.db'), {
+      message: 'must be sqlite:<path> (or a path ending in .sqlite or .db)',
+    }),
+  SEED_DEMO_DATA: bool.default(true),
+  LLM_PROVIDER: z.enum(['auto', 'embedded']).default('auto'),
+  EMBEDDED_MODEL_NAME: z.string().min(1).default('crewdesk-embedded-1'),
+  STREAM_CHUNK_DELAY_MS: intIn(0, 1000).default(12),
+  ROUTER_MODEL: z.string().min(1).default('server/agents/router/model.json'),
+  ROUTER_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.4),
+  LOW_CONFIDENCE_ROUTE: z.enum(['general', 'human']).default('general'),
+  KNOWLEDGE_DIR: z.string().min(1).default('server/knowledge/articles'),
+  WORKER_CONCURRENCY: intIn(1, 256).default(4),
+  AGENT_MAX_TURNS: intIn(1, 20).default(6),
+  MAX_MESSAGE_LENGTH: intIn(1, 100_000).default(4000),
+  MAX_CONTEXT_BYTES: intIn(2, 1_000_000).default(8192),
+  SHUTDOWN_TIMEOUT_MS: intIn(0, 120_000).default(5000),
+  GRAPHIQL: bool.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** Parsed, typed configuration. */
+export type Config = z.infer<typeof configSchema> & {
+  /** Absolute path of the SQLite file. */
+  databasePath: string;
+  /** Absolute path of the knowledge-base folder. */
+  knowledgeDir: string;
+  /** Absolute path of the router model file. */
+  routerModelPath: string;
+  /** Whether GraphiQL is served. */
+  graphiql: boolean;
+};
+
+/** Thrown when the environment holds a bad value; main prints it and exits 1. */
+export class ConfigError extends Error {}
+
+/** Parses settings from an environment object (and `.env` when `useDotenv`), once. */
+export function loadConfig(env: Record<string, string | undefined> = process.env, useDotenv = env === process.env): Config {
+  let source: Record<string, string | undefined> = env;
+  const dotenvPath = resolve(ROOT_DIR, '.env');
+  if (useDotenv && existsSync(dotenvPath)) {
+    source = { ...parseDotenv(readFileSync(dotenvPath)), ...env };
+  }
+  // Empty strings mean "not set", as in most .env files.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = configSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  const dbFile = c.DATABASE_URL.replace(/^sqlite:(\/\/)?/, '');
+  return {
+    ...c,
+    databasePath: dbFile === ':memory:' ? dbFile : resolve(ROOT_DIR, dbFile),
+    knowledgeDir: resolve(ROOT_DIR, c.KNOWLEDGE_DIR),
+    routerModelPath: resolve(ROOT_DIR, c.ROUTER_MODEL),
+    graphiql: c.GRAPHIQL ?? c.NODE_ENV !== 'production',
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * The company's records of ONE customer. Every query is bound to the customer id given at
+ * creation, so that nothing an agent or a model says can reach another customer's data.
+ */
+import type { EntityManager } from '@mikro-orm/sqlite';
+import { Case, Customer, Invoice, Order, Payment, Refund, ServiceIncident, Subscription, type IInvoice, type IOrder, type IPayment, type IRefund } from './entities/index.js';
+
+/** Read and write access to one customer's records. */
+export type CustomerData = ReturnType<typeof createCustomerData>;
+
+/** Binds the repository to a customer. */
+export function createCustomerData(em: EntityManager, customerId: string) {
+  const mine = { customer: customerId };
+  return {
+    customerId,
+    /** The customer's profile with plan and open cases. */
+    async profile() {
+      const customer = await em.findOne(Customer, { id: customerId });
+      const subscription = await em.findOne(Subscription, mine, { populate: ['plan'], orderBy: { startedAt: 'desc' } });
+      const openCases = await em.count(Case, { customer: customerId, status: { $nin: ['RESOLVED', 'CLOSED'] } });
+      return { customer, subscription, openCases };
+    },
+    async subscription() {
+      return em.findOne(Subscription, mine, { populate: ['plan'], orderBy: { startedAt: 'desc' } });
+    },
+    async invoices(limit: number, status?: string): Promise<IInvoice[]> {
+      return em.find(Invoice, status ? { ...mine, status } : mine, { orderBy: { issuedAt: 'desc' }, limit });
+    },
+    async invoice(number: string): Promise<IInvoice | null> {
+      return em.findOne(Invoice, { ...mine, number: number.toUpperCase() });
+    },
+    async payments(limit: number): Promise<IPayment[]> {
+      return em.find(Payment, mine, { orderBy: { paidAt: 'desc' }, limit });
+    },
+    async payment(ref: string): Promise<IPayment | null> {
+      return em.findOne(Payment, { ...mine, ref });
+    },
+    async paymentsForInvoice(number: string): Promise<IPayment[]> {
+      return em.find(Payment, { ...mine, invoiceNumber: number.toUpperCase() }, { orderBy: { paidAt: 'desc' } });
+    },
+    async refunds(paymentRef?: string): Promise<IRefund[]> {
+      return em.find(Refund, paymentRef ? { ...mine, paymentRef } : mine, { orderBy: { createdAt: 'desc' } });
+    },
+    /** Records a refund (and, when approved, the refunded amount on the payment) in one transaction. */
+    async createRefund(input: { payment: IPayment; amountCents: number; status: 'approved' | 'pending_review'; reason: string; caseId: string }): Promise<IRefund> {
+      return em.transactional(async (tx) => {
+        const payment = await tx.findOneOrFail(Payment, { ...mine, ref: input.payment.ref });
+        const refund = tx.create(Refund, {
+          customer: customerId,
+          paymentRef: payment.ref,
+          amountCents: input.amountCents,
+          currency: payment.currency,
+          status: input.status,
+          reason: input.reason,
+          caseId: input.caseId,
+        });
+        if (input.status === 'approved') {
+          payment.refundedCents += input.amountCents;
+          payment.status = payment.refundedCents >= payment.amountCents ? 'refunded' : 'partially_refunded';
+        }
+        return refund;
+      });
+    },
+    async orders(limit: number): Promise<IOrder[]> {
+      return em.find(Order, mine, { orderBy: { placedAt: 'desc' }, limit });
+    },
+    async order(number: string): Promise<IOrder | null> {
+      return em.findOne(Order, { ...mine, number: number.toUpperCase() });
+    },
+    /** Service incidents are company-wide, not per customer. */
+    async incidents(sinceDays: number) {
+      const since = new Date(Date.now() - sinceDays * 86_400_000);
+      return em.find(ServiceIncident, { $or: [{ resolvedAt: null }, { resolvedAt: { $gte: since } }] }, { orderBy: { startedAt: 'desc' } });
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+
+/** A customer of the company the desk serves. */
+export const Customer = defineEntity({
+  name: 'Customer',
+  tableName: 'customers',
+  properties: {
+    id: p.string().primary().onCreate(() => randomUUID()),
+    externalRef: p.string().unique().nullable(),
+    name: p.string(),
+    email: p.string().nullable(),
+    phone: p.string().nullable(),
+    country: p.string().nullable(),
+    notes: p.text().nullable(),
+    isGuest: p.boolean().default(false),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+});
+export type ICustomer = InferEntity<typeof Customer>;

@@ -1,0 +1,314 @@
+/**
+ * Cases: submitting requests (store first, then queue the agents), operator replies and case
+ * updates, and the queries the API needs.
+ */
+import { randomUUID } from 'node:crypto';
+import { UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/sqlite';
+import { Case, Customer, Message, type CaseStatus, type ICase, type IMessage, type Priority, type Route } from '../db/entities/index.js';
+import { BadInputError, ConflictError, NotFoundError, UnavailableError } from '../errors.js';
+import type { PubSub } from '../pubsub.js';
+import type { CaseEventLog, RecordEvent } from './case-event-log.js';
+import { topics, type DeskEvent, type MessageView } from './case-events.js';
+import { cleanContext, cleanIdempotencyKey, cleanMessage } from './input.js';
+
+export const REQUEST_TYPES = ['AUTO', 'BILLING', 'TECHNICAL', 'ESCALATION', 'GENERAL', 'COMPLEX'] as const;
+export type RequestType = (typeof REQUEST_TYPES)[number];
+
+/** A customer's request. */
+export interface SubmitRequestInput {
+  message: string;
+  requestType?: RequestType;
+  emergency?: boolean;
+  caseId?: string | null;
+  context?: unknown;
+  idempotencyKey?: string | null;
+}
+
+/** Who acts. */
+export interface Actor {
+  kind: 'customer' | 'operator';
+  id: string;
+  name?: string;
+}
+
+/** Filters of the case list. */
+export interface CaseFilter {
+  status?: CaseStatus[];
+  route?: Route[];
+  priority?: Priority[];
+  emergency?: boolean;
+  customerId?: string;
+}
+
+/** A page of cases. */
+export interface CasePage {
+  cases: ICase[];
+  endCursor: string | null;
+  hasNextPage: boolean;
+  totalCount: number;
+}
+
+/** What the service needs from the rest of the desk. */
+export interface CaseServiceDeps {
+  log: CaseEventLog;
+  pubsub: PubSub;
+  enqueue(caseId: string, priority: Priority): void;
+  abortAgents(caseId: string, reason: 'operator' | 'closed'): void;
+  isAccepting(): boolean;
+  limits: { maxMessageLength: number; maxContextBytes: number };
+}
+
+const PRIORITY_RANK: Record<Priority, number> = { LOW: 0, NORMAL: 1, HIGH: 2, URGENT: 3 };
+
+/** The higher of two priorities. */
+export function maxPriority(a: Priority, b: Priority): Priority {
+  return PRIORITY_RANK[a] >= PRIORITY_RANK[b] ? a : b;
+}
+
+/** A stored message as the API and events carry it. */
+export function toMessageView(m: IMessage, content = m.content): MessageView {
+  return {
+    id: m.id,
+    caseId: typeof m.case === 'string' ? m.case : m.case.id,
+    authorKind: m.authorKind,
+    authorName: m.authorName ?? null,
+    agentName: m.agentName ?? null,
+    content,
+    status: m.status,
+    citations: m.citations ?? [],
+    toolCalls: m.toolCalls ?? [],
+    usage: m.usage ?? null,
+    latencyMs: m.latencyMs ?? null,
+    timeToFirstTokenMs: m.timeToFirstTokenMs ?? null,
+    createdAt: m.createdAt,
+  };
+}
+
+/** Publishes a case-level change for dashboards. */
+export function publishCaseUpdate(pubsub: PubSub, c: ICase, created = false): void {
+  const at = new Date();
+  const ev: DeskEvent = created
+    ? { type: 'CASE_CREATED', caseId: c.id, at, status: c.status, priority: c.priority, route: c.route ?? null, emergency: c.emergency, subject: c.subject }
+    : { type: 'CASE_UPDATED', caseId: c.id, at, status: c.status, priority: c.priority, route: c.route ?? null, assignee: c.assignee ?? null, agentName: c.agentName ?? null };
+  pubsub.publish(topics.desk, ev);
+}
+
+/** Creates the case service. */
+export function createCaseService(deps: CaseServiceDeps) {
+  const { log, pubsub } = deps;
+
+  /** Sets status with its event (and the timestamps that go with it). */
+  function changeStatus(c: ICase, to: CaseStatus, by: string, record: RecordEvent): void {
+    if (c.status === to) return;
+    record(c, { type: 'STATUS_CHANGED', from: c.status, to, by });
+    c.status = to;
+    if (to === 'RESOLVED' || to === 'CLOSED') c.resolvedAt ??= new Date();
+    else c.resolvedAt = null;
+  }
+
+  async function findOwnedCase(em: EntityManager, caseId: string, actor: Actor, field: string): Promise<ICase> {
+    const c = await em.findOne(Case, { id: caseId });
+    if (!c || (actor.kind === 'customer' && c.customer.id !== actor.id)) throw new NotFoundError('Case', caseId, field);
+    return c;
+  }
+
+  return {
+    /**
+     * Stores the request (case, message, events) in one transaction, then queues the agents.
+     * A retry with the same idempotency key returns the first result.
+     */
+    async submitRequest(em: EntityManager, actor: Actor, input: SubmitRequestInput): Promise<{ case: ICase; message: IMessage; duplicate: boolean }> {
+      if (!deps.isAccepting()) throw new UnavailableError();
+      const content = cleanMessage(input.message, 'message', deps.limits.maxMessageLength);
+      const context = cleanContext(input.context, 'context', deps.limits.maxContextBytes);
+      const key = cleanIdempotencyKey(input.idempotencyKey);
+      const requestType = input.requestType ?? 'AUTO';
+      if (!REQUEST_TYPES.includes(requestType)) throw new BadInputError(`requestType must be one of ${REQUEST_TYPES.join(', ')}`, 'requestType');
+      const storedKey = key ? `${actor.id}:${key}` : null;
+
+      const existing = async () => {
+        const m = await em.fork().findOne(Message, { idempotencyKey: storedKey! }, { populate: ['case'] });
+        return m ? { case: m.case as ICase, message: m, duplicate: true } : null;
+      };
+      if (storedKey) {
+        const found = await existing();
+        if (found) return found;
+      }
+      await ensureCustomer(em, actor.id);
+
+      const caseId = input.caseId ?? randomUUID();
+      if (input.caseId) {
+        const c = await findOwnedCase(em.fork(), input.caseId, actor, 'caseId');
+        if (c.status === 'CLOSED') throw new ConflictError(`Case ${c.id} is closed; submit without caseId to open a new case`);
+      }
+      try {
+        const result = await log.transaction(caseId, async (tx, record) => {
+          let c: ICase;
+          let created = false;
+          if (input.caseId) {
+            c = await tx.findOneOrFail(Case, { id: caseId });
+            if (c.status !== 'OPEN' && c.status !== 'IN_PROGRESS' && c.status !== 'ESCALATED') changeStatus(c, 'OPEN', 'customer', record);
+            if (input.emergency && !c.emergency) {
+              c.emergency = true;
+              if (c.priority !== 'URGENT') record(c, { type: 'PRIORITY_CHANGED', from: c.priority, to: 'URGENT', by: 'customer' });
+              c.priority = 'URGENT';
+            }
+          } else {
+            created = true;
+            c = tx.create(Case, {
+              id: caseId,
+              customer: actor.id,
+              subject: subjectOf(content),
+              status: 'OPEN',
+              priority: input.emergency ? 'URGENT' : 'NORMAL',
+              requestType,
+              emergency: input.emergency ?? false,
+              context,
+              workState: 'QUEUED',
+            });
+            record(c, { type: 'CASE_OPENED', subject: c.subject, customerId: actor.id, priority: c.priority, emergency: c.emergency, requestType });
+          }
+          c.workState = 'QUEUED';
+          const m = tx.create(Message, { id: randomUUID(),
+            case: c,
+            authorKind: 'CUSTOMER',
+            authorName: null,
+            content,
+            status: 'COMPLETE',
+            idempotencyKey: storedKey,
+            answered: false,
+          });
+          // Dates are set on flush; the event needs them now.
+          m.createdAt = new Date();
+          record(c, { type: 'MESSAGE_ADDED', message: toMessageView(m) });
+          return { case: c, message: m, duplicate: false, created };
+        });
+        publishCaseUpdate(pubsub, result.case, result.created);
+        deps.enqueue(result.case.id, result.case.priority);
+        return { case: result.case, message: result.message, duplicate: false };
+      } catch (err) {
+        if (storedKey && err instanceof UniqueConstraintViolationException) {
+          const found = await existing();
+          if (found) return found;
+        }
+        throw err;
+      }
+    },
+
+    /** An operator's reply: stored, streamed, and it stops any agent still answering. */
+    async replyAsOperator(actor: Actor, caseId: string, message: string): Promise<IMessage> {
+      const content = cleanMessage(message, 'message', deps.limits.maxMessageLength);
+      deps.abortAgents(caseId, 'operator');
+      const result = await log.transaction(caseId, async (tx, record) => {
+        const c = await tx.findOne(Case, { id: caseId });
+        if (!c) throw new NotFoundError('Case', caseId, 'caseId');
+        if (c.status === 'CLOSED') throw new ConflictError(`Case ${caseId} is closed`);
+        const m = tx.create(Message, { id: randomUUID(), case: c, authorKind: 'OPERATOR', authorName: actor.name ?? actor.id, content, status: 'COMPLETE', answered: true });
+        m.createdAt = new Date();
+        record(c, { type: 'MESSAGE_ADDED', message: toMessageView(m) });
+        if (!c.assignee) {
+          record(c, { type: 'ASSIGNEE_CHANGED', from: null, to: actor.id, by: actor.id });
+          c.assignee = actor.id;
+        }
+        // The operator has answered what the customer asked so far.
+        await tx.nativeUpdate(Message, { case: c.id, authorKind: 'CUSTOMER', answered: false }, { answered: true });
+        c.workState = 'IDLE';
+        c.firstResponseAt ??= new Date();
+        changeStatus(c, 'WAITING_ON_CUSTOMER', actor.id, record);
+        return { c, m };
+      });
+      publishCaseUpdate(pubsub, result.c);
+      return result.m;
+    },
+
+    /** Changes status, priority or assignee, each with its event. */
+    async updateCase(actor: Actor, caseId: string, patch: { status?: CaseStatus | null; priority?: Priority | null; assignee?: string | null }, clearAssignee = false): Promise<ICase> {
+      if (patch.status === 'CLOSED') deps.abortAgents(caseId, 'closed');
+      const c = await log.transaction(caseId, async (tx, record) => {
+        const c = await tx.findOne(Case, { id: caseId });
+        if (!c) throw new NotFoundError('Case', caseId, 'caseId');
+        if (patch.status) changeStatus(c, patch.status, actor.id, record);
+        if (patch.status === 'CLOSED') c.workState = 'IDLE';
+        if (patch.priority && patch.priority !== c.priority) {
+          record(c, { type: 'PRIORITY_CHANGED', from: c.priority, to: patch.priority, by: actor.id });
+          c.priority = patch.priority;
+        }
+        const assignee = clearAssignee ? null : patch.assignee?.trim();
+        if (assignee !== undefined && assignee !== c.assignee) {
+          if (assignee !== null && (assignee.length === 0 || assignee.length > 100)) throw new BadInputError('assignee must be 1-100 characters', 'assignee');
+          record(c, { type: 'ASSIGNEE_CHANGED', from: c.assignee ?? null, to: assignee, by: actor.id });
+          c.assignee = assignee;
+        }
+        return c;
+      });
+      publishCaseUpdate(pubsub, c);
+      return c;
+    },
+
+    /** One case, if the actor may see it. */
+    async getCase(em: EntityManager, actor: Actor, caseId: string): Promise<ICase> {
+      return findOwnedCase(em, caseId, actor, 'id');
+    },
+
+    /** Cases, newest first, with keyset pagination. */
+    async listCases(em: EntityManager, actor: Actor, filter: CaseFilter, first: number, after?: string | null): Promise<CasePage> {
+      if (first < 1 || first > 100) throw new BadInputError('first must be between 1 and 100', 'first');
+      const where: FilterQuery<ICase> = {};
+      if (actor.kind === 'customer') where.customer = actor.id;
+      else if (filter.customerId) where.customer = filter.customerId;
+      if (filter.status?.length) where.status = { $in: filter.status };
+      if (filter.route?.length) where.route = { $in: filter.route };
+      if (filter.priority?.length) where.priority = { $in: filter.priority };
+      if (filter.emergency !== undefined && filter.emergency !== null) where.emergency = filter.emergency;
+      const totalCount = await em.count(Case, where);
+      let pageWhere = where;
+      if (after) {
+        const cur = decodeCursor(after);
+        pageWhere = { $and: [where, { $or: [{ createdAt: { $lt: cur.at } }, { createdAt: cur.at, id: { $lt: cur.id } }] }] };
+      }
+      const rows = await em.find(Case, pageWhere, { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], limit: first + 1 });
+      const cases = rows.slice(0, first);
+      const last = cases.at(-1);
+      return { cases, hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last) : null, totalCount };
+    },
+
+    /** Messages of a case, oldest first. */
+    async messages(em: EntityManager, caseId: string): Promise<IMessage[]> {
+      return em.find(Message, { case: caseId }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+    },
+  };
+}
+
+export type CaseService = ReturnType<typeof createCaseService>;
+
+async function ensureCustomer(em: EntityManager, id: string): Promise<void> {
+  if (await em.fork().findOne(Customer, { id })) return;
+  // Until sign-in exists, an unknown caller id becomes a guest customer.
+  const fork = em.fork();
+  fork.create(Customer, { id, name: 'Guest', isGuest: true, externalRef: null });
+  try {
+    await fork.flush();
+  } catch (err) {
+    if (!(err instanceof UniqueConstraintViolationException)) throw err;
+  }
+}
+
+function subjectOf(text: string): string {
+  const first = text.split('\n')[0];
+  return first.length <= 80 ? first : `${first.slice(0, 77).trimEnd()}…`;
+}
+
+/** The opaque cursor of a case in the newest-first list. */
+export function encodeCursor(c: ICase): string {
+  return Buffer.from(JSON.stringify([c.createdAt.getTime(), c.id])).toString('base64url');
+}
+
+function decodeCursor(s: string): { at: Date; id: string } {
+  try {
+    const [ms, id] = JSON.parse(Buffer.from(s, 'base64url').toString()) as [number, string];
+    if (typeof ms !== 'number' || typeof id !== 'string') throw new Error('shape');
+    return { at: new Date(ms), id };
+  } catch {
+    throw new BadInputError('after is not a valid cursor', 'after');
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * The desk: wires the event log, the case service, the work queue and the worker together,
+ * resumes unfinished work at start, and stops cleanly.
+ */
+import type { MikroORM } from '@mikro-orm/sqlite';
+import type { KnowledgeBase } from '../agents/knowledge/knowledge-base.js';
+import type { Router } from '../agents/router/router.js';
+import { AGENTS } from '../agents/definitions/index.js';
+import { Case, type CaseStatus } from '../db/entities/index.js';
+import type { Logger } from '../logger.js';
+import type { LlmProvider } from '../providers/provider.js';
+import type { PubSub, Subscription } from '../pubsub.js';
+import { topics, type DeskEvent } from './case-events.js';
+import { AgentMetrics, type AgentStats } from './agent-metrics.js';
+import { CaseEventLog } from './case-event-log.js';
+import { createCaseService, type CaseService } from './case.service.js';
+import { createCaseWorker } from './case-worker.js';
+import { WorkQueue } from './work-queue.js';
+
+/** Settings the desk runs with. */
+export interface DeskOptions {
+  company: string;
+  concurrency: number;
+  maxTurns: number;
+  maxMessageLength: number;
+  maxContextBytes: number;
+}
+
+/** The desk's status for dashboards. */
+export interface DeskStatus {
+  agents: AgentStats[];
+  queueDepth: number;
+  activeRuns: number;
+  casesByStatus: { status: CaseStatus; count: number }[];
+  provider: string;
+  model: string;
+  startedAt: Date;
+  uptimeSeconds: number;
+}
+
+/** The running desk. */
+export interface Desk {
+  cases: CaseService;
+  log: CaseEventLog;
+  metrics: AgentMetrics;
+  /** Desk-wide events for dashboards. */
+  deskEvents(): Subscription<DeskEvent>;
+  /** Queues every case whose work was not finished (after a restart). */
+  resume(): Promise<number>;
+  status(): Promise<DeskStatus>;
+  stop(graceMs: number): Promise<void>;
+}
+
+/** Creates the desk. */
+export function createDesk(deps: { orm: MikroORM; pubsub: PubSub; router: Router; provider: LlmProvider; kb: KnowledgeBase; logger: Logger; options: DeskOptions }): Desk {
+  const { orm, pubsub, logger, options } = deps;
+  const log = new CaseEventLog(orm, pubsub);
+  const metrics = new AgentMetrics(Object.keys(AGENTS));
+  const startedAt = new Date();
+  let accepting = true;
+  const worker = createCaseWorker({ orm, log, pubsub, router: deps.router, provider: deps.provider, kb: deps.kb, metrics, logger, company: options.company, maxTurns: options.maxTurns });
+  const queue = new WorkQueue(options.concurrency, worker, (caseId, err) => logger.error({ err, caseId }, 'case processing failed'));
+  const cases = createCaseService({
+    log,
+    pubsub,
+    enqueue: (caseId, priority) => queue.enqueue(caseId, priority),
+    abortAgents: (caseId, reason) => queue.abort(caseId, reason),
+    isAccepting: () => accepting,
+    limits: { maxMessageLength: options.maxMessageLength, maxContextBytes: options.maxContextBytes },
+  });
+
+  return {
+    cases,
+    log,
+    metrics,
+    deskEvents: () => pubsub.subscribe<DeskEvent>(topics.desk),
+    async resume() {
+      const rows = await orm.em.fork().find(Case, { workState: { $in: ['QUEUED', 'RUNNING'] } }, { orderBy: { createdAt: 'asc' } });
+      for (const c of rows) queue.enqueue(c.id, c.priority);
+      return rows.length;
+    },
+    async status() {
+      const em = orm.em.fork();
+      const grouped = await em.getConnection().execute<{ status: CaseStatus; count: number }[]>('select status, count(*) as count from cases group by status order by status');
+      return {
+        agents: metrics.snapshot(),
+        queueDepth: queue.depth,
+        activeRuns: queue.active,
+        casesByStatus: grouped.map((g) => ({ status: g.status, count: Number(g.count) })),
+        provider: deps.provider.name,
+        model: deps.provider.model,
+        startedAt,
+        uptimeSeconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
+      };
+    },
+    async stop(graceMs) {
+      accepting = false;
+      await queue.stop(graceMs);
+    },
+  };
+}

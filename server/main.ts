@@ -1,0 +1,23 @@
+/** Starts crewdesk with the configuration from the environment. */
+import { ConfigError, loadConfig } from './config.js';
+import { createApp } from './app.js';
+
+let config;
+try {
+  config = loadConfig();
+} catch (err) {
+  if (err instanceof ConfigError) {
+    console.error(err.message);
+    process.exit(1);
+  }
+  throw err;
+}
+const app = createApp(config);
+const running = await app.start();
+console.log(`crewdesk listening on ${running.url} (GraphiQL${config.graphiql ? '' : ' off'}; subscriptions on ${running.wsUrl} and SSE)`);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.log(`${signal}: stopping crewdesk…`);
+    void app.stop().then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,97 @@
+/**
+ * The embedded engine's tool planning: which tools to call for an intent, and which follow-up
+ * action the first results call for (for example, the refund after an eligibility check).
+ */
+import { asksForRefund, asksRefundStatus, extractMentions } from './extract.js';
+
+/** A tool call the engine wants. */
+export interface PlannedCall {
+  name: string;
+  args: Record<string, unknown>;
+}
+
+/** A tool result seen so far in this turn. */
+export interface SeenResult {
+  name: string;
+  output: Record<string, unknown>;
+}
+
+const STATUS_INTENTS = new Set(['outage', 'connectivity', 'performance', 'error_bug']);
+
+/** First-round calls for a request. */
+export function planInitial(intent: string, route: string, text: string, available: Set<string>): PlannedCall[] {
+  const m = extractMentions(text);
+  const calls: PlannedCall[] = [];
+  const add = (name: string, args: Record<string, unknown> = {}) => {
+    if (available.has(name) && !calls.some((c) => c.name === name)) calls.push({ name, args });
+  };
+  const kbQuery = text.replace(/\s+/g, ' ').slice(0, 400);
+  switch (intent) {
+    case 'invoice':
+      if (m.invoices.length) add('get_invoice', { number: m.invoices[0] });
+      else add('list_invoices', { limit: 6 });
+      break;
+    case 'payment_failed':
+    case 'billing_dispute':
+      add('list_payments', { limit: 8 });
+      if (intent === 'billing_dispute' || asksForRefund(text)) add('check_refund_eligibility', m.invoices[0] ? { reference: m.invoices[0] } : {});
+      break;
+    case 'refund':
+      if (asksRefundStatus(text)) add('list_payments', { limit: 8 });
+      else add('check_refund_eligibility', m.payments[0] ? { reference: m.payments[0] } : m.invoices[0] ? { reference: m.invoices[0] } : {});
+      break;
+    case 'subscription_billing':
+    case 'cancellation_fee':
+    case 'account_admin':
+      add('get_subscription');
+      break;
+    case 'order_status':
+    case 'order_change':
+    case 'delivery':
+      if (intent !== 'delivery' || m.orders.length) add('get_order_status', m.orders[0] ? { orderNumber: m.orders[0] } : {});
+      break;
+    default:
+      break;
+  }
+  if (STATUS_INTENTS.has(intent)) add('get_service_status');
+  if (route === 'escalation' || intent === 'human_agent') {
+    const urgent = /safety|account_takeover|fraud/.test(intent);
+    add('escalate_to_human', { reason: escalationReason(intent, text), priority: urgent ? 'URGENT' : 'HIGH' });
+  }
+  if (intent !== 'small_talk' && intent !== 'out_of_scope') add('search_knowledge_base', { query: kbQuery, limit: 3 });
+  return calls;
+}
+
+/** Second-round calls: an action the first results make possible and the customer asked for. */
+export function planFollowUp(intent: string, text: string, seen: SeenResult[], available: Set<string>): PlannedCall[] {
+  if (!available.has('request_refund') || seen.some((s) => s.name === 'request_refund')) return [];
+  const wantsRefund = asksForRefund(text) || intent === 'billing_dispute';
+  if (!wantsRefund) return [];
+  const check = seen.find((s) => s.name === 'check_refund_eligibility')?.output as
+    | { found?: boolean; payment?: { ref: string }; verdict?: { eligible: boolean; duplicateOf: string | null }; payments?: { payment: { ref: string; amountCents: number }; verdict: { eligible: boolean; duplicateOf: string | null; paidDaysAgo: number } }[] }
+    | undefined;
+  if (!check?.found) return [];
+  const m = extractMentions(text);
+  let target: string | undefined;
+  if (check.payment && check.verdict?.eligible) target = check.payment.ref;
+  if (!target && check.payments) {
+    // A duplicate charge first; else the payment whose amount the customer named; else the only
+    // recent refundable payment. With several candidates the engine asks instead of guessing.
+    const eligible = check.payments.filter((p) => p.verdict.eligible);
+    const recent = eligible.filter((p) => p.verdict.paidDaysAgo <= 30);
+    const dup = eligible.find((p) => p.verdict.duplicateOf);
+    const byAmount = m.amountsCents.length ? eligible.find((p) => p.payment.amountCents === m.amountsCents[0]) : undefined;
+    target = (dup ?? byAmount ?? (recent.length === 1 && intent !== 'billing_dispute' ? recent[0] : undefined))?.payment.ref;
+  }
+  if (!target) return [];
+  const amount = m.amountsCents[0];
+  if (amount && check.payments?.some((p) => p.payment.ref === target && p.payment.amountCents === amount)) {
+    return [{ name: 'request_refund', args: { reference: target, reason: text.replace(/\s+/g, ' ').slice(0, 300) } }];
+  }
+  return [{ name: 'request_refund', args: { reference: target, ...(amount ? { amountCents: amount } : {}), reason: text.replace(/\s+/g, ' ').slice(0, 300) } }];
+}
+
+function escalationReason(intent: string, text: string): string {
+  const label = intent.replace(/_/g, ' ');
+  return `${label}: ${text.replace(/\s+/g, ' ').slice(0, 200)}`;
+}

@@ -1,0 +1,62 @@
+/** The agents as data, and the desk's live status. */
+import { AGENTS } from '../agents/definitions/index.js';
+import { TOOLS } from '../agents/tools/index.js';
+import { builder } from './builder.js';
+import { CaseStatusEnum } from './case.schema.js';
+
+const ToolInfo = builder.simpleObject('ToolInfo', { fields: (t) => ({ name: t.string(), description: t.string() }) });
+
+const AgentType = builder.simpleObject('Agent', {
+  description: 'An agent of the desk, as configured',
+  fields: (t) => ({
+    name: t.string(),
+    title: t.string(),
+    role: t.string(),
+    goal: t.string(),
+    backstory: t.string(),
+    capabilities: t.stringList(),
+    policies: t.stringList(),
+    tools: t.field({ type: [ToolInfo] }),
+    handoffs: t.stringList(),
+  }),
+});
+
+const AgentStatsType = builder.simpleObject('AgentStats', {
+  description: 'An agent’s figures since the desk started',
+  fields: (t) => ({
+    agent: t.string(),
+    handled: t.int(),
+    active: t.int(),
+    errors: t.int(),
+    avgTimeToFirstTokenMs: t.int({ nullable: true }),
+    avgTimeToAnswerMs: t.int({ nullable: true }),
+  }),
+});
+
+const StatusCount = builder.simpleObject('CaseStatusCount', { fields: (t) => ({ status: t.field({ type: CaseStatusEnum }), count: t.int() }) });
+
+const DeskStatusType = builder.simpleObject('DeskStatus', {
+  fields: (t) => ({
+    agents: t.field({ type: [AgentStatsType] }),
+    queueDepth: t.int({ description: 'Cases waiting for an agent' }),
+    activeRuns: t.int({ description: 'Cases being answered now' }),
+    casesByStatus: t.field({ type: [StatusCount] }),
+    provider: t.string(),
+    model: t.string(),
+    startedAt: t.field({ type: 'DateTime' }),
+    uptimeSeconds: t.int(),
+  }),
+});
+
+builder.queryFields((t) => ({
+  agents: t.field({
+    type: [AgentType],
+    resolve: () =>
+      Object.values(AGENTS).map((a) => ({
+        ...a,
+        tools: a.tools.map((name) => ({ name, description: TOOLS[name]?.description ?? '' })),
+      })),
+  }),
+  deskStatus: t.field({ type: DeskStatusType, resolve: (_r, _a, ctx) => ctx.desk.status() }),
+  health: t.string({ description: 'Always "ok" while the server answers', resolve: () => 'ok' }),
+}));

@@ -1,0 +1,20 @@
+/** Builds the GraphQL schema from the feature modules. */
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { builder } from './builder.js';
+import './scalars.js';
+import './case.schema.js';
+import './events.schema.js';
+import './desk.schema.js';
+
+let schema: GraphQLSchema | undefined;
+
+/** The schema (built once). */
+export function getSchema(): GraphQLSchema {
+  schema ??= builder.toSchema();
+  return schema;
+}
+
+/** The SDL committed as schema.graphql. */
+export function printedSchema(): string {
+  return `${printSchema(lexicographicSortSchema(getSchema()))}\n`;
+}

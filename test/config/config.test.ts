@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, ROOT_DIR, configSchema, loadConfig } from '../../server/config.js';
+
+describe('config', () => {
+  it('has defaults that need no environment at all', () => {
+    const c = loadConfig({}, false);
+    expect(c.PORT).toBe(4000);
+    expect(c.databasePath).toBe(resolve(ROOT_DIR, 'data/crewdesk.sqlite'));
+    expect(c.graphiql).toBe(true);
+  });
+
+  it('rejects a bad value with a message naming the variable', () => {
+    expect(() => loadConfig({ PORT: 'eighty' }, false)).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: 'eighty' }, false)).toThrow(/PORT/);
+    expect(() => loadConfig({ LOW_CONFIDENCE_ROUTE: 'nobody' }, false)).toThrow(/LOW_CONFIDENCE_ROUTE/);
+  });
+
+  it('turns GraphiQL off in production unless asked', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }, false).graphiql).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', GRAPHIQL: 'true' }, false).graphiql).toBe(true);
+  });
+
+  it('documents every variable in .env.example and in the README table', () => {
+    const keys = Object.keys(configSchema.shape).sort();
+    const example = [...readFileSync(resolve(ROOT_DIR, '.env.example'), 'utf8').matchAll(/^([A-Z_]+)=/gm)].map((m) => m[1]).sort();
+    expect(example).toEqual(keys);
+    const readme = readFileSync(resolve(ROOT_DIR, 'README.md'), 'utf8');
+    for (const k of keys) expect(readme).toContain(`| \`${k}\` |`);
+  });
+});
