@@ -15,6 +15,7 @@ import { createOrm } from './db/orm.js';
 import { seedDemoData } from './db/seed/seed.js';
 import { createDesk, type Desk } from './desk/desk.js';
 import { AppError } from './errors.js';
+import { useInputErrorCodes } from './graphql-errors.js';
 import { createLogger, type Logger } from './logger.js';
 import { createPubSub } from './pubsub.js';
 import { getSchema } from './schema/index.js';
@@ -109,6 +110,7 @@ export function createApp(config: Config, opts: { logger?: Logger } = {}): App {
         graphqlEndpoint: '/graphql',
         logging: false,
         maskedErrors: { maskError: createMaskError(logger) },
+        plugins: [useInputErrorCodes()],
         graphiql: config.graphiql ? { subscriptionsProtocol: 'WS', defaultQuery: FIRST_QUERY, title: 'crewdesk' } : false,
         context: ({ request, caller }) => makeContext(caller ?? { headers: request.headers }),
       });
