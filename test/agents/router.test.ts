@@ -265,7 +265,9 @@ describe('Router', () => {
 
     it('splits on "P.S." and "also," when they join requests', () => {
       expect(segments('My bill is wrong. P.S. the app is slow')).toEqual(['My bill is wrong.', 'the app is slow']);
-      expect(segments('My bill is wrong, also, the app is slow')).toEqual(['My bill is wrong,', 'the app is slow']);
+      expect(segments('My bill is wrong, also, the app is slow')).toEqual(['My bill is wrong', 'the app is slow']);
+      expect(segments('The invoice is wrong and also, separately, the app crashes')).toEqual(['The invoice is wrong', 'the app crashes']);
+      expect(segments('I also tried restarting the hub twice')).toEqual(['I also tried restarting the hub twice']);
     });
 
     it('returns nothing when the text is blank', () => {
@@ -370,5 +372,15 @@ describe('shared Bitext evaluation', () => {
     expect(report.n).toBe(examples.length);
     expect(report.accuracy).toBeGreaterThanOrEqual(0.95);
     expect(report.macroF1).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('detectSignals', () => {
+  it('does not raise an emergency when smoke detectors or an attorney are only mentioned', async () => {
+    const { detectSignals } = await import('../../server/agents/router/signals.js');
+    expect(detectSignals('Can the hub work with my smart smoke detector?')).toEqual([]);
+    expect(detectSignals('I need a copy of last month’s invoice for my attorney')).toEqual([]);
+    expect(detectSignals('The hub is smoking!').map((s) => s.kind)).toEqual(['safety']);
+    expect(detectSignals('I will contact my lawyer about this').map((s) => s.kind)).toEqual(['legal_threat']);
   });
 });

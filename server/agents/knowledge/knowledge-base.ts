@@ -104,5 +104,5 @@ function bestSection(body: string, terms: string[]): string {
       bestScore = score;
     }
   }
-  return best.trim().slice(0, 900);
+  return best.replace(/^## [^\n]*\n/, '').trim().slice(0, 900);
 }

@@ -60,7 +60,8 @@ export function segments(text: string): string[] {
   const seg = new Intl.Segmenter('en', { granularity: 'sentence' });
   const out: string[] = [];
   for (const { segment } of seg.segment(text)) {
-    for (const piece of segment.split(/\b(?:and also|also,|another thing[:,]?|separately,|on top of that,?|plus,|p\.?s\.?)\s/i)) {
+    // Inner joins that start a new request: "..., and also ...", "...; also, ...", "another thing: ...".
+    for (const piece of segment.split(/[,;]?\s*\band also\b[,:]?\s*|[,;]\s*also,\s*|\banother thing[:,]?\s*|\bseparately,\s*|\bon top of that,?\s*|\bp\.s\.?\s*/i)) {
       const p = piece.trim();
       if (p) out.push(p);
     }

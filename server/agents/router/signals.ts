@@ -14,7 +14,7 @@ const RULES: { kind: Signal['kind']; emergency: boolean; re: RegExp }[] = [
   {
     kind: 'safety',
     emergency: true,
-    re: /\b(on fire|caught fire|catching fire|fire hazard|smoke|smoking|burning smell|smells? (?:of |like )?burn\w*|sparks?|sparking|overheat\w*|too hot to touch|melt(?:ed|ing)|electric(?:al)? shock|got shocked|injur\w*|swollen|swelling|bulging battery|battery (?:is )?swell\w*|explod\w*)\b/i,
+    re: /\b(on fire|caught fire|catching fire|fire hazard|smok(?:e|ing)(?! (?:detector|alarm|sensor)s?)|burning smell|smells? (?:of |like )?burn\w*|sparks?|sparking|overheat\w*|too hot to touch|melt(?:ed|ing)|electric(?:al)? shock|got shocked|injur\w*|swollen|swelling|bulging battery|battery (?:is )?swell\w*|explod\w*)\b/i,
   },
   {
     kind: 'account_takeover',
@@ -29,7 +29,7 @@ const RULES: { kind: Signal['kind']; emergency: boolean; re: RegExp }[] = [
   {
     kind: 'legal_threat',
     emergency: false,
-    re: /\b(lawyers?|attorneys?|solicitors?|sue|suing|lawsuit|legal action|take (?:you|this) to court|small claims|ombudsman|regulator|consumer protection|trading standards|better business bureau|bbb|file a chargeback|dispute (?:it|the charge) with my bank)\b/i,
+    re: /\b((?:my|our) (?:lawyer|attorney|solicitor)s? (?:will|is going to|are going to|has been|have been|is|are)|(?:contact|call|involve|get|consult|hire|talk to|speak to|speak with|contacting|calling|involving|hiring|consulting) (?:my |our |a )?(?:lawyer|attorney|solicitor)s?|sue|suing|lawsuit|legal action|take (?:you|this) to court|small claims|ombudsman|regulator|consumer protection|trading standards|better business bureau|bbb|file a chargeback|dispute (?:it|the charge) with my bank)\b/i,
   },
   {
     kind: 'churn_threat',

@@ -46,7 +46,7 @@ export function orderView(o: IOrder) {
 export const getOrderStatusTool = defineTool({
   name: 'get_order_status',
   description: 'Status, carrier, tracking number and delivery estimate of one order (e.g. BW-100234), or of the recent orders when no number is given.',
-  input: z.object({ orderNumber: z.string().regex(/^BW-\d{5,8}$/i, 'an order number like BW-100234').optional() }),
+  input: z.object({ orderNumber: z.string().regex(/^[Bb][Ww]-\d{5,8}$/, 'an order number like BW-100234').optional() }),
   async run(input, ctx) {
     if (input.orderNumber) {
       const o = await ctx.data.order(input.orderNumber);

@@ -48,7 +48,7 @@ export const listInvoicesTool = defineTool({
 export const getInvoiceTool = defineTool({
   name: 'get_invoice',
   description: 'Look up one of the customer’s invoices by its number (e.g. INV-2026-0142), with its payments.',
-  input: z.object({ number: z.string().regex(/^INV-\d{4}-\d{3,6}$/i, 'an invoice number like INV-2026-0142') }),
+  input: z.object({ number: z.string().regex(/^[Ii][Nn][Vv]-\d{4}-\d{3,6}$/, 'an invoice number like INV-2026-0142') }),
   async run(input, ctx) {
     const invoice = await ctx.data.invoice(input.number);
     if (!invoice) return { found: false, number: input.number.toUpperCase() };

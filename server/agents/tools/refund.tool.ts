@@ -33,8 +33,14 @@ export async function assessRefund(payment: IPayment, ctx: ToolContext, amountCe
   let duplicateOf: string | null = null;
   if (payment.invoiceNumber) {
     const siblings = await ctx.data.paymentsForInvoice(payment.invoiceNumber);
+    // A twin that has itself been refunded already settled the duplicate.
     const twin = siblings.find(
-      (p) => p.ref !== payment.ref && p.status !== 'failed' && p.amountCents === payment.amountCents && Math.abs(p.paidAt.getTime() - payment.paidAt.getTime()) < 86_400_000,
+      (p) =>
+        p.ref !== payment.ref &&
+        p.status !== 'failed' &&
+        p.refundedCents < p.amountCents &&
+        p.amountCents === payment.amountCents &&
+        Math.abs(p.paidAt.getTime() - payment.paidAt.getTime()) < 86_400_000,
     );
     if (twin) duplicateOf = twin.ref;
   }
@@ -42,7 +48,8 @@ export async function assessRefund(payment: IPayment, ctx: ToolContext, amountCe
   if (ageDays > REFUND_POLICY.windowDays) {
     return { eligible: true, decision: 'review', reason: `paid ${Math.floor(ageDays)} days ago, outside the ${REFUND_POLICY.windowDays}-day window: a billing specialist reviews it`, refundableCents, duplicateOf, paidDaysAgo };
   }
-  if (amount > REFUND_POLICY.autoApproveLimitCents) {
+  // The limit applies to everything refunded on the payment, so split requests cannot get around it.
+  if (payment.refundedCents + amount > REFUND_POLICY.autoApproveLimitCents) {
     return { eligible: true, decision: 'review', reason: `over ${money(REFUND_POLICY.autoApproveLimitCents)}: a billing specialist reviews it`, refundableCents, duplicateOf, paidDaysAgo };
   }
   return { eligible: true, decision: 'auto_approve', reason: `paid ${Math.floor(ageDays)} days ago and within the policy limits`, refundableCents, duplicateOf, paidDaysAgo };

@@ -34,7 +34,7 @@ export function defineTool<S extends z.ZodType>(t: { name: string; description: 
 
 /** The function specification a model sees, generated from the same zod schema that validates. */
 export function toolSpec(tool: Tool): ToolSpec {
-  const schema = z.toJSONSchema(tool.input as z.ZodType, { target: 'draft-7' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(tool.input as z.ZodType, { target: 'draft-7', io: 'input' }) as Record<string, unknown>;
   delete schema.$schema;
   return { name: tool.name, description: tool.description, parameters: schema };
 }

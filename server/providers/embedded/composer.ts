@@ -33,7 +33,8 @@ export function composeAnswer(agent: string, intent: string, text: string, seen:
       ? `${greet}you’re welcome! If anything else comes up with your account, billing, orders or devices, just write here.`
       : `${greet}I’m Brightwave’s support assistant. Tell me what you need — billing, a technical problem, an order or your account — and I’ll look into it.`;
   }
-  out.push(`${greet}${OPENERS[agent] ?? OPENERS.general}`);
+  const opener = OPENERS[agent] ?? OPENERS.general;
+  out.push(greet ? `${greet}${opener.charAt(0).toLowerCase()}${opener.slice(1)}` : opener);
 
   const escalations = get<{ escalated?: boolean; priority?: string; status?: string }>('escalate_to_human');
   if (escalations.some((e) => e.escalated)) {
