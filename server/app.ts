@@ -61,7 +61,7 @@ mutation Submit {
 `;
 
 /** Maps domain errors to coded GraphQL errors; masks (and logs) everything else. */
-function createMaskError(logger: Logger) {
+export function createMaskError(logger: Logger) {
   return (error: unknown, message: string): Error => {
     const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
     if (original instanceof AppError) {

@@ -13,7 +13,14 @@ try {
   throw err;
 }
 const app = createApp(config);
-const running = await app.start();
+let running;
+try {
+  running = await app.start();
+} catch (err) {
+  const e = err as NodeJS.ErrnoException;
+  console.error(e.code === 'EADDRINUSE' ? `Port ${config.PORT} on ${config.HOST} is in use: stop the other server or set PORT.` : `crewdesk could not start: ${e.message}`);
+  process.exit(1);
+}
 console.log(`crewdesk listening on ${running.url} (GraphiQL${config.graphiql ? '' : ' off'}; subscriptions on ${running.wsUrl} and SSE)`);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

@@ -153,6 +153,8 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
       pubsub.publish(topics.desk, alert);
     }
 
+    if (decision.needsHuman) await deskActions(caseId).escalate(`router unsure: ${decision.reason}`, 'NORMAL');
+
     const messageId = routed.message.id;
     const emitToken = (agent: string, text: string) => log.emitLive(caseId, { type: 'TOKEN_DELTA', agent, messageId, text });
     const onToolCalled = (r: ToolCallRecord) =>

@@ -13,7 +13,7 @@ const kb = new KnowledgeBase(resolve(ROOT_DIR, 'server/knowledge/articles'));
 
 interface Escalation {
   reason: string;
-  priority: 'HIGH' | 'URGENT';
+  priority: 'NORMAL' | 'HIGH' | 'URGENT';
 }
 
 /** A tool context for one customer, recording the escalations it asks for. */

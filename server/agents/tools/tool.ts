@@ -6,7 +6,7 @@ import type { ToolSpec } from '../../providers/provider.js';
 
 /** Desk actions a tool may take on the current case. */
 export interface DeskActions {
-  escalate(reason: string, priority: 'HIGH' | 'URGENT'): Promise<{ status: string; priority: string }>;
+  escalate(reason: string, priority: 'NORMAL' | 'HIGH' | 'URGENT'): Promise<{ status: string; priority: string }>;
 }
 
 /** Everything a tool runs with. */
