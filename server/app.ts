@@ -22,6 +22,8 @@ import { getSchema } from './schema/index.js';
 import { KnowledgeBase } from './agents/knowledge/knowledge-base.js';
 import { Router, loadClassifier } from './agents/router/router.js';
 import { createEmbeddedProvider } from './providers/embedded/embedded.provider.js';
+import { createOpenAiProvider } from './providers/openai/openai.provider.js';
+import { DEFAULT_PRICES } from './desk/pricing.js';
 
 /** A started app. */
 export interface RunningApp {
@@ -86,7 +88,26 @@ export function createApp(config: Config, opts: { logger?: Logger } = {}): App {
       if (config.SEED_DEMO_DATA && (await seedDemoData(orm.em.fork()))) logger.info('seeded the demo company');
       const kb = new KnowledgeBase(config.knowledgeDir);
       const router = new Router(loadClassifier(config.routerModelPath), { confidenceThreshold: config.ROUTER_CONFIDENCE_THRESHOLD, lowConfidenceRoute: config.LOW_CONFIDENCE_ROUTE });
-      const provider = createEmbeddedProvider({ model: config.EMBEDDED_MODEL_NAME, classify: (t) => router.classify(t), chunkDelayMs: config.STREAM_CHUNK_DELAY_MS });
+      const embedded = createEmbeddedProvider({ model: config.EMBEDDED_MODEL_NAME, classify: (t) => router.classify(t), chunkDelayMs: config.STREAM_CHUNK_DELAY_MS });
+      const llm =
+        config.provider === 'openai'
+          ? createOpenAiProvider({
+              apiKey: config.OPENAI_API_KEY!,
+              baseURL: config.OPENAI_BASE_URL,
+              model: config.OPENAI_MODEL,
+              maxRetries: config.OPENAI_MAX_RETRIES,
+              firstTokenTimeoutMs: config.OPENAI_FIRST_TOKEN_TIMEOUT_MS,
+              totalTimeoutMs: config.OPENAI_TIMEOUT_MS,
+              limits: { requestsPerMinute: config.OPENAI_MAX_RPM, tokensPerMinute: config.OPENAI_MAX_TPM },
+            })
+          : null;
+      const provider = llm ?? embedded;
+      const agentModels: Record<string, string | undefined> = {
+        billing: config.OPENAI_MODEL_BILLING,
+        technical: config.OPENAI_MODEL_TECHNICAL,
+        escalation: config.OPENAI_MODEL_ESCALATION,
+        general: config.OPENAI_MODEL_GENERAL,
+      };
       const pubsub = createPubSub();
       const desk = createDesk({
         orm,
@@ -101,6 +122,18 @@ export function createApp(config: Config, opts: { logger?: Logger } = {}): App {
           maxTurns: config.AGENT_MAX_TURNS,
           maxMessageLength: config.MAX_MESSAGE_LENGTH,
           maxContextBytes: config.MAX_CONTEXT_BYTES,
+        },
+        answering: {
+          llm,
+          fallback: llm && config.PROVIDER_FALLBACK === 'embedded' ? embedded : null,
+          modelFor: (agent) => (llm ? (agentModels[agent] ?? config.OPENAI_MODEL) : embedded.model),
+          routerModel: config.OPENAI_ROUTER_MODEL,
+          routerMode: config.ROUTER,
+          routerLlmThreshold: config.ROUTER_LLM_THRESHOLD,
+          guardrails: config.GUARDRAILS,
+          memoryTokens: config.MEMORY_TOKEN_BUDGET,
+          caseTokenBudget: config.CASE_TOKEN_BUDGET,
+          prices: { ...DEFAULT_PRICES, ...config.PRICE_TABLE },
         },
       });
       const makeContext = createContextFactory({ orm, desk, config, logger, kb });

@@ -14,6 +14,10 @@ const bool = z
 
 const intIn = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
+/** USD per million tokens, per model. */
+export const priceTableSchema = z.record(z.string(), z.object({ input: z.number().min(0), output: z.number().min(0) }));
+export type PriceTable = z.infer<typeof priceTableSchema>;
+
 /** The one schema over the environment; every setting has a default that makes `npm start` work. */
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -27,7 +31,38 @@ export const configSchema = z.object({
       message: 'must be sqlite:<path> (or a path ending in .sqlite or .db)',
     }),
   SEED_DEMO_DATA: bool.default(true),
-  LLM_PROVIDER: z.enum(['auto', 'embedded']).default('auto'),
+  LLM_PROVIDER: z.enum(['auto', 'embedded', 'openai']).default('auto'),
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_BASE_URL: z.url().optional(),
+  OPENAI_MODEL: z.string().min(1).default('gpt-5-mini'),
+  OPENAI_MODEL_BILLING: z.string().min(1).optional(),
+  OPENAI_MODEL_TECHNICAL: z.string().min(1).optional(),
+  OPENAI_MODEL_ESCALATION: z.string().min(1).optional(),
+  OPENAI_MODEL_GENERAL: z.string().min(1).optional(),
+  OPENAI_ROUTER_MODEL: z.string().min(1).default('gpt-5-nano'),
+  OPENAI_MAX_RETRIES: intIn(0, 10).default(3),
+  OPENAI_FIRST_TOKEN_TIMEOUT_MS: intIn(100, 600_000).default(20_000),
+  OPENAI_TIMEOUT_MS: intIn(100, 3_600_000).default(120_000),
+  OPENAI_MAX_RPM: intIn(0, 1_000_000).default(0),
+  OPENAI_MAX_TPM: intIn(0, 100_000_000).default(0),
+  PROVIDER_FALLBACK: z.enum(['embedded', 'human']).default('embedded'),
+  ROUTER: z.enum(['embedded', 'llm', 'hybrid']).default('hybrid'),
+  ROUTER_LLM_THRESHOLD: z.coerce.number().min(0).max(1).default(0.6),
+  GUARDRAILS: bool.default(true),
+  MEMORY_TOKEN_BUDGET: intIn(200, 1_000_000).default(3000),
+  CASE_TOKEN_BUDGET: intIn(0, 100_000_000).default(0),
+  PRICE_TABLE: z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      if (!s) return undefined;
+      try {
+        return priceTableSchema.parse(JSON.parse(s));
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be JSON like {"gpt-5-mini":{"input":0.25,"output":2}} (USD per million tokens)' });
+        return z.NEVER;
+      }
+    }),
   EMBEDDED_MODEL_NAME: z.string().min(1).default('crewdesk-embedded-1'),
   STREAM_CHUNK_DELAY_MS: intIn(0, 1000).default(12),
   ROUTER_MODEL: z.string().min(1).default('server/agents/router/model.json'),
@@ -53,6 +88,8 @@ export type Config = z.infer<typeof configSchema> & {
   routerModelPath: string;
   /** Whether GraphiQL is served. */
   graphiql: boolean;
+  /** The provider that answers: openai when chosen, or on auto with a key. */
+  provider: 'embedded' | 'openai';
 };
 
 /** Thrown when the environment holds a bad value; main prints it and exits 1. */
@@ -73,6 +110,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  if (c.LLM_PROVIDER === 'openai' && !c.OPENAI_API_KEY) {
+    throw new ConfigError('Invalid configuration:\n  OPENAI_API_KEY: required when LLM_PROVIDER=openai (for a local server without keys, set any value)');
+  }
   const dbFile = c.DATABASE_URL.replace(/^sqlite:(\/\/)?/, '');
   return {
     ...c,
@@ -80,5 +120,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     knowledgeDir: resolve(ROOT_DIR, c.KNOWLEDGE_DIR),
     routerModelPath: resolve(ROOT_DIR, c.ROUTER_MODEL),
     graphiql: c.GRAPHIQL ?? c.NODE_ENV !== 'production',
+    provider: c.LLM_PROVIDER === 'openai' || (c.LLM_PROVIDER === 'auto' && c.OPENAI_API_KEY) ? 'openai' : 'embedded',
   };
 }

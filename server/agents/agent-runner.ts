@@ -7,20 +7,37 @@ import type { AgentDefinition } from './definitions/index.js';
 import { instructionsFor } from './definitions/index.js';
 import { TOOLS, toolSpec, type ToolContext } from './tools/index.js';
 import type { ArticleHit } from './knowledge/knowledge-base.js';
-import type { ChatMessage, LlmProvider, ProviderUsage, ToolCallRequest } from '../providers/provider.js';
+import type { ChatMessage, LlmProvider, ProviderUsage, ToolCallRequest, ToolSpec } from '../providers/provider.js';
 import type { Citation, ToolCallRecord } from '../db/entities/index.js';
 
 /** Callbacks through which a run reports progress as it happens. */
 export interface AgentRunHooks {
   onToken(text: string): void | Promise<void>;
   onToolCalled(record: ToolCallRecord): void | Promise<void>;
+  /** The model transferred the case to another agent, which continues in the same stream. */
+  onHandoff?(from: string, to: string, reason: string): void | Promise<void>;
 }
+
+/** The run spent more tokens than the case may. */
+export class TokenBudgetExceededError extends Error {
+  constructor(readonly used: number, readonly budget: number) {
+    super(`token budget spent: ${used} of ${budget}`);
+    this.name = 'TokenBudgetExceededError';
+  }
+}
+
+const HANDOFF_PREFIX = 'transfer_to_';
 
 /** One agent run's input. */
 export interface AgentRunInput {
   agent: AgentDefinition;
   provider: LlmProvider;
-  model: string;
+  /** The model for an agent (agents may run on different models). */
+  modelFor(agent: AgentDefinition['name']): string;
+  /** All agents, for handoffs. */
+  agents: Record<AgentDefinition['name'], AgentDefinition>;
+  /** Tokens this run may still spend (undefined: no limit). */
+  tokenBudget?: number;
   company: string;
   /** A short profile of the customer (name, plan, open cases) for the instructions. */
   profile?: string;
@@ -44,6 +61,8 @@ export interface AgentRunResult {
   latencyMs: number;
   /** True when the turn limit stopped the loop before a final answer. */
   truncated: boolean;
+  /** The agent that wrote the answer (differs from the first after a handoff). */
+  agent: AgentDefinition['name'];
 }
 
 const MAX_TOOL_OUTPUT_CHARS = 6000;
@@ -51,27 +70,44 @@ const MAX_TOOL_OUTPUT_CHARS = 6000;
 /** Runs the tool loop and streams the final answer through the hooks. */
 export async function runAgent(input: AgentRunInput): Promise<AgentRunResult> {
   const started = performance.now();
-  const { agent, provider, toolContext, hooks, signal } = input;
-  const tools = agent.tools.map((name) => TOOLS[name]).filter(Boolean);
-  const messages: ChatMessage[] = [
-    { role: 'system', content: input.profile ? `${instructionsFor(agent, input.company)}\n\nCustomer profile:\n${input.profile}` : instructionsFor(agent, input.company) },
-    ...input.history,
-    { role: 'user', content: input.request },
+  const { provider, toolContext, hooks, signal } = input;
+  let agent = input.agent;
+  const systemFor = (a: AgentDefinition) => (input.profile ? `${instructionsFor(a, input.company)}\n\nCustomer profile:\n${input.profile}` : instructionsFor(a, input.company));
+  const specsFor = (a: AgentDefinition): ToolSpec[] => [
+    ...a.tools.map((name) => TOOLS[name]).filter(Boolean).map(toolSpec),
+    ...a.handoffs.map((h) => ({
+      name: `${HANDOFF_PREFIX}${h}`,
+      description: `Transfer the case to the ${input.agents[h].title} (${input.agents[h].role}) when the request belongs there.`,
+      parameters: { type: 'object', properties: { reason: { type: 'string', description: 'why the case moves' } }, required: ['reason'], additionalProperties: false },
+    })),
   ];
+  const messages: ChatMessage[] = [{ role: 'system', content: systemFor(agent) }, ...input.history, { role: 'user', content: input.request }];
   const usage: ProviderUsage = { promptTokens: 0, completionTokens: 0, totalTokens: 0 };
   const toolCalls: ToolCallRecord[] = [];
   const articles = new Map<string, ArticleHit>();
   let content = '';
   let firstTokenAt: number | null = null;
+  const result = (truncated: boolean): AgentRunResult => ({
+    content,
+    citations: citationsFrom(content, articles),
+    toolCalls,
+    usage,
+    timeToFirstTokenMs: ms(firstTokenAt, started),
+    latencyMs: Math.round(performance.now() - started),
+    truncated,
+    agent: agent.name,
+  });
 
   for (let turn = 0; turn < input.maxTurns; turn++) {
     signal?.throwIfAborted();
     const requested: ToolCallRequest[] = [];
     let text = '';
-    for await (const ev of provider.stream({ model: input.model, agent: agent.name, messages, tools: tools.map(toolSpec), hints: input.hints }, signal)) {
+    const req = { model: input.modelFor(agent.name), agent: agent.name, messages, tools: specsFor(agent), hints: input.hints };
+    for await (const ev of provider.stream(req, signal)) {
       if (ev.type === 'token') {
         firstTokenAt ??= performance.now();
         text += ev.text;
+        content += ev.text;
         await hooks.onToken(ev.text);
       } else if (ev.type === 'tool_call') {
         requested.push(ev.call);
@@ -81,22 +117,35 @@ export async function runAgent(input: AgentRunInput): Promise<AgentRunResult> {
         usage.totalTokens += ev.usage.totalTokens;
       }
     }
-    content += text;
-    if (requested.length === 0) {
-      return { content, citations: citationsFrom(content, articles), toolCalls, usage, timeToFirstTokenMs: ms(firstTokenAt, started), latencyMs: Math.round(performance.now() - started), truncated: false };
-    }
+    if (input.tokenBudget !== undefined && usage.totalTokens > input.tokenBudget) throw new TokenBudgetExceededError(usage.totalTokens, input.tokenBudget);
+    if (requested.length === 0) return result(false);
     messages.push({ role: 'assistant', content: text, toolCalls: requested });
-    // Several calls in one turn run in parallel, as a model that asks for several expects.
-    const results = await Promise.all(requested.map((call) => executeTool(call, agent, toolContext)));
+    // A transfer changes who answers; the other calls of the turn still run (in parallel).
+    const transfer = requested.find((c) => c.name.startsWith(HANDOFF_PREFIX) && agent.handoffs.includes(c.name.slice(HANDOFF_PREFIX.length) as AgentDefinition['name']));
+    const results = await Promise.all(requested.map((call) => (call === transfer ? null : executeTool(call, agent, toolContext))));
     for (const [i, call] of requested.entries()) {
       const record = results[i];
+      if (!record) continue;
       toolCalls.push(record);
       collectArticles(record, articles);
       await hooks.onToolCalled(record);
       messages.push({ role: 'tool', toolCallId: call.id, name: call.name, content: truncate(JSON.stringify(record.ok ? record.output : { error: record.output }), MAX_TOOL_OUTPUT_CHARS) });
     }
+    if (transfer) {
+      const to = transfer.name.slice(HANDOFF_PREFIX.length) as AgentDefinition['name'];
+      let reason = 'transferred by the agent';
+      try {
+        reason = String((JSON.parse(transfer.arguments) as { reason?: string }).reason ?? reason).slice(0, 300);
+      } catch {
+        // a transfer with unreadable arguments still transfers
+      }
+      await hooks.onHandoff?.(agent.name, to, reason);
+      messages.push({ role: 'tool', toolCallId: transfer.id, name: transfer.name, content: JSON.stringify({ transferred: true, to }) });
+      agent = input.agents[to];
+      messages[0] = { role: 'system', content: systemFor(agent) };
+    }
   }
-  return { content, citations: citationsFrom(content, articles), toolCalls, usage, timeToFirstTokenMs: ms(firstTokenAt, started), latencyMs: Math.round(performance.now() - started), truncated: true };
+  return result(true);
 }
 
 /** Validates a model's tool call and runs it; a bad call becomes an error the model sees. */
@@ -112,7 +161,7 @@ async function executeTool(call: ToolCallRequest, agent: AgentDefinition, ctx: T
     durationMs: Math.round(performance.now() - t0),
   });
   const tool = TOOLS[call.name];
-  if (!tool || !agent.tools.includes(call.name)) return record(false, call.arguments, `unknown tool ${call.name}`);
+  if (!tool || !agent.tools.includes(call.name)) return record(false, call.arguments, `unknown tool ${call.name}; use only the tools offered`);
   let args: unknown;
   try {
     args = call.arguments.trim() ? JSON.parse(call.arguments) : {};

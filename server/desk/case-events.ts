@@ -13,6 +13,8 @@ export interface MessageView {
   citations: Citation[];
   toolCalls: ToolCallRecord[];
   usage: TokenUsage | null;
+  model: string | null;
+  costUsd: number | null;
   latencyMs: number | null;
   timeToFirstTokenMs: number | null;
   createdAt: Date;
@@ -41,7 +43,8 @@ export type CaseEventPayload =
   | { type: 'PRIORITY_CHANGED'; from: Priority; to: Priority; by: string }
   | { type: 'ASSIGNEE_CHANGED'; from: string | null; to: string | null; by: string }
   | { type: 'CASE_ESCALATED'; reason: string; by: string; priority: Priority }
-  | { type: 'CASE_ERROR'; code: string; message: string; recoverable: boolean };
+  | { type: 'CASE_ERROR'; code: string; message: string; recoverable: boolean }
+  | { type: 'GUARDRAIL_TRIPPED'; guardrail: string; reason: string };
 
 export type CaseEventType = CaseEventPayload['type'];
 

@@ -78,6 +78,8 @@ export function toMessageView(m: IMessage, content = m.content): MessageView {
     citations: m.citations ?? [],
     toolCalls: m.toolCalls ?? [],
     usage: m.usage ?? null,
+    model: m.model ?? null,
+    costUsd: m.costUsd ?? null,
     latencyMs: m.latencyMs ?? null,
     timeToFirstTokenMs: m.timeToFirstTokenMs ?? null,
     createdAt: m.createdAt,

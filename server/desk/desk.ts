@@ -14,7 +14,7 @@ import { topics, type DeskEvent } from './case-events.js';
 import { AgentMetrics, type AgentStats } from './agent-metrics.js';
 import { CaseEventLog } from './case-event-log.js';
 import { createCaseService, type CaseService } from './case.service.js';
-import { createCaseWorker } from './case-worker.js';
+import { createCaseWorker, type CaseWorkerDeps } from './case-worker.js';
 import { WorkQueue } from './work-queue.js';
 
 /** Settings the desk runs with. */
@@ -26,6 +26,12 @@ export interface DeskOptions {
   maxContextBytes: number;
 }
 
+/** How agents are answered: providers, models, routing mode, guardrails, memory, budget, prices. */
+export type AnsweringOptions = Pick<
+  CaseWorkerDeps,
+  'fallback' | 'llm' | 'modelFor' | 'routerModel' | 'routerMode' | 'routerLlmThreshold' | 'guardrails' | 'memoryTokens' | 'caseTokenBudget' | 'prices'
+>;
+
 /** The desk's status for dashboards. */
 export interface DeskStatus {
   agents: AgentStats[];
@@ -34,6 +40,11 @@ export interface DeskStatus {
   casesByStatus: { status: CaseStatus; count: number }[];
   provider: string;
   model: string;
+  /** The model each agent runs on, and the one for routing and guardrails. */
+  models: { agent: string; model: string }[];
+  routerModel: string | null;
+  totalTokens: number;
+  totalCostUsd: number;
   startedAt: Date;
   uptimeSeconds: number;
 }
@@ -52,13 +63,13 @@ export interface Desk {
 }
 
 /** Creates the desk. */
-export function createDesk(deps: { orm: MikroORM; pubsub: PubSub; router: Router; provider: LlmProvider; kb: KnowledgeBase; logger: Logger; options: DeskOptions }): Desk {
+export function createDesk(deps: { orm: MikroORM; pubsub: PubSub; router: Router; provider: LlmProvider; kb: KnowledgeBase; logger: Logger; options: DeskOptions; answering: AnsweringOptions }): Desk {
   const { orm, pubsub, logger, options } = deps;
   const log = new CaseEventLog(orm, pubsub);
   const metrics = new AgentMetrics(Object.keys(AGENTS));
   const startedAt = new Date();
   let accepting = true;
-  const worker = createCaseWorker({ orm, log, pubsub, router: deps.router, provider: deps.provider, kb: deps.kb, metrics, logger, company: options.company, maxTurns: options.maxTurns });
+  const worker = createCaseWorker({ orm, log, pubsub, router: deps.router, provider: deps.provider, kb: deps.kb, metrics, logger, company: options.company, maxTurns: options.maxTurns, ...deps.answering });
   const queue = new WorkQueue(options.concurrency, worker, (caseId, err) => logger.error({ err, caseId }, 'case processing failed'));
   const cases = createCaseService({
     log,
@@ -81,7 +92,9 @@ export function createDesk(deps: { orm: MikroORM; pubsub: PubSub; router: Router
     },
     async status() {
       const em = orm.em.fork();
-      const grouped = await em.getConnection().execute<{ status: CaseStatus; count: number }[]>('select status, count(*) as count from cases group by status order by status');
+      const conn = em.getConnection();
+      const grouped = await conn.execute<{ status: CaseStatus; count: number }[]>('select status, count(*) as count from cases group by status order by status');
+      const [totals] = await conn.execute<{ tokens: number | null; cost: number | null }[]>('select sum(prompt_tokens + completion_tokens) as tokens, sum(cost_usd) as cost from cases');
       return {
         agents: metrics.snapshot(),
         queueDepth: queue.depth,
@@ -89,6 +102,10 @@ export function createDesk(deps: { orm: MikroORM; pubsub: PubSub; router: Router
         casesByStatus: grouped.map((g) => ({ status: g.status, count: Number(g.count) })),
         provider: deps.provider.name,
         model: deps.provider.model,
+        models: Object.keys(AGENTS).map((a) => ({ agent: a, model: deps.answering.modelFor(a as keyof typeof AGENTS) })),
+        routerModel: deps.answering.llm ? deps.answering.routerModel : null,
+        totalTokens: Number(totals?.tokens ?? 0),
+        totalCostUsd: Math.round(Number(totals?.cost ?? 0) * 1e6) / 1e6,
         startedAt,
         uptimeSeconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
       };

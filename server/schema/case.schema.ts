@@ -51,6 +51,8 @@ export const MessageType = builder.objectRef<MessageView>('Message').implement({
     citations: t.field({ type: [CitationType], resolve: (m) => m.citations }),
     toolCalls: t.field({ type: [ToolCallType], resolve: (m) => m.toolCalls }),
     usage: t.field({ type: TokenUsageType, nullable: true, resolve: (m) => m.usage }),
+    model: t.exposeString('model', { nullable: true, description: 'The model(s) that wrote it' }),
+    costUsd: t.exposeFloat('costUsd', { nullable: true, description: 'What writing it cost, from the price table' }),
     latencyMs: t.exposeInt('latencyMs', { nullable: true }),
     timeToFirstTokenMs: t.exposeInt('timeToFirstTokenMs', { nullable: true }),
     createdAt: t.field({ type: 'DateTime', resolve: (m) => m.createdAt }),
@@ -75,6 +77,13 @@ export const CaseType = builder.objectRef<ICase>('Case').implement({
     emergency: t.exposeBoolean('emergency'),
     assignee: t.exposeString('assignee', { nullable: true }),
     context: t.field({ type: 'JSON', nullable: true, resolve: (c) => c.context ?? null }),
+    usage: t.field({
+      type: TokenUsageType,
+      description: 'Tokens spent on the case so far (answers, routing and guardrails)',
+      resolve: (c) => ({ promptTokens: c.promptTokens ?? 0, completionTokens: c.completionTokens ?? 0, totalTokens: (c.promptTokens ?? 0) + (c.completionTokens ?? 0) }),
+    }),
+    costUsd: t.float({ description: 'What the case has cost so far', resolve: (c) => c.costUsd ?? 0 }),
+    securityFlag: t.boolean({ description: 'Set when a security event touched the case', resolve: (c) => c.securityFlag ?? false }),
     customer: t.field({ type: CustomerType, resolve: async (c, _a, ctx) => ctx.em.findOneOrFail(Customer, { id: c.customer.id }) }),
     messages: t.field({ type: [MessageType], resolve: async (c, _a, ctx) => (await ctx.desk.cases.messages(ctx.em, c.id)).map((m) => toMessageView(m)) }),
     lastEventSeq: t.int({

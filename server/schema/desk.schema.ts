@@ -35,8 +35,14 @@ const AgentStatsType = builder.simpleObject('AgentStats', {
 
 const StatusCount = builder.simpleObject('CaseStatusCount', { fields: (t) => ({ status: t.field({ type: CaseStatusEnum }), count: t.int() }) });
 
+const AgentModel = builder.simpleObject('AgentModel', { fields: (t) => ({ agent: t.string(), model: t.string() }) });
+
 const DeskStatusType = builder.simpleObject('DeskStatus', {
   fields: (t) => ({
+    models: t.field({ type: [AgentModel], description: 'The model each agent runs on' }),
+    routerModel: t.string({ nullable: true, description: 'The model for routing and guardrails (null on the embedded path)' }),
+    totalTokens: t.int(),
+    totalCostUsd: t.float(),
     agents: t.field({ type: [AgentStatsType] }),
     queueDepth: t.int({ description: 'Cases waiting for an agent' }),
     activeRuns: t.int({ description: 'Cases being answered now' }),

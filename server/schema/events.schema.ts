@@ -20,6 +20,7 @@ const TYPE_NAMES: Record<CaseEventType, string> = {
   ASSIGNEE_CHANGED: 'AssigneeChanged',
   CASE_ESCALATED: 'CaseEscalated',
   CASE_ERROR: 'CaseError',
+  GUARDRAIL_TRIPPED: 'GuardrailTripped',
 };
 
 export const CaseEventInterface = builder.interfaceRef<CaseEvent>('CaseEvent').implement({
@@ -108,6 +109,11 @@ eventType('CASE_ERROR', 'Something went wrong while working the case', (t) => ({
   code: t.exposeString('code'),
   detail: t.string({ resolve: (e) => e.message }),
   recoverable: t.exposeBoolean('recoverable'),
+}));
+
+eventType('GUARDRAIL_TRIPPED', 'A guardrail stopped the answer; the customer got a polite refusal and a security event was stored', (t) => ({
+  guardrail: t.exposeString('guardrail'),
+  reason: t.exposeString('reason'),
 }));
 
 const DESK_NAMES: Record<DeskEvent['type'], string> = {

@@ -7,7 +7,7 @@ import { IntentClassifier, type Classification, type ModelFile } from './classif
 import { detectSignals, type Signal } from './signals.js';
 
 export type RouteName = 'billing' | 'technical' | 'escalation' | 'general';
-export type RoutingMethod = 'CLASSIFIER' | 'EXPLICIT' | 'RULE' | 'LOW_CONFIDENCE' | 'FOLLOW_UP';
+export type RoutingMethod = 'CLASSIFIER' | 'EXPLICIT' | 'RULE' | 'LOW_CONFIDENCE' | 'FOLLOW_UP' | 'LLM';
 
 /** One route's score. */
 export interface RouteScore {

@@ -33,6 +33,16 @@ export const Case = defineEntity({
     workState: p.enum([...WORK_STATES]).default('IDLE'),
     /** Highest event sequence number reserved for this case (hi/lo: never reused after a crash). */
     seqReserved: p.integer().default(0),
+    /** Tokens and cost spent on the case so far (all messages). */
+    promptTokens: p.integer().default(0),
+    completionTokens: p.integer().default(0),
+    costUsd: p.float().default(0),
+    /** A running summary of the conversation beyond the memory budget. */
+    summary: p.text().nullable(),
+    /** How many of the oldest messages the summary covers. */
+    summarizedCount: p.integer().default(0),
+    /** Set when a security event (guardrail trip, injection attempt) touched the case. */
+    securityFlag: p.boolean().default(false),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
     firstResponseAt: p.datetime().nullable(),

@@ -48,6 +48,9 @@ export const Message = defineEntity({
     citations: p.json<Citation[]>().nullable(),
     toolCalls: p.json<ToolCallRecord[]>().nullable(),
     usage: p.json<TokenUsage>().nullable(),
+    /** The model(s) that wrote it, and what it cost. */
+    model: p.string().nullable(),
+    costUsd: p.float().nullable(),
     latencyMs: p.integer().nullable(),
     timeToFirstTokenMs: p.integer().nullable(),
     /** Whether an agent has answered this customer message. */
