@@ -5,7 +5,7 @@
  * stops at the case's token budget, and parks cleanly when the desk stops.
  */
 import { randomUUID } from 'node:crypto';
-import type { MikroORM } from '@mikro-orm/sqlite';
+import type { EntityManager, MikroORM } from '@mikro-orm/sqlite';
 import { runAgent, TokenBudgetExceededError, type AgentRunResult } from '../agents/agent-runner.js';
 import { AGENTS, type AgentDefinition } from '../agents/definitions/index.js';
 import { refusal, runGuardrails } from '../agents/guardrails.js';
@@ -22,7 +22,7 @@ import { ProviderError, type OpenAiProvider } from '../providers/openai/openai.p
 import type { LlmProvider, ProviderUsage } from '../providers/provider.js';
 import type { PubSub } from '../pubsub.js';
 import type { AgentMetrics } from './agent-metrics.js';
-import type { CaseEventLog } from './case-event-log.js';
+import type { CaseEventLog, RecordEvent } from './case-event-log.js';
 import { topics, type DeskEvent } from './case-events.js';
 import { maxPriority, publishCaseUpdate, toMessageView } from './case.service.js';
 import { costOf } from './pricing.js';
@@ -172,6 +172,8 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
     const { decision, parts } = await maybeRouteWithLlm(c, request, triaged.decision, triaged.parts, overhead, signal);
     const handoffFrom = triaged.handoffFrom && triaged.handoffFrom !== decision.route ? triaged.handoffFrom : null;
     const route = decision.route as AgentName;
+    const agentsOnDuty = parts.length ? parts.map((p) => p.route as AgentName) : [route];
+    const guarded = !!(deps.llm && deps.guardrails && !decision.emergency);
 
     // Routing, priority and status changes: stored and streamed before the agents start.
     const routed = await log.transaction(caseId, async (tx, record) => {
@@ -205,9 +207,11 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
         row.summary = memory.summary;
         row.summarizedCount = memory.summarizedCount;
       }
-      return row;
+      // The first answer's message starts in the same transaction: one less round before the first token.
+      const messageId = guarded ? null : createAgentMessage(tx, record, row, agentsOnDuty, row.agentName);
+      return { row, messageId };
     });
-    publishCaseUpdate(pubsub, routed);
+    publishCaseUpdate(pubsub, routed.row);
     if (decision.emergency) {
       const alert: DeskEvent = { type: 'EMERGENCY_ALERT', caseId, at: new Date(), reason: decision.reason };
       pubsub.publish(topics.desk, alert);
@@ -215,9 +219,9 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
     if (decision.needsHuman) await deskActions(caseId).escalate(`router unsure: ${decision.reason}`, 'NORMAL');
 
     // Guardrails run before any answer is streamed (model path only).
-    if (deps.llm && deps.guardrails && !decision.emergency) {
+    if (guarded) {
       try {
-        const g = await runGuardrails(deps.llm, deps.routerModel, deps.company, request, signal);
+        const g = await runGuardrails(deps.llm!, deps.routerModel, deps.company, request, signal);
         overhead.usage = addUsage(overhead.usage, g.usage);
         overhead.costUsd += costOf(deps.prices, deps.routerModel, g.usage);
         const trip = g.verdicts.find((v) => v.tripped);
@@ -233,11 +237,10 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
 
     const profile = await customerProfile(caseId, c.customer.id);
     const budgetLeft = deps.caseTokenBudget > 0 ? deps.caseTokenBudget - (c.promptTokens + c.completionTokens) - overhead.usage.totalTokens : undefined;
-    const agentsOnDuty = parts.length ? parts.map((p) => p.route as AgentName) : [route];
 
     /** One attempt with one provider, as one message. */
-    const attempt = async (provider: LlmProvider) => {
-      const messageId = await startMessage(caseId, agentsOnDuty, parts.length ? agentsOnDuty.join('+') : route);
+    const attempt = async (provider: LlmProvider, startedMessageId: string | null) => {
+      const messageId = startedMessageId ?? (await startMessage(caseId, agentsOnDuty, parts.length ? agentsOnDuty.join('+') : route));
       const emitToken = (agent: string, text: string) => log.emitLive(caseId, { type: 'TOKEN_DELTA', agent, messageId, text });
       const onToolCalled = (r: ToolCallRecord) =>
         log.emit(caseId, { type: 'TOOL_CALLED', agent: r.agent, messageId, tool: r.name, input: short(r.input), output: short(r.output), ok: r.ok, durationMs: r.durationMs }).then(() => undefined);
@@ -281,12 +284,12 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
       }
     };
 
-    let outcome = await attempt(deps.provider);
+    let outcome = await attempt(deps.provider, routed.messageId);
     if (!outcome.ok && outcome.err instanceof ProviderError && !signal.aborted) {
       const failure = outcome.err;
       if (deps.fallback) {
         await markIncomplete(caseId, outcome.messageId, { code: 'PROVIDER_FAILED', message: `The model API failed (${failure.kind}); answering with the embedded engine instead.`, recoverable: true });
-        outcome = await attempt(deps.fallback);
+        outcome = await attempt(deps.fallback, null);
       } else {
         await settleFailure(caseId, outcome.messageId, failure, `The model API failed (${failure.kind}); a human operator will take over.`, 'PROVIDER_FAILED');
         return;
@@ -350,15 +353,17 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
     row.costUsd = Math.round(((row.costUsd ?? 0) + costUsd) * 1e6) / 1e6;
   }
 
-  /** Creates the (streaming) agent message and its AGENT_STARTED events. */
+  /** Creates the (streaming) agent message and its AGENT_STARTED events, in a transaction. */
+  function createAgentMessage(tx: EntityManager, record: RecordEvent, row: ICase, agents: string[], agentName: string): string {
+    const m = tx.create(Message, { id: randomUUID(), case: row, authorKind: 'AGENT', agentName, content: '', status: 'STREAMING', answered: true });
+    m.createdAt = new Date();
+    for (const name of agents) record(row, { type: 'AGENT_STARTED', agent: name, messageId: m.id });
+    return m.id;
+  }
+
+  /** Starts a new agent message in its own transaction. */
   async function startMessage(caseId: string, agents: string[], agentName: string): Promise<string> {
-    return log.transaction(caseId, async (tx, record) => {
-      const row = await tx.findOneOrFail(Case, { id: caseId });
-      const m = tx.create(Message, { id: randomUUID(), case: row, authorKind: 'AGENT', agentName, content: '', status: 'STREAMING', answered: true });
-      m.createdAt = new Date();
-      for (const name of agents) record(row, { type: 'AGENT_STARTED', agent: name, messageId: m.id });
-      return m.id;
-    });
+    return log.transaction(caseId, async (tx, record) => createAgentMessage(tx, record, await tx.findOneOrFail(Case, { id: caseId }), agents, agentName));
   }
 
   /** Keeps what was said of a message, marks it incomplete, and records why. */
