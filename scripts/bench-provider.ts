@@ -12,6 +12,7 @@ import OpenAI from 'openai';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { createApp } from '../server/app.js';
+import { createTokenService } from '../server/auth/tokens.js';
 import { loadConfig } from '../server/config.js';
 import { startOpenAiStub } from '../test/helpers/openai-stub.js';
 
@@ -21,6 +22,7 @@ const { values } = parseArgs({
 const TOKENS = Number(values.tokens);
 const PACE = Number(values.pace);
 const text = Array.from({ length: TOKENS }, (_, i) => `w${i % 10}x`).join(''); // 4 characters a token
+const BENCH_SECRET = 'bench-secret-0123456789-0123456789-xyz';
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
 const stub = await startOpenAiStub();
@@ -31,7 +33,7 @@ const app = createApp(
     {
       DATABASE_URL: `sqlite:${join(dir, 'bench.sqlite')}`,
       PORT: '0',
-      LOG_LEVEL: 'error',
+      LOG_LEVEL: 'error', JWT_SECRET: BENCH_SECRET, RATE_LIMIT_PER_MINUTE: '1000000', WS_MAX_CONNECTIONS_PER_IDENTITY: '1000',
       LLM_PROVIDER: 'openai',
       OPENAI_API_KEY: 'bench',
       OPENAI_BASE_URL: stub.url,
@@ -43,8 +45,10 @@ const app = createApp(
   ),
 );
 const running = await app.start();
+const signer = createTokenService({ algorithms: ['HS256'], verifyKey: BENCH_SECRET, signingKey: BENCH_SECRET, clockToleranceSec: 5 });
+const bearerFor = (sub: string, role: 'customer' | 'operator') => `Bearer ${signer.sign({ sub, role }, 3600).token}`;
 const sdk = new OpenAI({ apiKey: 'bench', baseURL: stub.url, maxRetries: 0 });
-const ws = createClient({ url: running.wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { operatorId: 'bench' } });
+const ws = createClient({ url: running.wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: bearerFor('bench', 'operator') } });
 
 async function direct(): Promise<{ first: number; last: number }> {
   const t0 = performance.now();
@@ -58,7 +62,7 @@ async function viaDesk(i: number): Promise<{ first: number; last: number }> {
   const t0 = performance.now();
   const res = await fetch(running.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-customer-id': `bench-${i}` },
+    headers: { 'content-type': 'application/json', authorization: bearerFor(`bench-${i}`, 'customer') },
     body: JSON.stringify({ query: 'mutation($m: String!) { submitRequest(input: { message: $m, requestType: GENERAL }) { case { id } } }', variables: { m: `question ${i}` } }),
   });
   const caseId = ((await res.json()) as { data: { submitRequest: { case: { id: string } } } }).data.submitRequest.case.id;

@@ -6,8 +6,6 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GraphQLError } from 'graphql';
 import { createYoga, maskError as yogaMaskError } from 'graphql-yoga';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
 import type { MikroORM } from '@mikro-orm/sqlite';
 import type { Config } from './config.js';
 import { createContextFactory, type CallerInfo } from './context.js';
@@ -18,6 +16,12 @@ import { AppError } from './errors.js';
 import { useInputErrorCodes } from './graphql-errors.js';
 import { createLogger, type Logger } from './logger.js';
 import { createPubSub } from './pubsub.js';
+import { resolveTokenOptions } from './auth/keys.js';
+import { createTokenService } from './auth/tokens.js';
+import { AuditLog } from './security/audit.js';
+import { hardeningPlugins } from './security/hardening.js';
+import { createRateLimiter } from './security/rate-limit.js';
+import { attachWebSocket } from './ws-server.js';
 import { getSchema } from './schema/index.js';
 import { KnowledgeBase } from './agents/knowledge/knowledge-base.js';
 import { Router, loadClassifier } from './agents/router/router.js';
@@ -42,7 +46,8 @@ export interface App {
 
 const COMPANY = 'Brightwave';
 
-const FIRST_QUERY = `# Welcome to crewdesk. Submit a request, then watch the answer stream in:
+const FIRST_QUERY = `# Welcome to crewdesk. Get a token (npm run token -- --sub cust-ava --role customer),
+# put {"Authorization": "Bearer <token>"} under Headers, submit a request, then watch the answer:
 mutation Submit {
   submitRequest(input: { message: "Hi, I was charged for my Plus plan last week but I want a refund please" }) {
     case { id status }
@@ -79,11 +84,14 @@ export function createMaskError(logger: Logger) {
 /** Creates the app from a parsed config. */
 export function createApp(config: Config, opts: { logger?: Logger } = {}): App {
   const logger = opts.logger ?? createLogger(config.LOG_LEVEL);
-  let running: { server: Server; wss: WebSocketServer; orm: MikroORM; desk: Desk; pubsub: ReturnType<typeof createPubSub>; disposeWs: () => void | Promise<void> } | null = null;
+  let running: { server: Server; orm: MikroORM; desk: Desk; pubsub: ReturnType<typeof createPubSub>; disposeWs: () => Promise<void> } | null = null;
 
   return {
     async start() {
       if (running) throw new Error('already started');
+      const { options: tokenOptions, notice } = resolveTokenOptions(config);
+      if (notice) logger.warn(notice);
+      const tokens = createTokenService(tokenOptions);
       const orm = await createOrm(config.databasePath);
       if (config.SEED_DEMO_DATA && (await seedDemoData(orm.em.fork()))) logger.info('seeded the demo company');
       const kb = new KnowledgeBase(config.knowledgeDir);
@@ -109,6 +117,7 @@ export function createApp(config: Config, opts: { logger?: Logger } = {}): App {
         general: config.OPENAI_MODEL_GENERAL,
       };
       const pubsub = createPubSub();
+      const audit = new AuditLog(orm, pubsub);
       const desk = createDesk({
         orm,
         pubsub,
@@ -134,49 +143,41 @@ export function createApp(config: Config, opts: { logger?: Logger } = {}): App {
           memoryTokens: config.MEMORY_TOKEN_BUDGET,
           caseTokenBudget: config.CASE_TOKEN_BUDGET,
           prices: { ...DEFAULT_PRICES, ...config.PRICE_TABLE },
+          audit,
         },
       });
-      const makeContext = createContextFactory({ orm, desk, config, logger, kb });
+      const makeContext = createContextFactory({ orm, desk, config, logger, kb, audit, tokens, limiter: createRateLimiter({ perMinute: config.RATE_LIMIT_PER_MINUTE, perOperation: config.RATE_LIMITS }) });
 
-      const yoga = createYoga<{ caller?: CallerInfo }>({
+      const yoga = createYoga<{ caller?: CallerInfo; req?: IncomingMessage }>({
         schema: getSchema(),
         graphqlEndpoint: '/graphql',
         logging: false,
+        batching: false,
+        cors: config.CORS_ORIGINS.length ? { origin: config.CORS_ORIGINS, credentials: true, methods: ['GET', 'POST', 'OPTIONS'] } : false,
         maskedErrors: { maskError: createMaskError(logger) },
-        plugins: [useInputErrorCodes()],
+        plugins: [useInputErrorCodes(), ...hardeningPlugins(config)],
         graphiql: config.graphiql ? { subscriptionsProtocol: 'WS', defaultQuery: FIRST_QUERY, title: 'crewdesk' } : false,
-        context: ({ request, caller }) => makeContext(caller ?? { headers: request.headers }),
+        context: ({ request, caller, req }) => makeContext(caller ?? { headers: request.headers, ip: req?.socket.remoteAddress ?? 'unknown' }),
       });
 
-      const server = createServer(yoga);
-      const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
-      const wsServer = useServer(
-        {
-          execute: (args) => (args.rootValue as { execute: typeof import('graphql').execute }).execute(args),
-          subscribe: (args) => (args.rootValue as { subscribe: typeof import('graphql').subscribe }).subscribe(args),
-          onSubscribe: async (ctx, _id, payload) => {
-            const caller: CallerInfo = { headers: headersOf(ctx.extra.request), connectionParams: ctx.connectionParams };
-            const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({ ...ctx, req: ctx.extra.request, socket: ctx.extra.socket, params: payload, caller, request: { headers: caller.headers } });
-            let document;
-            try {
-              document = parse(payload.query);
-            } catch (err) {
-              return [err instanceof GraphQLError ? err : new GraphQLError('Syntax error')];
-            }
-            const errors = validate(schema, document);
-            if (errors.length) return errors;
-            return { schema, operationName: payload.operationName, document, variableValues: payload.variables, contextValue: await contextFactory(), rootValue: { execute, subscribe } };
-          },
-        },
-        wss,
-      );
+      const server = createServer((req, res) => {
+        // Bodies are bounded before Yoga reads them.
+        const length = Number(req.headers['content-length'] ?? 0);
+        if (length > config.MAX_BODY_BYTES || (req.method === 'POST' && req.headers['transfer-encoding'] && !req.headers['content-length'])) {
+          res.writeHead(length > config.MAX_BODY_BYTES ? 413 : 411, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ errors: [{ message: length > config.MAX_BODY_BYTES ? `Request body over ${config.MAX_BODY_BYTES} bytes` : 'Send a Content-Length', extensions: { code: 'BAD_REQUEST' } }] }));
+          return;
+        }
+        void yoga(req, res, { req });
+      });
+      const ws = attachWebSocket({ server, yoga, tokens, audit, config });
 
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(config.PORT, config.HOST, () => resolve());
       });
       const { port } = server.address() as AddressInfo;
-      running = { server, wss, orm, desk, pubsub, disposeWs: () => wsServer.dispose() };
+      running = { server, orm, desk, pubsub, disposeWs: () => ws.dispose() };
       const resumed = await desk.resume();
       if (resumed) logger.info({ cases: resumed }, 'resumed unfinished cases');
       const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
@@ -192,20 +193,9 @@ export function createApp(config: Config, opts: { logger?: Logger } = {}): App {
       await r.desk.stop(config.SHUTDOWN_TIMEOUT_MS);
       r.pubsub.closeAll();
       await r.disposeWs();
-      for (const client of r.wss.clients) client.terminate();
-      r.wss.close();
       r.server.closeAllConnections();
       await closed;
       await r.orm.close(true);
-    },
-  };
-}
-
-function headersOf(req: IncomingMessage): CallerInfo['headers'] {
-  return {
-    get(name: string) {
-      const v = req.headers[name.toLowerCase()];
-      return Array.isArray(v) ? v.join(', ') : (v ?? null);
     },
   };
 }

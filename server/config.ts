@@ -75,6 +75,48 @@ export const configSchema = z.object({
   MAX_CONTEXT_BYTES: intIn(2, 1_000_000).default(8192),
   SHUTDOWN_TIMEOUT_MS: intIn(0, 120_000).default(5000),
   GRAPHIQL: bool.optional(),
+  JWT_SECRET: z.string().min(1).optional(),
+  JWT_ALGORITHMS: z
+    .string()
+    .default('HS256')
+    .transform((s) => s.split(',').map((a) => a.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'PS256'])).min(1)),
+  JWT_PUBLIC_KEY: z.string().min(1).optional(),
+  JWT_PRIVATE_KEY: z.string().min(1).optional(),
+  JWT_ISSUER: z.string().min(1).optional(),
+  JWT_AUDIENCE: z.string().min(1).optional(),
+  JWT_CLOCK_TOLERANCE_SEC: intIn(0, 300).default(5),
+  GUEST_TOKEN_TTL_SEC: intIn(60, 7 * 86_400).default(7200),
+  RATE_LIMIT_PER_MINUTE: intIn(1, 1_000_000).default(60),
+  RATE_LIMITS: z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      if (!s) return {} as Record<string, number>;
+      try {
+        return z.record(z.string(), z.number().int().positive()).parse(JSON.parse(s));
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be JSON like {"submitRequest":30,"startGuestSession":5} (per minute)' });
+        return z.NEVER;
+      }
+    }),
+  GUEST_SESSIONS_PER_MINUTE: intIn(1, 100_000).default(10),
+  WS_MAX_CONNECTIONS_PER_IDENTITY: intIn(1, 10_000).default(10),
+  WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: intIn(1, 10_000).default(25),
+  WS_CONNECTION_INIT_TIMEOUT_MS: intIn(100, 120_000).default(5000),
+  WS_MAX_PAYLOAD_BYTES: intIn(1024, 10_000_000).default(65_536),
+  MAX_BODY_BYTES: intIn(1024, 50_000_000).default(102_400),
+  GRAPHQL_INTROSPECTION: bool.optional(),
+  GRAPHQL_MAX_DEPTH: intIn(2, 100).default(12),
+  GRAPHQL_MAX_COST: intIn(10, 1_000_000).default(5000),
+  GRAPHQL_MAX_ALIASES: intIn(1, 1000).default(15),
+  GRAPHQL_MAX_DIRECTIVES: intIn(1, 1000).default(20),
+  GRAPHQL_MAX_TOKENS: intIn(50, 100_000).default(2000),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean)),
+  LOG_FILE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -90,6 +132,8 @@ export type Config = z.infer<typeof configSchema> & {
   graphiql: boolean;
   /** The provider that answers: openai when chosen, or on auto with a key. */
   provider: 'embedded' | 'openai';
+  /** Whether introspection is allowed. */
+  introspection: boolean;
 };
 
 /** Thrown when the environment holds a bad value; main prints it and exits 1. */
@@ -119,7 +163,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databasePath: dbFile === ':memory:' ? dbFile : resolve(ROOT_DIR, dbFile),
     knowledgeDir: resolve(ROOT_DIR, c.KNOWLEDGE_DIR),
     routerModelPath: resolve(ROOT_DIR, c.ROUTER_MODEL),
-    graphiql: c.GRAPHIQL ?? c.NODE_ENV !== 'production',
+    graphiql: c.GRAPHIQL ?? (c.NODE_ENV !== 'production' || c.GRAPHQL_INTROSPECTION === true),
+    introspection: c.GRAPHQL_INTROSPECTION ?? c.NODE_ENV !== 'production',
     provider: c.LLM_PROVIDER === 'openai' || (c.LLM_PROVIDER === 'auto' && c.OPENAI_API_KEY) ? 'openai' : 'embedded',
   };
 }

@@ -1,27 +1,47 @@
-/** The one context factory for HTTP, SSE and WebSocket operations: its own em.fork() each time. */
+/**
+ * The one context factory for HTTP, SSE and WebSocket operations: its own em.fork() each time,
+ * the caller's identity from a JWT (never from the request body), the client's address and a
+ * request id, and the operation rate limits.
+ */
+import { randomUUID } from 'node:crypto';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityManager, MikroORM } from '@mikro-orm/sqlite';
 import type { Config } from './config.js';
 import type { Desk } from './desk/desk.js';
 import type { Actor } from './desk/case.service.js';
 import type { Logger } from './logger.js';
 import type { KnowledgeBase } from './agents/knowledge/knowledge-base.js';
-import { DEMO_CUSTOMER_ID } from './db/seed/seed.js';
-import { BadInputError } from './errors.js';
+import { bearer, TokenError, type Identity, type TokenService } from './auth/tokens.js';
+import type { AuditLog } from './security/audit.js';
+import type { RateLimiter } from './security/rate-limit.js';
 
 /** What every resolver receives. */
 export interface GraphQLContext {
   em: EntityManager;
   desk: Desk;
-  actor: Actor;
+  /** The signed-in caller, or null. */
+  actor: Actor | null;
+  identity: Identity | null;
+  /** Why a token that was sent did not authenticate. */
+  authError: TokenError | null;
+  ip: string;
+  requestId: string;
   config: Config;
   logger: Logger;
   kb: KnowledgeBase;
+  audit: AuditLog;
+  tokens: TokenService;
+  /** Counts a call of an operation for the caller (by identity, or by address when anonymous). */
+  rateLimit(operation: string, info: GraphQLResolveInfo, args: Record<string, unknown>, by?: 'identity' | 'ip', max?: number): Promise<void>;
 }
 
 /** What the transports know about a caller. */
 export interface CallerInfo {
   headers: { get(name: string): string | null };
   connectionParams?: Record<string, unknown>;
+  ip: string;
+  /** Already verified (WebSocket connections are authenticated when they open). */
+  identity?: Identity | null;
 }
 
 /** Shared parts the context is built from. */
@@ -31,37 +51,64 @@ export interface ContextDeps {
   config: Config;
   logger: Logger;
   kb: KnowledgeBase;
+  audit: AuditLog;
+  tokens: TokenService;
+  limiter: RateLimiter;
 }
 
-const ID_RE = /^[A-Za-z0-9._:-]{1,64}$/;
+/** The actor a verified identity acts as. */
+export function actorOf(identity: Identity): Actor {
+  return identity.role === 'customer' ? { kind: 'customer', id: identity.sub, role: 'customer', name: identity.name } : { kind: 'operator', id: identity.sub, role: identity.role, name: identity.name ?? identity.sub };
+}
 
-/**
- * Who is calling. Interim, until sign-in lands: `x-operator-id` makes an operator;
- * otherwise `x-customer-id` (or the demo customer) makes a customer.
- */
-export function identify(caller: CallerInfo): Actor {
-  const param = (k: string) => {
-    const v = caller.connectionParams?.[k];
-    return typeof v === 'string' ? v : null;
-  };
-  const operator = param('operatorId') ?? caller.headers.get('x-operator-id');
-  if (operator) {
-    if (!ID_RE.test(operator)) throw new BadInputError('x-operator-id is not a valid id', 'x-operator-id');
-    return { kind: 'operator', id: operator, name: operator };
-  }
-  const customer = param('customerId') ?? caller.headers.get('x-customer-id') ?? DEMO_CUSTOMER_ID;
-  if (!ID_RE.test(customer)) throw new BadInputError('x-customer-id is not a valid id', 'x-customer-id');
-  return { kind: 'customer', id: customer };
+/** The token a caller sent: `Authorization: Bearer` over HTTP/SSE, `connectionParams` over WebSocket. */
+export function tokenOf(caller: Pick<CallerInfo, 'headers' | 'connectionParams'>): string | null {
+  const p = caller.connectionParams;
+  const fromParams = typeof p?.authorization === 'string' ? bearer(p.authorization) ?? p.authorization : typeof p?.token === 'string' ? p.token : null;
+  return fromParams ?? bearer(caller.headers.get('authorization'));
 }
 
 /** Creates the context factory. */
 export function createContextFactory(deps: ContextDeps) {
-  return (caller: CallerInfo): GraphQLContext => ({
-    em: deps.orm.em.fork(),
-    desk: deps.desk,
-    actor: identify(caller),
-    config: deps.config,
-    logger: deps.logger,
-    kb: deps.kb,
-  });
+  return async (caller: CallerInfo): Promise<GraphQLContext> => {
+    const given = caller.headers.get('x-request-id');
+    const requestId = given && /^[A-Za-z0-9._-]{8,64}$/.test(given) ? given : randomUUID();
+    let identity: Identity | null = caller.identity ?? null;
+    let authError: TokenError | null = null;
+    if (caller.identity === undefined) {
+      const token = tokenOf(caller);
+      if (token) {
+        try {
+          identity = deps.tokens.verify(token);
+        } catch (err) {
+          authError = err instanceof TokenError ? err : new TokenError('invalid token', 'invalid');
+          await deps.audit.record({ category: 'auth', type: 'auth_failed', ip: caller.ip, requestId, detail: { reason: authError.reason } });
+        }
+      }
+    }
+    const actor = identity ? actorOf(identity) : null;
+    return {
+      em: deps.orm.em.fork(),
+      desk: deps.desk,
+      actor,
+      identity,
+      authError,
+      ip: caller.ip,
+      requestId,
+      config: deps.config,
+      logger: deps.logger.child({ requestId }),
+      kb: deps.kb,
+      audit: deps.audit,
+      tokens: deps.tokens,
+      async rateLimit(operation, info, args, by = 'identity', max) {
+        const key = by === 'identity' && actor ? `id:${actor.id}` : `ip:${caller.ip}`;
+        try {
+          await deps.limiter.check(operation, key, info, args, max);
+        } catch (err) {
+          await deps.audit.record({ category: 'security', type: 'rate_limited', actorId: actor?.id, actorRole: identity?.role, ip: caller.ip, requestId, detail: { operation } });
+          throw err;
+        }
+      },
+    };
+  };
 }

@@ -20,8 +20,12 @@ export interface AgentRunHooks {
 
 /** The run spent more tokens than the case may. */
 export class TokenBudgetExceededError extends Error {
-  constructor(readonly used: number, readonly budget: number) {
-    super(`token budget spent: ${used} of ${budget}`);
+  constructor(
+    readonly usage: ProviderUsage,
+    readonly budget: number,
+    readonly agent: string,
+  ) {
+    super(`token budget spent: ${usage.totalTokens} of ${budget}`);
     this.name = 'TokenBudgetExceededError';
   }
 }
@@ -117,7 +121,7 @@ export async function runAgent(input: AgentRunInput): Promise<AgentRunResult> {
         usage.totalTokens += ev.usage.totalTokens;
       }
     }
-    if (input.tokenBudget !== undefined && usage.totalTokens > input.tokenBudget) throw new TokenBudgetExceededError(usage.totalTokens, input.tokenBudget);
+    if (input.tokenBudget !== undefined && usage.totalTokens > input.tokenBudget) throw new TokenBudgetExceededError(usage, input.tokenBudget, agent.name);
     if (requested.length === 0) return result(false);
     messages.push({ role: 'assistant', content: text, toolCalls: requested });
     // A transfer changes who answers; the other calls of the turn still run (in parallel).

@@ -56,7 +56,8 @@ export type DeskEvent =
   | { type: 'CASE_CREATED'; caseId: string; at: Date; status: CaseStatus; priority: Priority; route: string | null; emergency: boolean; subject: string }
   | { type: 'CASE_UPDATED'; caseId: string; at: Date; status: CaseStatus; priority: Priority; route: string | null; assignee: string | null; agentName: string | null }
   | { type: 'AGENT_STATUS'; at: Date; agent: string; active: number; handled: number; errors: number }
-  | { type: 'EMERGENCY_ALERT'; caseId: string; at: Date; reason: string };
+  | { type: 'EMERGENCY_ALERT'; caseId: string; at: Date; reason: string }
+  | { type: 'SECURITY_EVENT'; at: Date; category: string; event: string; caseId: string | null; actorId: string | null };
 
 /** Topic names on the pub/sub. */
 export const topics = {

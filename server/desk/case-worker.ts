@@ -16,7 +16,7 @@ import type { RoutingDecision, Router, RoutingPart } from '../agents/router/rout
 import type { DeskActions } from '../agents/tools/index.js';
 import type { PriceTable } from '../config.js';
 import { createCustomerData } from '../db/customer-data.repository.js';
-import { Case, Message, SecurityEvent, type Citation, type ICase, type Priority, type ToolCallRecord } from '../db/entities/index.js';
+import { Case, Message, type Citation, type ICase, type Priority, type ToolCallRecord } from '../db/entities/index.js';
 import type { Logger } from '../logger.js';
 import { ProviderError, type OpenAiProvider } from '../providers/openai/openai.provider.js';
 import type { LlmProvider, ProviderUsage } from '../providers/provider.js';
@@ -26,6 +26,7 @@ import type { CaseEventLog, RecordEvent } from './case-event-log.js';
 import { topics, type DeskEvent } from './case-events.js';
 import { maxPriority, publishCaseUpdate, toMessageView } from './case.service.js';
 import { costOf } from './pricing.js';
+import type { AuditLog } from '../security/audit.js';
 
 /** What the worker needs. */
 export interface CaseWorkerDeps {
@@ -53,6 +54,7 @@ export interface CaseWorkerDeps {
   /** Most tokens a case may spend (0: no limit). */
   caseTokenBudget: number;
   prices: PriceTable;
+  audit: AuditLog;
 }
 
 type AgentName = AgentDefinition['name'];
@@ -298,7 +300,9 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
     if (!outcome.ok) {
       if (signal.aborted) return settleAbort(caseId, outcome.messageId, signal);
       if (outcome.err instanceof TokenBudgetExceededError) {
-        await stopForBudget(caseId, pendingIds, outcome.messageId, `the case spent its token budget (${outcome.err.used} tokens this answer)`);
+        const spent = outcome.err.usage;
+        const cost = costOf(deps.prices, deps.modelFor(outcome.err.agent as AgentName), spent) + overhead.costUsd;
+        await stopForBudget(caseId, pendingIds, outcome.messageId, `the case spent its token budget (${spent.totalTokens} tokens this answer)`, { usage: addUsage(spent, overhead.usage), costUsd: cost });
         return;
       }
       await settleFailure(caseId, outcome.messageId, outcome.err, 'The agent could not finish its answer; a human operator will take over.', 'AGENT_FAILED');
@@ -381,10 +385,10 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
 
   /** A guardrail tripped: a polite refusal, a case event and a stored security event. */
   async function answerWithRefusal(caseId: string, customerId: string, pendingIds: string[], trip: { guardrail: 'relevance' | 'jailbreak'; reason: string }, overhead: Overhead): Promise<void> {
-    const row = await log.transaction(caseId, async (tx, record) => {
+    const result = await log.transaction(caseId, async (tx, record) => {
       const row = await tx.findOneOrFail(Case, { id: caseId });
       record(row, { type: 'GUARDRAIL_TRIPPED', guardrail: trip.guardrail, reason: trip.reason });
-      tx.create(SecurityEvent, { type: `guardrail_${trip.guardrail}`, caseId, customerId, detail: { reason: trip.reason }, at: new Date() });
+      const entry = deps.audit.add(tx, { category: 'security', type: `guardrail_${trip.guardrail}`, actorId: customerId, actorRole: 'customer', caseId, customerId, detail: { reason: trip.reason } });
       row.securityFlag = true;
       const m = tx.create(Message, { id: randomUUID(), case: row, authorKind: 'AGENT', agentName: row.agentName, content: refusal({ ...trip, tripped: true }, deps.company), status: 'COMPLETE', answered: true, model: deps.routerModel });
       m.createdAt = new Date();
@@ -397,13 +401,17 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
       }
       row.firstResponseAt ??= new Date();
       row.workState = 'IDLE';
-      return row;
+      return { row, entry };
     });
-    publishCaseUpdate(pubsub, row);
+    deps.audit.announce(result.entry);
+    publishCaseUpdate(pubsub, result.row);
   }
 
   /** The token budget is spent: stop, say so, and hand the case to a human. */
-  async function stopForBudget(caseId: string, pendingIds: string[], messageId: string | null, why: string): Promise<void> {
+  async function stopForBudget(caseId: string, pendingIds: string[], messageId: string | null, why: string, spent?: Overhead): Promise<void> {
+    if (spent) {
+      await log.transaction(caseId, async (tx) => chargeCase(await tx.findOneOrFail(Case, { id: caseId }), spent.usage, spent.costUsd));
+    }
     if (messageId) await markIncomplete(caseId, messageId, { code: 'BUDGET_EXHAUSTED', message: `Stopped: ${why}; a human operator will take over.`, recoverable: false });
     else await log.emit(caseId, { type: 'CASE_ERROR', code: 'BUDGET_EXHAUSTED', message: `Stopped: ${why}; a human operator will take over.`, recoverable: false });
     await orm.em.fork().nativeUpdate(Message, { id: { $in: pendingIds } }, { answered: true });

@@ -10,6 +10,7 @@ import type { PubSub } from '../pubsub.js';
 import type { CaseEventLog, RecordEvent } from './case-event-log.js';
 import { topics, type DeskEvent, type MessageView } from './case-events.js';
 import { cleanContext, cleanIdempotencyKey, cleanMessage } from './input.js';
+import type { AuditLog } from '../security/audit.js';
 
 export const REQUEST_TYPES = ['AUTO', 'BILLING', 'TECHNICAL', 'ESCALATION', 'GENERAL', 'COMPLEX'] as const;
 export type RequestType = (typeof REQUEST_TYPES)[number];
@@ -28,6 +29,7 @@ export interface SubmitRequestInput {
 export interface Actor {
   kind: 'customer' | 'operator';
   id: string;
+  role: 'customer' | 'operator' | 'admin';
   name?: string;
 }
 
@@ -56,6 +58,13 @@ export interface CaseServiceDeps {
   abortAgents(caseId: string, reason: 'operator' | 'closed'): void;
   isAccepting(): boolean;
   limits: { maxMessageLength: number; maxContextBytes: number };
+  audit: AuditLog;
+}
+
+/** Where a request came from, for the audit trail. */
+export interface RequestMeta {
+  ip?: string;
+  requestId?: string;
 }
 
 const PRIORITY_RANK: Record<Priority, number> = { LOW: 0, NORMAL: 1, HIGH: 2, URGENT: 3 };
@@ -108,9 +117,14 @@ export function createCaseService(deps: CaseServiceDeps) {
     else c.resolvedAt = null;
   }
 
-  async function findOwnedCase(em: EntityManager, caseId: string, actor: Actor, field: string): Promise<ICase> {
+  async function findOwnedCase(em: EntityManager, caseId: string, actor: Actor, field: string, meta: RequestMeta = {}): Promise<ICase> {
     const c = await em.findOne(Case, { id: caseId });
-    if (!c || (actor.kind === 'customer' && c.customer.id !== actor.id)) throw new NotFoundError('Case', caseId, field);
+    if (c && actor.kind === 'customer' && c.customer.id !== actor.id) {
+      // Someone else's case answers NOT_FOUND, like a missing one, and is recorded as a probe.
+      await deps.audit.record({ category: 'security', type: 'case_probe', actorId: actor.id, actorRole: actor.role, caseId, customerId: c.customer.id, ip: meta.ip, requestId: meta.requestId, detail: { field } });
+      throw new NotFoundError('Case', caseId, field);
+    }
+    if (!c) throw new NotFoundError('Case', caseId, field);
     return c;
   }
 
@@ -119,7 +133,7 @@ export function createCaseService(deps: CaseServiceDeps) {
      * Stores the request (case, message, events) in one transaction, then queues the agents.
      * A retry with the same idempotency key returns the first result.
      */
-    async submitRequest(em: EntityManager, actor: Actor, input: SubmitRequestInput): Promise<{ case: ICase; message: IMessage; duplicate: boolean }> {
+    async submitRequest(em: EntityManager, actor: Actor, input: SubmitRequestInput, meta: RequestMeta = {}): Promise<{ case: ICase; message: IMessage; duplicate: boolean }> {
       if (!deps.isAccepting()) throw new UnavailableError();
       const content = cleanMessage(input.message, 'message', deps.limits.maxMessageLength);
       const context = cleanContext(input.context, 'context', deps.limits.maxContextBytes);
@@ -140,7 +154,7 @@ export function createCaseService(deps: CaseServiceDeps) {
 
       const caseId = input.caseId ?? randomUUID();
       if (input.caseId) {
-        const c = await findOwnedCase(em.fork(), input.caseId, actor, 'caseId');
+        const c = await findOwnedCase(em.fork(), input.caseId, actor, 'caseId', meta);
         if (c.status === 'CLOSED') throw new ConflictError(`Case ${c.id} is closed; submit without caseId to open a new case`);
       }
       try {
@@ -206,6 +220,7 @@ export function createCaseService(deps: CaseServiceDeps) {
         if (!c) throw new NotFoundError('Case', caseId, 'caseId');
         if (c.status === 'CLOSED') throw new ConflictError(`Case ${caseId} is closed`);
         const m = tx.create(Message, { id: randomUUID(), case: c, authorKind: 'OPERATOR', authorName: actor.name ?? actor.id, content, status: 'COMPLETE', answered: true });
+        deps.audit.add(tx, { category: 'action', type: 'operator_reply', actorId: actor.id, actorRole: actor.role, caseId: c.id, customerId: c.customer.id, detail: { messageId: m.id } });
         m.createdAt = new Date();
         record(c, { type: 'MESSAGE_ADDED', message: toMessageView(m) });
         if (!c.assignee) {
@@ -235,6 +250,7 @@ export function createCaseService(deps: CaseServiceDeps) {
           record(c, { type: 'PRIORITY_CHANGED', from: c.priority, to: patch.priority, by: actor.id });
           c.priority = patch.priority;
         }
+        deps.audit.add(tx, { category: 'action', type: 'case_updated', actorId: actor.id, actorRole: actor.role, caseId: c.id, customerId: c.customer.id, detail: { status: patch.status ?? null, priority: patch.priority ?? null, assignee: clearAssignee ? null : (patch.assignee ?? null) } });
         const assignee = clearAssignee ? null : patch.assignee?.trim();
         if (assignee !== undefined && assignee !== c.assignee) {
           if (assignee !== null && (assignee.length === 0 || assignee.length > 100)) throw new BadInputError('assignee must be 1-100 characters', 'assignee');
@@ -248,8 +264,8 @@ export function createCaseService(deps: CaseServiceDeps) {
     },
 
     /** One case, if the actor may see it. */
-    async getCase(em: EntityManager, actor: Actor, caseId: string): Promise<ICase> {
-      return findOwnedCase(em, caseId, actor, 'id');
+    async getCase(em: EntityManager, actor: Actor, caseId: string, meta: RequestMeta = {}): Promise<ICase> {
+      return findOwnedCase(em, caseId, actor, 'id', meta);
     },
 
     /** Cases, newest first, with keyset pagination. */

@@ -29,7 +29,7 @@ export interface DeskOptions {
 /** How agents are answered: providers, models, routing mode, guardrails, memory, budget, prices. */
 export type AnsweringOptions = Pick<
   CaseWorkerDeps,
-  'fallback' | 'llm' | 'modelFor' | 'routerModel' | 'routerMode' | 'routerLlmThreshold' | 'guardrails' | 'memoryTokens' | 'caseTokenBudget' | 'prices'
+  'fallback' | 'llm' | 'modelFor' | 'routerModel' | 'routerMode' | 'routerLlmThreshold' | 'guardrails' | 'memoryTokens' | 'caseTokenBudget' | 'prices' | 'audit'
 >;
 
 /** The desk's status for dashboards. */
@@ -78,6 +78,7 @@ export function createDesk(deps: { orm: MikroORM; pubsub: PubSub; router: Router
     abortAgents: (caseId, reason) => queue.abort(caseId, reason),
     isAccepting: () => accepting,
     limits: { maxMessageLength: options.maxMessageLength, maxContextBytes: options.maxContextBytes },
+    audit: deps.answering.audit,
   });
 
   return {

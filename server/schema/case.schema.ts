@@ -2,7 +2,7 @@
 import { CASE_STATUSES, CaseEventRecord, Customer, PRIORITIES, type ICase } from '../db/entities/index.js';
 import { REQUEST_TYPES, encodeCursor, toMessageView } from '../desk/case.service.js';
 import type { MessageView } from '../desk/case-events.js';
-import { builder } from './builder.js';
+import { builder, me } from './builder.js';
 
 export const CaseStatusEnum = builder.enumType('CaseStatus', { values: CASE_STATUSES });
 export const PriorityEnum = builder.enumType('Priority', { values: PRIORITIES });
@@ -120,12 +120,14 @@ builder.queryFields((t) => ({
   case: t.field({
     type: CaseType,
     description: 'One case (NOT_FOUND when it does not exist or is not yours)',
+    authScopes: { authenticated: true },
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_r, args, ctx) => ctx.desk.cases.getCase(ctx.em, ctx.actor, String(args.id)),
+    resolve: (_r, args, ctx) => ctx.desk.cases.getCase(ctx.em, me(ctx), String(args.id), ctx),
   }),
   cases: t.field({
     type: CaseConnection,
-    description: 'Cases, newest first, with cursor pagination',
+    description: 'Cases, newest first, with cursor pagination (customers see their own)',
+    authScopes: { authenticated: true },
     args: {
       filter: t.arg({ type: CaseFilterInput, required: false }),
       first: t.arg.int({ required: false, defaultValue: 20 }),
@@ -135,7 +137,7 @@ builder.queryFields((t) => ({
       const f = args.filter ?? {};
       const page = await ctx.desk.cases.listCases(
         ctx.em,
-        ctx.actor,
+        me(ctx),
         { status: f.status ?? undefined, route: f.route ?? undefined, priority: f.priority ?? undefined, emergency: f.emergency ?? undefined, customerId: f.customerId ? String(f.customerId) : undefined },
         args.first ?? 20,
         args.after,
@@ -181,30 +183,39 @@ builder.mutationFields((t) => ({
   submitRequest: t.field({
     type: SubmitRequestPayload,
     description: 'Stores a request (new case or follow-up) and returns at once; agents answer on the caseEvents stream',
+    authScopes: { customer: true },
     args: { input: t.arg({ type: SubmitRequestInput, required: true }) },
-    resolve: async (_r, { input }, ctx) => {
-      const r = await ctx.desk.cases.submitRequest(ctx.em, ctx.actor, {
+    resolve: async (_r, { input }, ctx, info) => {
+      await ctx.rateLimit('submitRequest', info, { input });
+      const r = await ctx.desk.cases.submitRequest(ctx.em, me(ctx), {
         message: input.message,
         requestType: input.requestType ?? 'AUTO',
         emergency: input.emergency ?? false,
         caseId: input.caseId ? String(input.caseId) : null,
         context: input.context,
         idempotencyKey: input.idempotencyKey,
-      });
+      }, ctx);
       return { case: r.case, message: toMessageView(r.message), duplicate: r.duplicate };
     },
   }),
   replyAsOperator: t.field({
     type: MessageType,
     description: 'An operator’s reply on a case; it stops any agent still answering',
+    authScopes: { staff: true },
     args: { caseId: t.arg.id({ required: true }), message: t.arg.string({ required: true }) },
-    resolve: async (_r, args, ctx) => toMessageView(await ctx.desk.cases.replyAsOperator(ctx.actor, String(args.caseId), args.message)),
+    resolve: async (_r, args, ctx, info) => {
+      await ctx.rateLimit('replyAsOperator', info, args);
+      return toMessageView(await ctx.desk.cases.replyAsOperator(me(ctx), String(args.caseId), args.message));
+    },
   }),
   updateCase: t.field({
     type: CaseType,
     description: 'Changes a case’s status, priority or assignee',
+    authScopes: { staff: true },
     args: { input: t.arg({ type: UpdateCaseInput, required: true }) },
-    resolve: (_r, { input }, ctx) =>
-      ctx.desk.cases.updateCase(ctx.actor, String(input.caseId), { status: input.status, priority: input.priority, assignee: input.assignee ?? undefined }, input.assignee === null),
+    resolve: async (_r, { input }, ctx, info) => {
+      await ctx.rateLimit('updateCase', info, { input });
+      return ctx.desk.cases.updateCase(me(ctx), String(input.caseId), { status: input.status, priority: input.priority, assignee: input.assignee ?? undefined }, input.assignee === null);
+    },
   }),
 }));

@@ -57,12 +57,13 @@ const DeskStatusType = builder.simpleObject('DeskStatus', {
 builder.queryFields((t) => ({
   agents: t.field({
     type: [AgentType],
+    authScopes: { authenticated: true },
     resolve: () =>
       Object.values(AGENTS).map((a) => ({
         ...a,
         tools: a.tools.map((name) => ({ name, description: TOOLS[name]?.description ?? '' })),
       })),
   }),
-  deskStatus: t.field({ type: DeskStatusType, resolve: (_r, _a, ctx) => ctx.desk.status() }),
+  deskStatus: t.field({ type: DeskStatusType, authScopes: { staff: true }, resolve: (_r, _a, ctx) => ctx.desk.status() }),
   health: t.string({ description: 'Always "ok" while the server answers', resolve: () => 'ok' }),
 }));

@@ -1,7 +1,7 @@
 /** The case event stream and the desk stream (subscriptions over graphql-ws and SSE). */
 import type { CaseEvent, CaseEventType, DeskEvent } from '../desk/case-events.js';
 import { BadInputError } from '../errors.js';
-import { builder } from './builder.js';
+import { builder, me } from './builder.js';
 import { CaseStatusEnum, MessageType, PriorityEnum, RouteEnum } from './case.schema.js';
 
 type Ev<T extends CaseEventType> = Extract<CaseEvent, { type: T }>;
@@ -121,6 +121,7 @@ const DESK_NAMES: Record<DeskEvent['type'], string> = {
   CASE_UPDATED: 'CaseUpdated',
   AGENT_STATUS: 'AgentStatusChanged',
   EMERGENCY_ALERT: 'EmergencyAlert',
+  SECURITY_EVENT: 'SecurityEventRaised',
 };
 type DEv<T extends DeskEvent['type']> = Extract<DeskEvent, { type: T }>;
 
@@ -161,22 +162,35 @@ builder.objectRef<DEv<'EMERGENCY_ALERT'>>('EmergencyAlert').implement({
   fields: (t) => ({ caseId: t.exposeID('caseId'), reason: t.exposeString('reason') }),
 });
 
+builder.objectRef<DEv<'SECURITY_EVENT'>>('SecurityEventRaised').implement({
+  description: 'A security or authentication event was recorded in the audit trail',
+  interfaces: [DeskEventInterface],
+  fields: (t) => ({
+    category: t.exposeString('category'),
+    event: t.exposeString('event'),
+    caseId: t.exposeID('caseId', { nullable: true }),
+    actorId: t.exposeString('actorId', { nullable: true }),
+  }),
+});
+
 builder.subscriptionFields((t) => ({
   caseEvents: t.field({
     type: CaseEventInterface,
     description: 'Events of one case: every stored event with seq > after (default 0: the whole history), then live events',
+    authScopes: { authenticated: true },
     args: { caseId: t.arg.id({ required: true }), after: t.arg.int({ required: false }) },
     subscribe: async (_r, args, ctx) => {
       if (args.after !== null && args.after !== undefined && args.after < 0) throw new BadInputError('after must be 0 or more', 'after');
       // NOT_FOUND for a case that does not exist or that the caller may not see.
-      const c = await ctx.desk.cases.getCase(ctx.em, ctx.actor, String(args.caseId));
+      const c = await ctx.desk.cases.getCase(ctx.em, me(ctx), String(args.caseId), ctx);
       return ctx.desk.log.stream(c.id, args.after ?? 0);
     },
     resolve: (ev) => ev,
   }),
   deskEvents: t.field({
     type: DeskEventInterface,
-    description: 'Case and agent changes across the desk, for dashboards',
+    description: 'Case and agent changes and security events across the desk, for staff dashboards',
+    authScopes: { staff: true },
     subscribe: (_r, _a, ctx) => ctx.desk.deskEvents(),
     resolve: (ev) => ev,
   }),

@@ -5,6 +5,7 @@ import './scalars.js';
 import './case.schema.js';
 import './events.schema.js';
 import './desk.schema.js';
+import './auth.schema.js';
 
 let schema: GraphQLSchema | undefined;
 

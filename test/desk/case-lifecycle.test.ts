@@ -82,7 +82,7 @@ describe('case lifecycle', () => {
   });
 
   it('puts emergencies first, sets them URGENT, routes to escalation and alerts the desk', async () => {
-    const desk = collectWs<any>(t.ws(), `subscription { deskEvents { __typename at ... on EmergencyAlert { caseId reason } ... on CaseCreated { caseId priority emergency } } }`, {}, (evs) => evs.some((e) => e.__typename === 'EmergencyAlert'));
+    const desk = collectWs<any>(t.ws({ operatorId: 'maria' }), `subscription { deskEvents { __typename at ... on EmergencyAlert { caseId reason } ... on CaseCreated { caseId priority emergency } } }`, {}, (evs) => evs.some((e) => e.__typename === 'EmergencyAlert'));
     await new Promise((r) => setTimeout(r, 100));
     const r = await submit({ message: 'The hub is making a burning smell and the casing is hot. Is it safe?', emergency: true });
     expect(r.case.priority).toBe('URGENT');
@@ -180,7 +180,7 @@ describe('case lifecycle', () => {
     const a = await t.gql(`{ agents { name title role goal backstory capabilities tools { name description } } }`);
     expect(a.data.agents.map((x: any) => x.name)).toEqual(['billing', 'technical', 'escalation', 'general']);
     expect(a.data.agents[0].tools.map((x: any) => x.name)).toContain('request_refund');
-    const s = await t.gql(`{ deskStatus { provider model queueDepth activeRuns uptimeSeconds casesByStatus { status count } agents { agent handled active errors avgTimeToFirstTokenMs avgTimeToAnswerMs } } }`);
+    const s = await t.gql(`{ deskStatus { provider model queueDepth activeRuns uptimeSeconds casesByStatus { status count } agents { agent handled active errors avgTimeToFirstTokenMs avgTimeToAnswerMs } } }`, {}, { 'x-operator-id': 'maria' });
     expect(s.data.deskStatus.provider).toBe('embedded');
     const billing = s.data.deskStatus.agents.find((x: any) => x.agent === 'billing');
     expect(billing.handled).toBeGreaterThan(0);

@@ -1,5 +1,6 @@
 /** Reading subscriptions in tests: graphql-ws and SSE, until a condition holds. */
 import type { Client } from 'graphql-ws';
+import { authHeaders } from './app.js';
 
 /** Subscribes over graphql-ws and collects events until `until` returns true (or times out). */
 export function collectWs<T = any>(client: Client, query: string, variables: Record<string, unknown>, until: (events: T[]) => boolean, timeoutMs = 15_000): Promise<T[]> {
@@ -48,7 +49,7 @@ export async function collectSse<T = any>(url: string, query: string, variables:
   try {
     const res = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...headers },
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...authHeaders(headers) },
       body: JSON.stringify({ query, variables }),
       signal: controller.signal,
     });

@@ -159,7 +159,7 @@ describe('openai provider, end to end', () => {
     expect(guardrails.every((r) => r.body.model === 'gpt-5-nano' && r.body.stream !== true)).toBe(true);
     expect(agentTurns(stub)).toHaveLength(1);
 
-    const s = await t.gql(`{ deskStatus { provider model routerModel totalTokens totalCostUsd models { agent model } } }`);
+    const s = await t.gql(`{ deskStatus { provider model routerModel totalTokens totalCostUsd models { agent model } } }`, {}, OPERATOR);
     expect(s.errors).toBeUndefined();
     expect(s.data.deskStatus).toMatchObject({ provider: 'openai', model: 'gpt-5-mini', routerModel: 'gpt-5-nano', totalTokens: 1720 });
     expect(s.data.deskStatus.totalCostUsd).toBeCloseTo(0.000918, 9);
@@ -221,7 +221,7 @@ describe('openai provider, end to end', () => {
       ['get_subscription', true],
       ['list_invoices', true],
     ]);
-    expect(tools.find((e) => e.tool === 'list_invoices').input).toBe('{"limit":3}');
+    expect(tools.find((e) => e.tool === 'list_invoices')?.input).toBe('{"limit":3}');
 
     const turns = agentTurns(stub);
     expect(turns).toHaveLength(2);
@@ -343,7 +343,8 @@ describe('openai provider, end to end', () => {
     expect(systemOf(turns[1])).toContain('Technical Support Engineer');
     // gpt-4.1-mini: 1000 × $0.4/M + 500 × $1.6/M = $0.0012
     expect(ofType(billingEvents, 'MessageCompleted')[0].message).toMatchObject({ model: 'gpt-4.1-mini', costUsd: 0.0012 });
-    const s = await t.gql(`{ deskStatus { models { agent model } } }`);
+    const s = await t.gql(`{ deskStatus { models { agent model } } }`, {}, OPERATOR);
+    expect(s.errors).toBeUndefined();
     expect(s.data.deskStatus.models).toEqual([
       { agent: 'billing', model: 'gpt-4.1-mini' },
       { agent: 'technical', model: 'gpt-5-mini' },
@@ -500,24 +501,18 @@ describe('openai provider, end to end', () => {
     expect(agentTurns(stub)).toHaveLength(1);
   });
 
-  // BUG (server/desk/case-worker.ts, TokenBudgetExceededError branch -> stopForBudget): the tokens of
-  // the run that overspent are never charged to the case (chargeCase is not called), so Case.usage
-  // stays 0 and the case-level check `c.promptTokens + c.completionTokens >= caseTokenBudget` never
-  // trips. With CASE_TOKEN_BUDGET=50 and a first answer reporting 80+20 tokens: expected Case.usage
-  // totalTokens 100 and a follow-up that makes NO chat request and escalates at once; actual
-  // Case.usage 0 and the follow-up sends a new chat request to the model (and overspends again).
-  it('PROBE charges the overspent run', async () => {
+  it('charges the overspent run to the case, so a follow-up after BUDGET_EXHAUSTED makes no chat request', async () => {
     const { stub, t } = await start({ CASE_TOKEN_BUDGET: '50' });
-    stub.onRequest(() => ({ kind: 'text', text: 'A long and expensive answer.', usage: { prompt_tokens: 80, completion_tokens: 20 } }));
-    const caseId = await submit(t, { message: 'Please explain my last invoice in detail.' });
+    stub.onRequest(() => ({ kind: 'text', text: 'Your last invoice is INV-2026-0136.', usage: { prompt_tokens: 80, completion_tokens: 20 } }));
+    const caseId = await submit(t, { message: 'What was my last invoice?' });
     await watch(t, caseId, has('CaseEscalated'));
     await sleep(150);
-    const c1 = await readCase(t, caseId);
-    console.log('PROBE usage after stop', JSON.stringify(c1.usage), c1.costUsd);
-    await submit(t, { message: 'Hello? Are you there?', caseId });
-    const ev = await watch(t, caseId, has('CaseEscalated', 2));
-    await sleep(200);
-    console.log('PROBE chat requests', agentTurns(stub).length, JSON.stringify(ofType(ev, 'CaseError')));
+    const spent = await readCase(t, caseId);
+    expect(spent.usage.totalTokens).toBe(100);
+    expect(spent.costUsd).toBeGreaterThan(0);
+    await submit(t, { message: 'And the one before that?', caseId });
+    await sleep(400);
+    expect(stub.chatRequests).toHaveLength(1);
   });
 
   it('makes no chat request for a follow-up once the case has spent its budget, and escalates', async () => {

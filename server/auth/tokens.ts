@@ -1,0 +1,96 @@
+/**
+ * JWT identities (jsonwebtoken): HS256 with a secret by default, RS256 with a public key when
+ * configured; `alg: none` and unexpected algorithms refused; `exp` required; optional iss/aud;
+ * a small clock tolerance.
+ */
+import jwt, { type Algorithm } from 'jsonwebtoken';
+import { z } from 'zod';
+
+export const ROLES = ['customer', 'operator', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who a valid token says the caller is. */
+export interface Identity {
+  sub: string;
+  role: Role;
+  name?: string;
+  /** Expiry, seconds since the epoch. */
+  exp: number;
+}
+
+/** A token that does not authenticate anyone, and why. */
+export class TokenError extends Error {
+  constructor(
+    message: string,
+    readonly reason: 'missing' | 'expired' | 'invalid' | 'algorithm' | 'claims',
+  ) {
+    super(message);
+    this.name = 'TokenError';
+  }
+}
+
+/** Token settings. */
+export interface TokenOptions {
+  algorithms: Algorithm[];
+  /** HS* secret, or the PEM private key for RS* signing (optional: verification-only setups). */
+  signingKey?: string;
+  /** HS* secret, or the PEM public key for RS* verification. */
+  verifyKey: string;
+  issuer?: string;
+  audience?: string;
+  clockToleranceSec: number;
+}
+
+const claimsSchema = z.object({
+  sub: z.string().min(1).max(128),
+  role: z.enum(ROLES),
+  name: z.string().max(100).optional(),
+  exp: z.number().int(),
+});
+
+/** Signs and verifies tokens. */
+export function createTokenService(opts: TokenOptions) {
+  return {
+    /** Verifies a token and returns the identity, or throws a TokenError. */
+    verify(token: string): Identity {
+      let decoded: unknown;
+      try {
+        decoded = jwt.verify(token, opts.verifyKey, {
+          algorithms: opts.algorithms,
+          issuer: opts.issuer,
+          audience: opts.audience,
+          clockTolerance: opts.clockToleranceSec,
+        });
+      } catch (err) {
+        const e = err as Error;
+        if (e.name === 'TokenExpiredError') throw new TokenError('token expired', 'expired');
+        if (/algorithm/i.test(e.message)) throw new TokenError('token algorithm not allowed', 'algorithm');
+        throw new TokenError(`invalid token: ${e.message}`, 'invalid');
+      }
+      const parsed = claimsSchema.safeParse(decoded);
+      if (!parsed.success) throw new TokenError(`token claims are not valid (${parsed.error.issues.map((i) => i.path.join('.')).join(', ')})`, 'claims');
+      return parsed.data;
+    },
+
+    /** Signs a token for an identity that lives `ttlSec` seconds. */
+    sign(claims: { sub: string; role: Role; name?: string }, ttlSec: number): { token: string; expiresAt: Date } {
+      if (!opts.signingKey) throw new Error('no signing key configured');
+      const exp = Math.floor(Date.now() / 1000) + ttlSec;
+      const token = jwt.sign({ ...claims, exp }, opts.signingKey, {
+        algorithm: opts.algorithms[0],
+        ...(opts.issuer ? { issuer: opts.issuer } : {}),
+        ...(opts.audience ? { audience: opts.audience } : {}),
+      });
+      return { token, expiresAt: new Date(exp * 1000) };
+    },
+  };
+}
+
+export type TokenService = ReturnType<typeof createTokenService>;
+
+/** The bearer token of an Authorization header value, if any. */
+export function bearer(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const m = /^Bearer\s+(\S+)$/i.exec(value.trim());
+  return m ? m[1] : null;
+}

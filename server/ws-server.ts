@@ -1,0 +1,143 @@
+/**
+ * GraphQL over WebSocket (graphql-ws) on the HTTP server's port, executed through Yoga's envelop
+ * so that the same context, plugins and error masking apply. Connections are authenticated when
+ * they open (token in connectionParams) and closed when the token expires; limits on connections
+ * per identity, subscriptions per connection, the init wait and the message size.
+ */
+import type { IncomingMessage, Server } from 'node:http';
+import { GraphQLError, type execute as Execute, type subscribe as Subscribe } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { YogaServerInstance } from 'graphql-yoga';
+import type { Config } from './config.js';
+import { tokenOf, type CallerInfo } from './context.js';
+import { TokenError, type Identity, type TokenService } from './auth/tokens.js';
+import type { AuditLog } from './security/audit.js';
+
+/** Close codes the server uses. */
+export const CLOSE = { unauthorized: 4401, forbidden: 4403, tooManyConnections: 4429 } as const;
+
+interface ConnectionState {
+  identity: Identity | null;
+  ip: string;
+  subscriptions: number;
+  expiryTimer?: NodeJS.Timeout;
+}
+
+/** Headers of the upgrade request as a Headers-like reader. */
+export function headersOf(req: IncomingMessage): CallerInfo['headers'] {
+  return {
+    get(name: string) {
+      const v = req.headers[name.toLowerCase()];
+      return Array.isArray(v) ? v.join(', ') : (v ?? null);
+    },
+  };
+}
+
+/** Attaches graphql-ws to the server; returns a function that closes it. */
+export function attachWebSocket(deps: {
+  server: Server;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  yoga: YogaServerInstance<any, any>;
+  tokens: TokenService;
+  audit: AuditLog;
+  config: Config;
+}): { wss: WebSocketServer; dispose(): Promise<void> } {
+  const { yoga, tokens, audit, config } = deps;
+  const wss = new WebSocketServer({ server: deps.server, path: yoga.graphqlEndpoint, maxPayload: config.WS_MAX_PAYLOAD_BYTES });
+  const perIdentity = new Map<string, number>();
+  const states = new WeakMap<WebSocket, ConnectionState>();
+
+  const disposable = useServer(
+    {
+      connectionInitWaitTimeout: config.WS_CONNECTION_INIT_TIMEOUT_MS,
+      execute: (args) => (args.rootValue as { execute: typeof Execute }).execute(args),
+      subscribe: (args) => (args.rootValue as { subscribe: typeof Subscribe }).subscribe(args),
+      onConnect: async (ctx) => {
+        const socket = ctx.extra.socket;
+        const ip = ctx.extra.request.socket.remoteAddress ?? 'unknown';
+        const token = tokenOf({ headers: headersOf(ctx.extra.request), connectionParams: ctx.connectionParams });
+        let identity: Identity | null = null;
+        if (token) {
+          try {
+            identity = tokens.verify(token);
+          } catch (err) {
+            const reason = err instanceof TokenError ? err.reason : 'invalid';
+            await audit.record({ category: 'auth', type: 'auth_failed', ip, detail: { reason, transport: 'websocket' } });
+            socket.close(CLOSE.unauthorized, `Unauthorized: ${err instanceof Error ? err.message : 'invalid token'}`);
+            return false;
+          }
+        }
+        if (identity) {
+          const n = (perIdentity.get(identity.sub) ?? 0) + 1;
+          if (n > config.WS_MAX_CONNECTIONS_PER_IDENTITY) {
+            await audit.record({ category: 'security', type: 'ws_connection_limit', actorId: identity.sub, actorRole: identity.role, ip, detail: { max: config.WS_MAX_CONNECTIONS_PER_IDENTITY } });
+            socket.close(CLOSE.tooManyConnections, 'Too many connections for this identity');
+            return false;
+          }
+          perIdentity.set(identity.sub, n);
+        }
+        const state: ConnectionState = { identity, ip, subscriptions: 0 };
+        if (identity) {
+          // A long subscription ends when its token does.
+          const ms = identity.exp * 1000 - Date.now();
+          state.expiryTimer = setTimeout(() => socket.close(CLOSE.unauthorized, 'Unauthorized: token expired'), Math.max(0, ms));
+          state.expiryTimer.unref();
+        }
+        states.set(socket, state);
+        return true;
+      },
+      onClose: (ctx) => {
+        const state = states.get(ctx.extra.socket);
+        if (!state) return;
+        clearTimeout(state.expiryTimer);
+        if (state.identity) {
+          const n = (perIdentity.get(state.identity.sub) ?? 1) - 1;
+          if (n <= 0) perIdentity.delete(state.identity.sub);
+          else perIdentity.set(state.identity.sub, n);
+        }
+        states.delete(ctx.extra.socket);
+      },
+      onSubscribe: async (ctx, _id, payload) => {
+        const state = states.get(ctx.extra.socket);
+        if (!state) return [new GraphQLError('Not connected', { extensions: { code: 'UNAUTHENTICATED' } })];
+        if (state.subscriptions >= config.WS_MAX_SUBSCRIPTIONS_PER_CONNECTION) {
+          return [new GraphQLError(`At most ${config.WS_MAX_SUBSCRIPTIONS_PER_CONNECTION} operations per connection`, { extensions: { code: 'RATE_LIMITED', retryAfter: 1 } })];
+        }
+        const caller: CallerInfo = { headers: headersOf(ctx.extra.request), connectionParams: ctx.connectionParams, ip: state.ip, identity: state.identity };
+        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
+          ...ctx,
+          req: ctx.extra.request,
+          socket: ctx.extra.socket,
+          params: payload,
+          caller,
+          request: { headers: caller.headers },
+        });
+        let document;
+        try {
+          document = parse(payload.query);
+        } catch (err) {
+          return [err instanceof GraphQLError ? err : new GraphQLError('Syntax error')];
+        }
+        const errors = validate(schema, document);
+        if (errors.length) return errors;
+        state.subscriptions++;
+        return { schema, operationName: payload.operationName, document, variableValues: payload.variables, contextValue: await contextFactory(), rootValue: { execute, subscribe } };
+      },
+      onComplete: (ctx) => {
+        const state = states.get(ctx.extra.socket);
+        if (state) state.subscriptions = Math.max(0, state.subscriptions - 1);
+      },
+    },
+    wss,
+  );
+
+  return {
+    wss,
+    async dispose() {
+      await disposable.dispose();
+      for (const client of wss.clients) client.terminate();
+      wss.close();
+    },
+  };
+}
