@@ -14,6 +14,7 @@ import { seedDemoData } from './db/seed/seed.js';
 import { createDesk, type Desk } from './desk/desk.js';
 import { AppError } from './errors.js';
 import { useInputErrorCodes } from './graphql-errors.js';
+import { useOperationLog } from './request-log.js';
 import { createLogger, type Logger } from './logger.js';
 import { createPubSub } from './pubsub.js';
 import { resolveTokenOptions } from './auth/keys.js';
@@ -67,8 +68,8 @@ mutation Submit {
 # }
 `;
 
-/** Maps domain errors to coded GraphQL errors; masks (and logs) everything else. */
-export function createMaskError(logger: Logger) {
+/** Maps domain errors to coded GraphQL errors; masks everything else (the operation log records it). */
+export function createMaskError() {
   return (error: unknown, message: string): Error => {
     const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
     if (original instanceof AppError) {
@@ -76,14 +77,13 @@ export function createMaskError(logger: Logger) {
       return new GraphQLError(original.message, { nodes: gql?.nodes, path: gql?.path, extensions: { code: original.code, ...original.extensions } });
     }
     if (error instanceof GraphQLError && !error.originalError) return error;
-    logger.error({ err: original }, 'internal error');
     return yogaMaskError(error, message, false);
   };
 }
 
 /** Creates the app from a parsed config. */
 export function createApp(config: Config, opts: { logger?: Logger } = {}): App {
-  const logger = opts.logger ?? createLogger(config.LOG_LEVEL);
+  const logger = opts.logger ?? createLogger(config.LOG_LEVEL, config.LOG_FILE);
   let running: { server: Server; orm: MikroORM; desk: Desk; pubsub: ReturnType<typeof createPubSub>; disposeWs: () => Promise<void> } | null = null;
 
   return {
@@ -154,8 +154,8 @@ export function createApp(config: Config, opts: { logger?: Logger } = {}): App {
         logging: false,
         batching: false,
         cors: config.CORS_ORIGINS.length ? { origin: config.CORS_ORIGINS, credentials: true, methods: ['GET', 'POST', 'OPTIONS'] } : false,
-        maskedErrors: { maskError: createMaskError(logger) },
-        plugins: [useInputErrorCodes(), ...hardeningPlugins(config)],
+        maskedErrors: { maskError: createMaskError() },
+        plugins: [useInputErrorCodes(), useOperationLog(), ...hardeningPlugins(config)],
         graphiql: config.graphiql ? { subscriptionsProtocol: 'WS', defaultQuery: FIRST_QUERY, title: 'crewdesk' } : false,
         context: ({ request, caller, req }) => makeContext(caller ?? { headers: request.headers, ip: req?.socket.remoteAddress ?? 'unknown' }),
       });

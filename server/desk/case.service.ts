@@ -11,6 +11,12 @@ import type { CaseEventLog, RecordEvent } from './case-event-log.js';
 import { topics, type DeskEvent, type MessageView } from './case-events.js';
 import { cleanContext, cleanIdempotencyKey, cleanMessage } from './input.js';
 import type { AuditLog } from '../security/audit.js';
+import { maskCardNumbers } from '../security/card-numbers.js';
+import { detectInjection } from '../security/injection.js';
+
+/** What the customer is told when a card number was removed from their message. */
+export const CARD_NOTICE =
+  'For your security we removed a card number from your message before storing it. Please never send full card numbers — the last 4 digits are all we need.';
 
 export const REQUEST_TYPES = ['AUTO', 'BILLING', 'TECHNICAL', 'ESCALATION', 'GENERAL', 'COMPLEX'] as const;
 export type RequestType = (typeof REQUEST_TYPES)[number];
@@ -135,7 +141,11 @@ export function createCaseService(deps: CaseServiceDeps) {
      */
     async submitRequest(em: EntityManager, actor: Actor, input: SubmitRequestInput, meta: RequestMeta = {}): Promise<{ case: ICase; message: IMessage; duplicate: boolean }> {
       if (!deps.isAccepting()) throw new UnavailableError();
-      const content = cleanMessage(input.message, 'message', deps.limits.maxMessageLength);
+      // Card numbers are masked before the message is stored or sent to any provider.
+      const masked = maskCardNumbers(cleanMessage(input.message, 'message', deps.limits.maxMessageLength));
+      const content = masked.text;
+      // Scanned before cleaning, so that invisible characters used to hide instructions are seen.
+      const injection = detectInjection(input.message, { customerId: actor.id });
       const context = cleanContext(input.context, 'context', deps.limits.maxContextBytes);
       const key = cleanIdempotencyKey(input.idempotencyKey);
       const requestType = input.requestType ?? 'AUTO';
@@ -197,8 +207,21 @@ export function createCaseService(deps: CaseServiceDeps) {
           // Dates are set on flush; the event needs them now.
           m.createdAt = new Date();
           record(c, { type: 'MESSAGE_ADDED', message: toMessageView(m) });
-          return { case: c, message: m, duplicate: false, created };
+          const entries = [];
+          if (masked.masked > 0) {
+            const notice = tx.create(Message, { id: randomUUID(), case: c, authorKind: 'SYSTEM', content: CARD_NOTICE, status: 'COMPLETE', answered: true });
+            notice.createdAt = new Date();
+            record(c, { type: 'MESSAGE_ADDED', message: toMessageView(notice) });
+            entries.push(deps.audit.add(tx, { category: 'security', type: 'card_number_masked', actorId: actor.id, actorRole: actor.role, caseId: c.id, customerId: actor.id, ip: meta.ip, requestId: meta.requestId, detail: { count: masked.masked, messageId: m.id } }));
+          }
+          if (injection.detected) {
+            // The message is kept and answered within the agent's rules; the case is flagged and the attempt recorded.
+            c.securityFlag = true;
+            entries.push(deps.audit.add(tx, { category: 'security', type: 'prompt_injection', actorId: actor.id, actorRole: actor.role, caseId: c.id, customerId: actor.id, ip: meta.ip, requestId: meta.requestId, detail: { kinds: injection.kinds, messageId: m.id } }));
+          }
+          return { case: c, message: m, duplicate: false, created, entries };
         });
+        for (const e of result.entries) deps.audit.announce(e);
         publishCaseUpdate(pubsub, result.case, result.created);
         deps.enqueue(result.case.id, result.case.priority);
         return { case: result.case, message: result.message, duplicate: false };
@@ -213,7 +236,7 @@ export function createCaseService(deps: CaseServiceDeps) {
 
     /** An operator's reply: stored, streamed, and it stops any agent still answering. */
     async replyAsOperator(actor: Actor, caseId: string, message: string): Promise<IMessage> {
-      const content = cleanMessage(message, 'message', deps.limits.maxMessageLength);
+      const content = maskCardNumbers(cleanMessage(message, 'message', deps.limits.maxMessageLength)).text;
       deps.abortAgents(caseId, 'operator');
       const result = await log.transaction(caseId, async (tx, record) => {
         const c = await tx.findOne(Case, { id: caseId });

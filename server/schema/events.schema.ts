@@ -1,6 +1,7 @@
 /** The case event stream and the desk stream (subscriptions over graphql-ws and SSE). */
 import type { CaseEvent, CaseEventType, DeskEvent } from '../desk/case-events.js';
 import { BadInputError } from '../errors.js';
+import { untilExpiry } from '../auth/expiring.js';
 import { builder, me } from './builder.js';
 import { CaseStatusEnum, MessageType, PriorityEnum, RouteEnum } from './case.schema.js';
 
@@ -183,7 +184,7 @@ builder.subscriptionFields((t) => ({
       if (args.after !== null && args.after !== undefined && args.after < 0) throw new BadInputError('after must be 0 or more', 'after');
       // NOT_FOUND for a case that does not exist or that the caller may not see.
       const c = await ctx.desk.cases.getCase(ctx.em, me(ctx), String(args.caseId), ctx);
-      return ctx.desk.log.stream(c.id, args.after ?? 0);
+      return untilExpiry(ctx.desk.log.stream(c.id, args.after ?? 0), ctx.identity!.exp);
     },
     resolve: (ev) => ev,
   }),
@@ -191,7 +192,7 @@ builder.subscriptionFields((t) => ({
     type: DeskEventInterface,
     description: 'Case and agent changes and security events across the desk, for staff dashboards',
     authScopes: { staff: true },
-    subscribe: (_r, _a, ctx) => ctx.desk.deskEvents(),
+    subscribe: (_r, _a, ctx) => untilExpiry(ctx.desk.deskEvents(), ctx.identity!.exp),
     resolve: (ev) => ev,
   }),
 }));

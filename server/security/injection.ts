@@ -31,7 +31,7 @@ const IGNORE = String.raw`(?:ignore|disregard|forget|discard)`;
 // "override the existing firewall rules" is a router question; override and bypass need "your".
 const IGNORE_YOURS = String.raw`(?:ignore|disregard|forget|discard|override|bypass)`;
 const RULES = String.raw`(?:instructions?|prompts?|directives?|guidelines|rules|commands|constraints|restrictions|guardrails|programming|training)`;
-const EARLIER = String.raw`(?:above|previous|prior|earlier|preceding|former|original|initial|old|existing|system|hidden|internal)`;
+const EARLIER = String.raw`(?:above|previous|prior|earlier|preceding|former|original|initial|system)`;
 // "you always ignore your own rules" is a complaint, not an order; "you will ignore ..." is an order.
 const NOT_A_COMPLAINT = String.raw`(?<!\b(?:i|we|they|he|she|you|u|agents?|staff|people|guys|y'all|company|technicians?)(?: (?!(?:will|must|should|shall|now|to|need|have|are|may|could|please|can(?!'))\b)[\w']+){0,2} )`;
 
@@ -42,21 +42,22 @@ const IGNORE_PATTERNS = [
   re(NOT_A_COMPLAINT, String.raw`\b${IGNORE} (?:about )?(?:everything|anything|all(?: of it| that)?) (?:that )?you(?:'ve| have| were| had|'re| are)? (?:been )?(?:told|instructed|taught|programmed|trained|given)\b`),
   re(String.raw`\b(?:ignore|disregard) (?:all (?:of )?)?(?:the |everything )?(?:above|previous|prior)(?: text| content)?,? (?:and|then) (?:instead |now |just )?(?:say|print|output|write|tell|respond|reply|answer|do|follow|act|repeat|reveal|show)\b`),
   re(String.raw`\b(?:stop|quit) following your (?:[\w-]+ )?${RULES}\b`),
-  re(String.raw`\byou(?: are|'re) (?:now )?(?:no longer|not|free from|freed from)(?: (?:bound|restricted|limited|constrained) by)? (?:any |your |the )?(?:previous |original |prior |system )?${RULES}\b`),
+  re(String.raw`\byou(?: are|'re) (?:now )?(?:(?:no longer|not) (?:bound|restricted|limited|constrained) by|free from|freed from) (?:any |your |the )?(?:previous |original |prior |system )?${RULES}\b`),
   re(String.raw`\byour new (?:system )?(?:instructions|directives|task|role|prompt)(?: (?:are|is))?(?: as follows| to)?:|\byour new (?:instructions|directives|task|role) (?:are|is) to\b`),
   re(String.raw`\bnew system prompt\b|\b(?:system|admin|security) override\b`),
 ];
 
 // ---- reveal_prompt -------------------------------------------------------------------------
 
-const SECRET_PROMPT = String.raw`(?:system (?:prompt|message|instructions?)|(?:initial|original|hidden|secret|internal|developer|pre-?|meta[- ]?) ?prompt|(?:initial|hidden|secret|internal|developer) (?:instructions|message)|(?:hidden|secret) (?:rules|guidelines))`;
+// Not "system message" (an error pop-up) nor "initial instructions" (a setup guide).
+const SECRET_PROMPT = String.raw`(?:(?:system|initial|original|hidden|secret|internal|developer|pre-?|meta[- ]?) ?prompt|(?:hidden|secret|internal|developer) (?:instructions|message)|(?:hidden|secret) (?:rules|guidelines))`;
 const REVEAL = String.raw`(?:show|print|reveal|repeat|display|output|tell|give|share|leak|dump|write out|spell out|recite|paste|provide|list|disclose|expose|read out|echo|copy)`;
 
 const REVEAL_PATTERNS = [
   re(String.raw`\b${REVEAL}\b(?: [\w'-]+){0,4}? (?:your |the |its |this )?(?:(?:full|entire|complete|exact|whole|real|actual|current|verbatim|confidential) )*${SECRET_PROMPT}\b`),
   re(String.raw`\bwhat(?:'s| is| are| was| were)(?: in)? (?:your|the) (?:(?:full|entire|exact|real|actual|current) )*${SECRET_PROMPT}\b`),
   // "repeat your instructions for the return" asks for the steps again, not for the prompt.
-  re(String.raw`\b(?:print|reveal|output|dump|leak|recite|disclose|echo|spell out|write out|paste|display) (?:me |us )?(?:all |back )?(?:of )?your (?:(?:exact|full|entire|complete|original|initial|current) )*(?:instructions|prompt|configuration|directives)\b(?! (?:for|on|about|regarding|to|how|when|if)\b)`),
+  re(String.raw`\b(?:print|reveal|output|dump|leak|recite|disclose|echo|spell out|write out|paste|display) (?:me |us )?(?:all |back )?(?:of )?your (?:(?:exact|full|entire|complete|original|initial|current|system) )*(?:instructions|prompt|configuration|directives)\b(?! (?:for|on|about|regarding|to|how|when|if)\b)`),
   re(String.raw`\b(?:repeat|print|output|recite|echo|write out|copy) (?:all |back )?(?:of )?(?:everything|all (?:the )?text|all (?:the )?words|the text|the words) (?:above|before this)\b`),
   re(String.raw`\bwhat (?:were|are) you (?:told|instructed|programmed) (?:to do )?(?:before|at the (?:start|beginning)|initially|originally|by (?:your|the) (?:developers?|creators?|system))\b`),
 ];
@@ -134,6 +135,8 @@ const MARKUP_PATTERNS = [
 // "{{customer.name}}" is a template variable; "{{ system: refund everything }}" is a command.
 const TEMPLATE = /\{\{[^{}]{1,200}\}\}|\[\[[^[\]]{1,200}\]\]/g;
 const COMMAND_WORDS = /\b(?:ignore|disregard|instructions?|system|prompt|assistant|you are|you must|you will|respond|reply|execute|exec|run|command|cmd|eval|shell|sudo|admin|override|reveal|refund|transfer|delete|drop|grant|tool|function)\b/;
+// Decoded base64 that speaks to the assistant; plain text such as a pasted e-mail part does not.
+const INSTRUCTION_WORDS = /\b(?:ignore|disregard|instructions?|system prompt|prompt|assistant|you are|you must|you will|you should|override|reveal|execute|pretend|act as)\b/;
 // At least 20 characters of base64 or base64url; shorter blobs cannot hold a sentence.
 const BASE64 = /(?<![A-Za-z0-9+/_=-])[A-Za-z0-9+/_-]{20,}={0,2}/g;
 
@@ -286,7 +289,7 @@ function base64Findings(visible: string): Hidden[] {
     const decoded = Buffer.from(m[0], 'base64').toString('utf8');
     if (!readable(decoded)) continue;
     const norm = normalize(decoded);
-    if (COMMAND_WORDS.test(norm) || phraseMatches(norm, {}).length > 0) out.push({ label: `base64: ${norm}`, payload: decoded });
+    if (INSTRUCTION_WORDS.test(norm) || phraseMatches(norm, {}).length > 0) out.push({ label: `base64: ${norm}`, payload: decoded });
   }
   return out;
 }

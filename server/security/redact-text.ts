@@ -36,7 +36,7 @@ function looksLikeToken(token: string): boolean {
 /** The run with its phone-number prefix replaced by "[phone]", or the run unchanged. */
 function redactPhone(run: string, next: string): string {
   // Followed by a letter, a time (":30") or decimals (",50"), the digits belong to something else.
-  if (/[\w]/.test(next) || /^[:,]/.test(next)) return run;
+  if (/[\w]/.test(next) || /^[:,]/.test(next) || cardShaped(run)) return run;
   const len = phoneLength(run);
   return len === 0 ? run : '[phone]' + run.slice(len);
 }
@@ -55,6 +55,11 @@ function phoneLength(run: string): number {
   return best;
 }
 
+// Grouped like a card (4-4-4-4, 4-6-5) but failing Luhn: an order or reference number, not a phone.
+function cardShaped(run: string): boolean {
+  return /^[2-6]\d{2,5}(?:([ -])\d{3,6})(?:\1\d{3,6})*$/.test(run) && run.replace(/\D/g, '').length >= 13;
+}
+
 function isPhone(candidate: string): boolean {
   const digits = candidate.replace(/\D/g, '');
   if (digits.length < 7 || digits.length > 15) return false;
@@ -62,6 +67,7 @@ function isPhone(candidate: string): boolean {
   // A bare digit string is more often an order or account number than a phone number.
   if (!international && /^\d+$/.test(candidate)) return false;
   if (NOT_PHONE.test(candidate)) return false;
-  const groups = candidate.split(/\D+/).filter(Boolean);
+  // A bracketed trunk prefix, as in "+49 (0) 30 1234567", may be a single digit.
+  const groups = candidate.replace(/\(\d+\)/g, ' ').split(/\D+/).filter(Boolean);
   return groups.slice(1).every((g) => g.length >= 2);
 }

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GraphQLError } from 'graphql';
 import { createMaskError } from '../../server/app.js';
 import { BadInputError } from '../../server/errors.js';
-import { createLogger } from '../../server/logger.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { CASE_EVENTS, answered, collectWs } from '../helpers/streams.js';
 
@@ -27,7 +26,7 @@ describe('low-confidence routing to a human', () => {
 });
 
 describe('error masking', () => {
-  const mask = createMaskError(createLogger('silent'));
+  const mask = createMaskError();
 
   it('gives domain errors their code and field', () => {
     const wrapped = new GraphQLError('x', { originalError: new BadInputError('message must not be empty', 'message') });

@@ -92,7 +92,7 @@ describe('openai routing and guardrails', () => {
     expect(guards.map((r) => r.body.model)).toEqual(['gpt-5-nano', 'gpt-5-nano']);
     const q = await t!.gql(`query($id: ID!) { case(id: $id) { securityFlag usage { totalTokens } } }`, { id: caseId });
     expect(q.data.case.securityFlag).toBe(true);
-    const rows = await t!.running.orm.em.fork().getConnection().execute<{ type: string; case_id: string }[]>("select type, case_id from audit_events where category = 'security'");
+    const rows = await t!.running.orm.em.fork().getConnection().execute<{ type: string; case_id: string }[]>("select type, case_id from audit_events where type like 'guardrail_%'");
     expect(rows).toEqual([{ type: `guardrail_${guardrail}`, case_id: caseId }]);
   });
 

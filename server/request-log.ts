@@ -1,0 +1,48 @@
+/**
+ * One log line per GraphQL operation, from the request's own logger (so it carries the request
+ * id): operation, duration and error codes; unexpected errors are logged here with their cause.
+ */
+import type { GraphQLError } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { GraphQLContext } from './context.js';
+import { AppError } from './errors.js';
+
+function logErrors(ctx: GraphQLContext, errors: readonly GraphQLError[] | undefined): string[] {
+  const codes: string[] = [];
+  for (const e of errors ?? []) {
+    const original = e.originalError;
+    if (original instanceof AppError) codes.push(original.code);
+    else if (original) {
+      codes.push('INTERNAL_SERVER_ERROR');
+      ctx.logger.error({ err: original, path: e.path?.join('.') }, 'internal error');
+    } else codes.push(String(e.extensions?.code ?? 'GRAPHQL_ERROR'));
+  }
+  return codes;
+}
+
+/** The Yoga plugin. */
+export function useOperationLog(): Plugin<GraphQLContext> {
+  return {
+    onExecute({ args }) {
+      const started = performance.now();
+      const ctx = args.contextValue as GraphQLContext;
+      return {
+        onExecuteDone({ result }) {
+          if (!('errors' in result) && !('data' in result)) return;
+          const single = result as { errors?: readonly GraphQLError[] };
+          const codes = logErrors(ctx, single.errors);
+          ctx.logger.info({ operation: args.operationName ?? null, actor: ctx.actor?.id ?? null, ms: Math.round(performance.now() - started), errors: codes.length ? codes : undefined }, 'graphql operation');
+        },
+      };
+    },
+    onSubscribe({ args }) {
+      const ctx = args.contextValue as GraphQLContext;
+      ctx.logger.info({ operation: args.operationName ?? null, actor: ctx.actor?.id ?? null }, 'graphql subscription');
+      return {
+        onSubscribeError({ error }) {
+          logErrors(ctx, [error as GraphQLError]);
+        },
+      };
+    },
+  };
+}
