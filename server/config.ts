@@ -18,6 +18,18 @@ const intIn = (min: number, max: number) => z.coerce.number().int().min(min).max
 export const priceTableSchema = z.record(z.string(), z.object({ input: z.number().min(0), output: z.number().min(0) }));
 export type PriceTable = z.infer<typeof priceTableSchema>;
 
+/** A setting holding JSON that must match a schema; the message shows an example. */
+function jsonSetting<S extends z.ZodType>(schema: S, example: string) {
+  return z.string().transform((s, ctx): z.infer<S> => {
+    try {
+      return schema.parse(JSON.parse(s));
+    } catch {
+      ctx.addIssue({ code: 'custom', message: `must be JSON like ${example}` });
+      return z.NEVER;
+    }
+  });
+}
+
 /** The one schema over the environment; every setting has a default that makes `npm start` work. */
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -51,18 +63,7 @@ export const configSchema = z.object({
   GUARDRAILS: bool.default(true),
   MEMORY_TOKEN_BUDGET: intIn(200, 1_000_000).default(3000),
   CASE_TOKEN_BUDGET: intIn(0, 100_000_000).default(0),
-  PRICE_TABLE: z
-    .string()
-    .optional()
-    .transform((s, ctx) => {
-      if (!s) return undefined;
-      try {
-        return priceTableSchema.parse(JSON.parse(s));
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'must be JSON like {"gpt-5-mini":{"input":0.25,"output":2}} (USD per million tokens)' });
-        return z.NEVER;
-      }
-    }),
+  PRICE_TABLE: jsonSetting(priceTableSchema, '{"gpt-5-mini":{"input":0.25,"output":2}} (USD per million tokens)').optional(),
   EMBEDDED_MODEL_NAME: z.string().min(1).default('crewdesk-embedded-1'),
   STREAM_CHUNK_DELAY_MS: intIn(0, 1000).default(12),
   ROUTER_MODEL: z.string().min(1).default('server/agents/router/model.json'),
@@ -88,18 +89,7 @@ export const configSchema = z.object({
   JWT_CLOCK_TOLERANCE_SEC: intIn(0, 300).default(5),
   GUEST_TOKEN_TTL_SEC: intIn(60, 7 * 86_400).default(7200),
   RATE_LIMIT_PER_MINUTE: intIn(1, 1_000_000).default(60),
-  RATE_LIMITS: z
-    .string()
-    .optional()
-    .transform((s, ctx) => {
-      if (!s) return {} as Record<string, number>;
-      try {
-        return z.record(z.string(), z.number().int().positive()).parse(JSON.parse(s));
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'must be JSON like {"submitRequest":30,"startGuestSession":5} (per minute)' });
-        return z.NEVER;
-      }
-    }),
+  RATE_LIMITS: jsonSetting(z.record(z.string(), z.number().int().positive()), '{"submitRequest":30,"startGuestSession":5} (per minute)').default({}),
   GUEST_SESSIONS_PER_MINUTE: intIn(1, 100_000).default(10),
   WS_MAX_CONNECTIONS_PER_IDENTITY: intIn(1, 10_000).default(10),
   WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: intIn(1, 10_000).default(25),

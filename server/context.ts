@@ -63,8 +63,9 @@ export function actorOf(identity: Identity): Actor {
 
 /** The token a caller sent: `Authorization: Bearer` over HTTP/SSE, `connectionParams` over WebSocket. */
 export function tokenOf(caller: Pick<CallerInfo, 'headers' | 'connectionParams'>): string | null {
-  const p = caller.connectionParams;
-  const fromParams = typeof p?.authorization === 'string' ? bearer(p.authorization) ?? p.authorization : typeof p?.token === 'string' ? p.token : null;
+  // Header-style keys in any case (GraphiQL sends its headers as connectionParams).
+  const p = Object.fromEntries(Object.entries(caller.connectionParams ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+  const fromParams = typeof p.authorization === 'string' ? (bearer(p.authorization) ?? p.authorization) : typeof p.token === 'string' ? p.token : null;
   return fromParams ?? bearer(caller.headers.get('authorization'));
 }
 

@@ -17,6 +17,13 @@ describe('config', () => {
     expect(() => loadConfig({ LOW_CONFIDENCE_ROUTE: 'nobody' }, false)).toThrow(/LOW_CONFIDENCE_ROUTE/);
   });
 
+  it('parses JSON settings and names them when they are malformed', () => {
+    expect(loadConfig({ RATE_LIMITS: '{"submitRequest":5}' }, false).RATE_LIMITS).toEqual({ submitRequest: 5 });
+    expect(loadConfig({}, false).RATE_LIMITS).toEqual({});
+    expect(() => loadConfig({ RATE_LIMITS: '{"submitRequest":-1}' }, false)).toThrow(/RATE_LIMITS/);
+    expect(() => loadConfig({ PRICE_TABLE: 'not json' }, false)).toThrow(/PRICE_TABLE/);
+  });
+
   it('turns GraphiQL off in production unless asked', () => {
     expect(loadConfig({ NODE_ENV: 'production' }, false).graphiql).toBe(false);
     expect(loadConfig({ NODE_ENV: 'production', GRAPHIQL: 'true' }, false).graphiql).toBe(true);
