@@ -83,7 +83,10 @@ export class CaseEventLog {
   /** Stores and publishes events on a case in their own transaction. */
   async emit(caseId: string, ...payloads: CaseEventPayload[]): Promise<CaseEvent[]> {
     return this.transaction(caseId, async (tx, record) => {
-      const caseRow = await tx.findOneOrFail(Case, { id: caseId });
+      // The row is only read when numbering must start or a new block must be reserved.
+      const state = this.seq.get(caseId);
+      const needsRow = !state || state.last + payloads.length > state.reserved;
+      const caseRow = needsRow ? await tx.findOneOrFail(Case, { id: caseId }) : tx.getReference(Case, caseId);
       return payloads.map((p) => record(caseRow, p));
     });
   }
