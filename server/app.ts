@@ -13,7 +13,7 @@ import { createOrm } from './db/orm.js';
 import { seedDemoData } from './db/seed/seed.js';
 import { createDesk, type Desk } from './desk/desk.js';
 import { AppError } from './errors.js';
-import { useInputErrorCodes } from './graphql-errors.js';
+import { recode, useInputErrorCodes } from './graphql-errors.js';
 import { useOperationLog } from './request-log.js';
 import { createLogger, type Logger } from './logger.js';
 import { createPubSub } from './pubsub.js';
@@ -76,7 +76,14 @@ export function createMaskError() {
       const gql = error instanceof GraphQLError ? error : undefined;
       return new GraphQLError(original.message, { nodes: gql?.nodes, path: gql?.path, extensions: { code: original.code, ...original.extensions } });
     }
-    if (error instanceof GraphQLError && !error.originalError) return error;
+    if (error instanceof GraphQLError && !error.originalError) {
+      // Yoga's CSRF check answers 403 without a code.
+      if (!error.extensions?.code && error.extensions?.http && /CSRF/.test(error.message)) {
+        return new GraphQLError(error.message, { extensions: { ...error.extensions, code: 'FORBIDDEN' } });
+      }
+      // graphql-armor throws its limit errors, so they arrive here rather than as validation results.
+      return recode(error);
+    }
     return yogaMaskError(error, message, false);
   };
 }

@@ -98,7 +98,7 @@ export const configSchema = z.object({
   MAX_BODY_BYTES: intIn(1024, 50_000_000).default(102_400),
   GRAPHQL_INTROSPECTION: bool.optional(),
   GRAPHQL_MAX_DEPTH: intIn(2, 100).default(12),
-  GRAPHQL_MAX_COST: intIn(10, 1_000_000).default(5000),
+  GRAPHQL_MAX_COST: intIn(10, 1_000_000).default(20_000),
   GRAPHQL_MAX_ALIASES: intIn(1, 1000).default(15),
   GRAPHQL_MAX_DIRECTIVES: intIn(1, 1000).default(20),
   GRAPHQL_MAX_TOKENS: intIn(50, 100_000).default(2000),

@@ -2,10 +2,14 @@
  * One log line per GraphQL operation, from the request's own logger (so it carries the request
  * id): operation, duration and error codes; unexpected errors are logged here with their cause.
  */
-import type { GraphQLError } from 'graphql';
+import { getOperationAST, type DocumentNode, type GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { GraphQLContext } from './context.js';
 import { AppError } from './errors.js';
+
+function operationName(args: { operationName?: string | null; document: DocumentNode }): string | null {
+  return args.operationName ?? getOperationAST(args.document, args.operationName)?.name?.value ?? null;
+}
 
 function logErrors(ctx: GraphQLContext, errors: readonly GraphQLError[] | undefined): string[] {
   const codes: string[] = [];
@@ -31,13 +35,13 @@ export function useOperationLog(): Plugin<GraphQLContext> {
           if (!('errors' in result) && !('data' in result)) return;
           const single = result as { errors?: readonly GraphQLError[] };
           const codes = logErrors(ctx, single.errors);
-          ctx.logger.info({ operation: args.operationName ?? null, actor: ctx.actor?.id ?? null, ms: Math.round(performance.now() - started), errors: codes.length ? codes : undefined }, 'graphql operation');
+          ctx.logger.info({ operation: operationName(args), actor: ctx.actor?.id ?? null, ms: Math.round(performance.now() - started), errors: codes.length ? codes : undefined }, 'graphql operation');
         },
       };
     },
     onSubscribe({ args }) {
       const ctx = args.contextValue as GraphQLContext;
-      ctx.logger.info({ operation: args.operationName ?? null, actor: ctx.actor?.id ?? null }, 'graphql subscription');
+      ctx.logger.info({ operation: operationName(args), actor: ctx.actor?.id ?? null }, 'graphql subscription');
       return {
         onSubscribeError({ error }) {
           logErrors(ctx, [error as GraphQLError]);

@@ -347,8 +347,9 @@ export function encodeCursor(c: ICase): string {
 function decodeCursor(s: string): { at: Date; id: string } {
   try {
     const [ms, id] = JSON.parse(Buffer.from(s, 'base64url').toString()) as [number, string];
-    if (typeof ms !== 'number' || typeof id !== 'string') throw new Error('shape');
-    return { at: new Date(ms), id };
+    const at = new Date(ms);
+    if (typeof ms !== 'number' || !Number.isFinite(at.getTime()) || typeof id !== 'string' || id.length > 64) throw new Error('shape');
+    return { at, id };
   } catch {
     throw new BadInputError('after is not a valid cursor', 'after');
   }

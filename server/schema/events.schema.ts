@@ -184,7 +184,8 @@ builder.subscriptionFields((t) => ({
       if (args.after !== null && args.after !== undefined && args.after < 0) throw new BadInputError('after must be 0 or more', 'after');
       // NOT_FOUND for a case that does not exist or that the caller may not see.
       const c = await ctx.desk.cases.getCase(ctx.em, me(ctx), String(args.caseId), ctx);
-      return untilExpiry(ctx.desk.log.stream(c.id, args.after ?? 0), ctx.identity!.exp);
+      const ended = new AbortController();
+      return untilExpiry(ctx.desk.log.stream(c.id, args.after ?? 0, ended.signal), ctx.identity!.exp, () => ended.abort());
     },
     resolve: (ev) => ev,
   }),
@@ -192,7 +193,10 @@ builder.subscriptionFields((t) => ({
     type: DeskEventInterface,
     description: 'Case and agent changes and security events across the desk, for staff dashboards',
     authScopes: { staff: true },
-    subscribe: (_r, _a, ctx) => untilExpiry(ctx.desk.deskEvents(), ctx.identity!.exp),
+    subscribe: (_r, _a, ctx) => {
+      const events = ctx.desk.deskEvents();
+      return untilExpiry(events, ctx.identity!.exp, () => events.close());
+    },
     resolve: (ev) => ev,
   }),
 }));
