@@ -1,0 +1,753 @@
+/* eslint-disable */
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = T | null | undefined;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** An ISO 8601 date-time in UTC */
+  DateTime: { input: string; output: string; }
+  /** Any JSON value */
+  JSON: { input: unknown; output: unknown; }
+};
+
+/** An agent of the desk, as configured */
+export type Agent = {
+  __typename?: 'Agent';
+  backstory: Scalars['String']['output'];
+  capabilities: Array<Scalars['String']['output']>;
+  goal: Scalars['String']['output'];
+  handoffs: Array<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  policies: Array<Scalars['String']['output']>;
+  role: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+  tools: Array<ToolInfo>;
+};
+
+/** The case moved to another agent */
+export type AgentHandoff = CaseEvent & {
+  __typename?: 'AgentHandoff';
+  at: Scalars['DateTime']['output'];
+  caseId: Scalars['ID']['output'];
+  fromAgent: Scalars['String']['output'];
+  reason: Scalars['String']['output'];
+  seq: Scalars['Int']['output'];
+  toAgent: Scalars['String']['output'];
+};
+
+export type AgentModel = {
+  __typename?: 'AgentModel';
+  agent: Scalars['String']['output'];
+  model: Scalars['String']['output'];
+};
+
+/** An agent started writing a message */
+export type AgentStarted = CaseEvent & {
+  __typename?: 'AgentStarted';
+  agent: Scalars['String']['output'];
+  at: Scalars['DateTime']['output'];
+  caseId: Scalars['ID']['output'];
+  messageId: Scalars['ID']['output'];
+  seq: Scalars['Int']['output'];
+};
+
+/** An agent’s figures since the desk started */
+export type AgentStats = {
+  __typename?: 'AgentStats';
+  active: Scalars['Int']['output'];
+  agent: Scalars['String']['output'];
+  avgTimeToAnswerMs: Maybe<Scalars['Int']['output']>;
+  avgTimeToFirstTokenMs: Maybe<Scalars['Int']['output']>;
+  errors: Scalars['Int']['output'];
+  handled: Scalars['Int']['output'];
+};
+
+export type AgentStatusChanged = DeskEvent & {
+  __typename?: 'AgentStatusChanged';
+  active: Scalars['Int']['output'];
+  agent: Scalars['String']['output'];
+  at: Scalars['DateTime']['output'];
+  errors: Scalars['Int']['output'];
+  handled: Scalars['Int']['output'];
+};
+
+/** The case was (un)assigned */
+export type AssigneeChanged = CaseEvent & {
+  __typename?: 'AssigneeChanged';
+  at: Scalars['DateTime']['output'];
+  by: Scalars['String']['output'];
+  caseId: Scalars['ID']['output'];
+  fromAssignee: Maybe<Scalars['String']['output']>;
+  seq: Scalars['Int']['output'];
+  toAssignee: Maybe<Scalars['String']['output']>;
+};
+
+export type AuditCategory =
+  | 'ACTION'
+  | 'AUTH'
+  | 'SECURITY';
+
+/** An entry of the append-only audit trail */
+export type AuditEvent = {
+  __typename?: 'AuditEvent';
+  actorId: Maybe<Scalars['String']['output']>;
+  actorRole: Maybe<Scalars['String']['output']>;
+  at: Scalars['DateTime']['output'];
+  caseId: Maybe<Scalars['ID']['output']>;
+  category: AuditCategory;
+  customerId: Maybe<Scalars['ID']['output']>;
+  detail: Scalars['JSON']['output'];
+  id: Scalars['ID']['output'];
+  ip: Maybe<Scalars['String']['output']>;
+  requestId: Maybe<Scalars['String']['output']>;
+  type: Scalars['String']['output'];
+};
+
+export type AuditEventPage = {
+  __typename?: 'AuditEventPage';
+  endCursor: Maybe<Scalars['String']['output']>;
+  events: Array<AuditEvent>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type AuditFilterInput = {
+  actorId?: InputMaybe<Scalars['String']['input']>;
+  caseId?: InputMaybe<Scalars['ID']['input']>;
+  category?: InputMaybe<Array<AuditCategory>>;
+  type?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type AuthorKind =
+  | 'AGENT'
+  | 'CUSTOMER'
+  | 'OPERATOR'
+  | 'SYSTEM';
+
+/** A support case: one customer’s conversation with the desk */
+export type Case = {
+  __typename?: 'Case';
+  agentName: Maybe<Scalars['String']['output']>;
+  assignee: Maybe<Scalars['String']['output']>;
+  context: Maybe<Scalars['JSON']['output']>;
+  /** What the case has cost so far */
+  costUsd: Scalars['Float']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  customer: Customer;
+  emergency: Scalars['Boolean']['output'];
+  firstResponseAt: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  intent: Maybe<Scalars['String']['output']>;
+  /** Sequence number of the latest stored event; subscribe with after: lastEventSeq to get only what follows */
+  lastEventSeq: Scalars['Int']['output'];
+  messages: Array<Message>;
+  priority: Priority;
+  requestType: RequestType;
+  resolvedAt: Maybe<Scalars['DateTime']['output']>;
+  route: Maybe<Route>;
+  /** Set when a security event touched the case */
+  securityFlag: Scalars['Boolean']['output'];
+  status: CaseStatus;
+  subject: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  /** Tokens spent on the case so far (answers, routing and guardrails) */
+  usage: TokenUsage;
+};
+
+export type CaseConnection = {
+  __typename?: 'CaseConnection';
+  edges: Array<CaseEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type CaseCreated = DeskEvent & {
+  __typename?: 'CaseCreated';
+  at: Scalars['DateTime']['output'];
+  caseId: Scalars['ID']['output'];
+  emergency: Scalars['Boolean']['output'];
+  priority: Priority;
+  route: Maybe<Route>;
+  status: CaseStatus;
+  subject: Scalars['String']['output'];
+};
+
+export type CaseEdge = {
+  __typename?: 'CaseEdge';
+  cursor: Scalars['String']['output'];
+  node: Case;
+};
+
+/** Something went wrong while working the case */
+export type CaseError = CaseEvent & {
+  __typename?: 'CaseError';
+  at: Scalars['DateTime']['output'];
+  caseId: Scalars['ID']['output'];
+  code: Scalars['String']['output'];
+  detail: Scalars['String']['output'];
+  recoverable: Scalars['Boolean']['output'];
+  seq: Scalars['Int']['output'];
+};
+
+/** The case was handed to a human */
+export type CaseEscalated = CaseEvent & {
+  __typename?: 'CaseEscalated';
+  at: Scalars['DateTime']['output'];
+  by: Scalars['String']['output'];
+  caseId: Scalars['ID']['output'];
+  priority: Priority;
+  reason: Scalars['String']['output'];
+  seq: Scalars['Int']['output'];
+};
+
+/** An event of a case; seq is strictly increasing per case (numbers may be skipped) */
+export type CaseEvent = {
+  at: Scalars['DateTime']['output'];
+  caseId: Scalars['ID']['output'];
+  seq: Scalars['Int']['output'];
+};
+
+export type CaseFilterInput = {
+  /** Staff only: one customer’s cases */
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  emergency?: InputMaybe<Scalars['Boolean']['input']>;
+  priority?: InputMaybe<Array<Priority>>;
+  route?: InputMaybe<Array<Route>>;
+  status?: InputMaybe<Array<CaseStatus>>;
+};
+
+/** The case was opened */
+export type CaseOpened = CaseEvent & {
+  __typename?: 'CaseOpened';
+  at: Scalars['DateTime']['output'];
+  caseId: Scalars['ID']['output'];
+  customerId: Scalars['ID']['output'];
+  emergency: Scalars['Boolean']['output'];
+  priority: Priority;
+  requestType: Scalars['String']['output'];
+  seq: Scalars['Int']['output'];
+  subject: Scalars['String']['output'];
+};
+
+/** The router decided who answers */
+export type CaseRouted = CaseEvent & {
+  __typename?: 'CaseRouted';
+  at: Scalars['DateTime']['output'];
+  caseId: Scalars['ID']['output'];
+  confidence: Scalars['Float']['output'];
+  intent: Scalars['String']['output'];
+  method: RoutingMethod;
+  /** The crew’s parts when the request spans several routes */
+  parts: Array<RoutedPart>;
+  reason: Scalars['String']['output'];
+  route: Route;
+  scores: Array<RouteScore>;
+  seq: Scalars['Int']['output'];
+};
+
+export type CaseStatus =
+  | 'CLOSED'
+  | 'ESCALATED'
+  | 'IN_PROGRESS'
+  | 'OPEN'
+  | 'RESOLVED'
+  | 'WAITING_ON_CUSTOMER';
+
+export type CaseStatusCount = {
+  __typename?: 'CaseStatusCount';
+  count: Scalars['Int']['output'];
+  status: CaseStatus;
+};
+
+export type CaseUpdated = DeskEvent & {
+  __typename?: 'CaseUpdated';
+  agentName: Maybe<Scalars['String']['output']>;
+  assignee: Maybe<Scalars['String']['output']>;
+  at: Scalars['DateTime']['output'];
+  caseId: Scalars['ID']['output'];
+  priority: Priority;
+  route: Maybe<Route>;
+  status: CaseStatus;
+};
+
+/** A help article an answer drew on */
+export type Citation = {
+  __typename?: 'Citation';
+  id: Scalars['String']['output'];
+  snippet: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+};
+
+export type Customer = {
+  __typename?: 'Customer';
+  id: Scalars['ID']['output'];
+  isGuest: Scalars['Boolean']['output'];
+  name: Scalars['String']['output'];
+};
+
+/** A desk-wide event for dashboards */
+export type DeskEvent = {
+  at: Scalars['DateTime']['output'];
+};
+
+export type DeskStatus = {
+  __typename?: 'DeskStatus';
+  /** Cases being answered now */
+  activeRuns: Scalars['Int']['output'];
+  agents: Array<AgentStats>;
+  casesByStatus: Array<CaseStatusCount>;
+  model: Scalars['String']['output'];
+  /** The model each agent runs on */
+  models: Array<AgentModel>;
+  provider: Scalars['String']['output'];
+  /** Cases waiting for an agent */
+  queueDepth: Scalars['Int']['output'];
+  /** The model for routing and guardrails (null on the embedded path) */
+  routerModel: Maybe<Scalars['String']['output']>;
+  startedAt: Scalars['DateTime']['output'];
+  totalCostUsd: Scalars['Float']['output'];
+  totalTokens: Scalars['Int']['output'];
+  uptimeSeconds: Scalars['Int']['output'];
+};
+
+export type EmergencyAlert = DeskEvent & {
+  __typename?: 'EmergencyAlert';
+  at: Scalars['DateTime']['output'];
+  caseId: Scalars['ID']['output'];
+  reason: Scalars['String']['output'];
+};
+
+/** A guardrail stopped the answer; the customer got a polite refusal and a security event was stored */
+export type GuardrailTripped = CaseEvent & {
+  __typename?: 'GuardrailTripped';
+  at: Scalars['DateTime']['output'];
+  caseId: Scalars['ID']['output'];
+  guardrail: Scalars['String']['output'];
+  reason: Scalars['String']['output'];
+  seq: Scalars['Int']['output'];
+};
+
+/** A short-lived customer token for an anonymous visitor */
+export type GuestSession = {
+  __typename?: 'GuestSession';
+  customerId: Scalars['ID']['output'];
+  expiresAt: Scalars['DateTime']['output'];
+  token: Scalars['String']['output'];
+};
+
+/** A message on a case */
+export type Message = {
+  __typename?: 'Message';
+  /** The agent (or crew, as billing+technical) that wrote it */
+  agentName: Maybe<Scalars['String']['output']>;
+  authorKind: AuthorKind;
+  authorName: Maybe<Scalars['String']['output']>;
+  caseId: Scalars['ID']['output'];
+  citations: Array<Citation>;
+  /** The text; for a message still streaming, the tokens so far */
+  content: Scalars['String']['output'];
+  /** What writing it cost, from the price table */
+  costUsd: Maybe<Scalars['Float']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  latencyMs: Maybe<Scalars['Int']['output']>;
+  /** The model(s) that wrote it */
+  model: Maybe<Scalars['String']['output']>;
+  status: MessageStatus;
+  timeToFirstTokenMs: Maybe<Scalars['Int']['output']>;
+  toolCalls: Array<ToolCall>;
+  usage: Maybe<TokenUsage>;
+};
+
+/** A customer or operator message was stored */
+export type MessageAdded = CaseEvent & {
+  __typename?: 'MessageAdded';
+  at: Scalars['DateTime']['output'];
+  caseId: Scalars['ID']['output'];
+  message: Message;
+  seq: Scalars['Int']['output'];
+};
+
+/** A message is finished (status INCOMPLETE when it was cut short) */
+export type MessageCompleted = CaseEvent & {
+  __typename?: 'MessageCompleted';
+  at: Scalars['DateTime']['output'];
+  caseId: Scalars['ID']['output'];
+  message: Message;
+  seq: Scalars['Int']['output'];
+};
+
+export type MessageStatus =
+  | 'COMPLETE'
+  | 'INCOMPLETE'
+  | 'STREAMING';
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** An operator’s reply on a case; it stops any agent still answering */
+  replyAsOperator: Message;
+  /** Gives an anonymous visitor a short-lived customer token for a fresh guest id (limited per address) */
+  startGuestSession: GuestSession;
+  /** Stores a request (new case or follow-up) and returns at once; agents answer on the caseEvents stream */
+  submitRequest: SubmitRequestPayload;
+  /** Changes a case’s status, priority or assignee */
+  updateCase: Case;
+};
+
+
+export type MutationReplyAsOperatorArgs = {
+  caseId: Scalars['ID']['input'];
+  message: Scalars['String']['input'];
+};
+
+
+export type MutationSubmitRequestArgs = {
+  input: SubmitRequestInput;
+};
+
+
+export type MutationUpdateCaseArgs = {
+  input: UpdateCaseInput;
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type Priority =
+  | 'HIGH'
+  | 'LOW'
+  | 'NORMAL'
+  | 'URGENT';
+
+/** The case priority changed */
+export type PriorityChanged = CaseEvent & {
+  __typename?: 'PriorityChanged';
+  at: Scalars['DateTime']['output'];
+  by: Scalars['String']['output'];
+  caseId: Scalars['ID']['output'];
+  fromPriority: Priority;
+  seq: Scalars['Int']['output'];
+  toPriority: Priority;
+};
+
+export type Query = {
+  __typename?: 'Query';
+  agents: Array<Agent>;
+  /** The audit trail, newest first (admins only) */
+  auditEvents: AuditEventPage;
+  /** One case (NOT_FOUND when it does not exist or is not yours) */
+  case: Case;
+  /** Cases, newest first, with cursor pagination (customers see their own) */
+  cases: CaseConnection;
+  deskStatus: DeskStatus;
+  /** Always "ok" while the server answers */
+  health: Scalars['String']['output'];
+  /** Who the token says you are */
+  me: Viewer;
+};
+
+
+export type QueryAuditEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditFilterInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryCaseArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryCasesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CaseFilterInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type RequestType =
+  | 'AUTO'
+  | 'BILLING'
+  | 'COMPLEX'
+  | 'ESCALATION'
+  | 'GENERAL'
+  | 'TECHNICAL';
+
+export type Route =
+  | 'BILLING'
+  | 'ESCALATION'
+  | 'GENERAL'
+  | 'TECHNICAL';
+
+export type RouteScore = {
+  __typename?: 'RouteScore';
+  route: Route;
+  score: Scalars['Float']['output'];
+};
+
+export type RoutedPart = {
+  __typename?: 'RoutedPart';
+  confidence: Scalars['Float']['output'];
+  intent: Scalars['String']['output'];
+  route: Route;
+};
+
+export type RoutingMethod =
+  | 'CLASSIFIER'
+  | 'EXPLICIT'
+  | 'FOLLOW_UP'
+  | 'LLM'
+  | 'LOW_CONFIDENCE'
+  | 'RULE';
+
+/** A security or authentication event was recorded in the audit trail */
+export type SecurityEventRaised = DeskEvent & {
+  __typename?: 'SecurityEventRaised';
+  actorId: Maybe<Scalars['String']['output']>;
+  at: Scalars['DateTime']['output'];
+  caseId: Maybe<Scalars['ID']['output']>;
+  category: Scalars['String']['output'];
+  event: Scalars['String']['output'];
+};
+
+/** The case status changed */
+export type StatusChanged = CaseEvent & {
+  __typename?: 'StatusChanged';
+  at: Scalars['DateTime']['output'];
+  by: Scalars['String']['output'];
+  caseId: Scalars['ID']['output'];
+  fromStatus: CaseStatus;
+  seq: Scalars['Int']['output'];
+  toStatus: CaseStatus;
+};
+
+export type SubmitRequestInput = {
+  /** Set for a follow-up on an existing case */
+  caseId?: InputMaybe<Scalars['ID']['input']>;
+  /** Extra context from the calling app (a JSON object) */
+  context?: InputMaybe<Scalars['JSON']['input']>;
+  emergency?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A retried submit with the same key returns the same case and message */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** What the customer asks (1 to MAX_MESSAGE_LENGTH characters) */
+  message: Scalars['String']['input'];
+  requestType?: InputMaybe<RequestType>;
+};
+
+export type SubmitRequestPayload = {
+  __typename?: 'SubmitRequestPayload';
+  case: Case;
+  /** True when this is a retry answered from the first submit */
+  duplicate: Scalars['Boolean']['output'];
+  message: Message;
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Events of one case: every stored event with seq > after (default 0: the whole history), then live events */
+  caseEvents: CaseEvent;
+  /** Case and agent changes and security events across the desk, for staff dashboards */
+  deskEvents: DeskEvent;
+};
+
+
+export type SubscriptionCaseEventsArgs = {
+  after?: InputMaybe<Scalars['Int']['input']>;
+  caseId: Scalars['ID']['input'];
+};
+
+/** A piece of an answer as it is written */
+export type TokenDelta = CaseEvent & {
+  __typename?: 'TokenDelta';
+  agent: Scalars['String']['output'];
+  at: Scalars['DateTime']['output'];
+  caseId: Scalars['ID']['output'];
+  messageId: Scalars['ID']['output'];
+  seq: Scalars['Int']['output'];
+  text: Scalars['String']['output'];
+};
+
+export type TokenUsage = {
+  __typename?: 'TokenUsage';
+  completionTokens: Scalars['Int']['output'];
+  promptTokens: Scalars['Int']['output'];
+  totalTokens: Scalars['Int']['output'];
+};
+
+/** A tool an agent called while writing a message */
+export type ToolCall = {
+  __typename?: 'ToolCall';
+  agent: Scalars['String']['output'];
+  durationMs: Scalars['Int']['output'];
+  id: Scalars['String']['output'];
+  input: Scalars['JSON']['output'];
+  name: Scalars['String']['output'];
+  ok: Scalars['Boolean']['output'];
+  output: Scalars['JSON']['output'];
+};
+
+/** An agent called a tool */
+export type ToolCalled = CaseEvent & {
+  __typename?: 'ToolCalled';
+  agent: Scalars['String']['output'];
+  at: Scalars['DateTime']['output'];
+  caseId: Scalars['ID']['output'];
+  durationMs: Scalars['Int']['output'];
+  /** Short rendering of the arguments */
+  input: Scalars['String']['output'];
+  messageId: Scalars['ID']['output'];
+  ok: Scalars['Boolean']['output'];
+  /** Short rendering of the result */
+  output: Scalars['String']['output'];
+  seq: Scalars['Int']['output'];
+  tool: Scalars['String']['output'];
+};
+
+export type ToolInfo = {
+  __typename?: 'ToolInfo';
+  description: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+};
+
+export type UpdateCaseInput = {
+  /** Operator to assign; null unassigns */
+  assignee?: InputMaybe<Scalars['String']['input']>;
+  caseId: Scalars['ID']['input'];
+  priority?: InputMaybe<Priority>;
+  status?: InputMaybe<CaseStatus>;
+};
+
+export type Viewer = {
+  __typename?: 'Viewer';
+  expiresAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  name: Maybe<Scalars['String']['output']>;
+  role: Scalars['String']['output'];
+};
+
+export type MessageFieldsFragment = { __typename?: 'Message', id: string, caseId: string, authorKind: AuthorKind, authorName: string | null, agentName: string | null, content: string, status: MessageStatus, createdAt: string, model: string | null, latencyMs: number | null, timeToFirstTokenMs: number | null, citations: Array<{ __typename?: 'Citation', id: string, title: string, snippet: string }>, toolCalls: Array<{ __typename?: 'ToolCall', id: string, agent: string, name: string, ok: boolean, durationMs: number }> };
+
+export type CaseSummaryFragment = { __typename?: 'Case', id: string, subject: string, status: CaseStatus, priority: Priority, emergency: boolean, requestType: RequestType, route: Route | null, intent: string | null, agentName: string | null, assignee: string | null, lastEventSeq: number, createdAt: string, updatedAt: string, customer: { __typename?: 'Customer', id: string, name: string, isGuest: boolean } };
+
+type CaseEventFields_AgentHandoff_Fragment = { __typename: 'AgentHandoff', fromAgent: string, toAgent: string, reason: string, seq: number, caseId: string, at: string };
+
+type CaseEventFields_AgentStarted_Fragment = { __typename: 'AgentStarted', agent: string, messageId: string, seq: number, caseId: string, at: string };
+
+type CaseEventFields_AssigneeChanged_Fragment = { __typename: 'AssigneeChanged', fromAssignee: string | null, toAssignee: string | null, by: string, seq: number, caseId: string, at: string };
+
+type CaseEventFields_CaseError_Fragment = { __typename: 'CaseError', code: string, detail: string, recoverable: boolean, seq: number, caseId: string, at: string };
+
+type CaseEventFields_CaseEscalated_Fragment = { __typename: 'CaseEscalated', reason: string, priority: Priority, by: string, seq: number, caseId: string, at: string };
+
+type CaseEventFields_CaseOpened_Fragment = { __typename: 'CaseOpened', subject: string, customerId: string, priority: Priority, emergency: boolean, requestType: string, seq: number, caseId: string, at: string };
+
+type CaseEventFields_CaseRouted_Fragment = { __typename: 'CaseRouted', route: Route, intent: string, confidence: number, method: RoutingMethod, reason: string, seq: number, caseId: string, at: string, parts: Array<{ __typename?: 'RoutedPart', route: Route, intent: string, confidence: number }> };
+
+type CaseEventFields_GuardrailTripped_Fragment = { __typename: 'GuardrailTripped', guardrail: string, reason: string, seq: number, caseId: string, at: string };
+
+type CaseEventFields_MessageAdded_Fragment = { __typename: 'MessageAdded', seq: number, caseId: string, at: string, message: { __typename?: 'Message', id: string, caseId: string, authorKind: AuthorKind, authorName: string | null, agentName: string | null, content: string, status: MessageStatus, createdAt: string, model: string | null, latencyMs: number | null, timeToFirstTokenMs: number | null, citations: Array<{ __typename?: 'Citation', id: string, title: string, snippet: string }>, toolCalls: Array<{ __typename?: 'ToolCall', id: string, agent: string, name: string, ok: boolean, durationMs: number }> } };
+
+type CaseEventFields_MessageCompleted_Fragment = { __typename: 'MessageCompleted', seq: number, caseId: string, at: string, message: { __typename?: 'Message', id: string, caseId: string, authorKind: AuthorKind, authorName: string | null, agentName: string | null, content: string, status: MessageStatus, createdAt: string, model: string | null, latencyMs: number | null, timeToFirstTokenMs: number | null, citations: Array<{ __typename?: 'Citation', id: string, title: string, snippet: string }>, toolCalls: Array<{ __typename?: 'ToolCall', id: string, agent: string, name: string, ok: boolean, durationMs: number }> } };
+
+type CaseEventFields_PriorityChanged_Fragment = { __typename: 'PriorityChanged', fromPriority: Priority, toPriority: Priority, by: string, seq: number, caseId: string, at: string };
+
+type CaseEventFields_StatusChanged_Fragment = { __typename: 'StatusChanged', fromStatus: CaseStatus, toStatus: CaseStatus, by: string, seq: number, caseId: string, at: string };
+
+type CaseEventFields_TokenDelta_Fragment = { __typename: 'TokenDelta', agent: string, messageId: string, text: string, seq: number, caseId: string, at: string };
+
+type CaseEventFields_ToolCalled_Fragment = { __typename: 'ToolCalled', agent: string, messageId: string, tool: string, input: string, output: string, ok: boolean, durationMs: number, seq: number, caseId: string, at: string };
+
+export type CaseEventFieldsFragment =
+  | CaseEventFields_AgentHandoff_Fragment
+  | CaseEventFields_AgentStarted_Fragment
+  | CaseEventFields_AssigneeChanged_Fragment
+  | CaseEventFields_CaseError_Fragment
+  | CaseEventFields_CaseEscalated_Fragment
+  | CaseEventFields_CaseOpened_Fragment
+  | CaseEventFields_CaseRouted_Fragment
+  | CaseEventFields_GuardrailTripped_Fragment
+  | CaseEventFields_MessageAdded_Fragment
+  | CaseEventFields_MessageCompleted_Fragment
+  | CaseEventFields_PriorityChanged_Fragment
+  | CaseEventFields_StatusChanged_Fragment
+  | CaseEventFields_TokenDelta_Fragment
+  | CaseEventFields_ToolCalled_Fragment
+;
+
+export type SubmitRequestMutationVariables = Exact<{
+  input: SubmitRequestInput;
+}>;
+
+
+export type SubmitRequestMutation = { __typename?: 'Mutation', submitRequest: { __typename?: 'SubmitRequestPayload', duplicate: boolean, case: { __typename?: 'Case', id: string, subject: string, status: CaseStatus, priority: Priority, emergency: boolean, requestType: RequestType, route: Route | null, intent: string | null, agentName: string | null, assignee: string | null, lastEventSeq: number, createdAt: string, updatedAt: string, customer: { __typename?: 'Customer', id: string, name: string, isGuest: boolean } }, message: { __typename?: 'Message', id: string, caseId: string, authorKind: AuthorKind, authorName: string | null, agentName: string | null, content: string, status: MessageStatus, createdAt: string, model: string | null, latencyMs: number | null, timeToFirstTokenMs: number | null, citations: Array<{ __typename?: 'Citation', id: string, title: string, snippet: string }>, toolCalls: Array<{ __typename?: 'ToolCall', id: string, agent: string, name: string, ok: boolean, durationMs: number }> } } };
+
+export type GetCaseQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type GetCaseQuery = { __typename?: 'Query', case: { __typename?: 'Case', resolvedAt: string | null, firstResponseAt: string | null, id: string, subject: string, status: CaseStatus, priority: Priority, emergency: boolean, requestType: RequestType, route: Route | null, intent: string | null, agentName: string | null, assignee: string | null, lastEventSeq: number, createdAt: string, updatedAt: string, messages: Array<{ __typename?: 'Message', id: string, caseId: string, authorKind: AuthorKind, authorName: string | null, agentName: string | null, content: string, status: MessageStatus, createdAt: string, model: string | null, latencyMs: number | null, timeToFirstTokenMs: number | null, citations: Array<{ __typename?: 'Citation', id: string, title: string, snippet: string }>, toolCalls: Array<{ __typename?: 'ToolCall', id: string, agent: string, name: string, ok: boolean, durationMs: number }> }>, customer: { __typename?: 'Customer', id: string, name: string, isGuest: boolean } } };
+
+export type ListCasesQueryVariables = Exact<{
+  filter?: InputMaybe<CaseFilterInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ListCasesQuery = { __typename?: 'Query', cases: { __typename?: 'CaseConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', endCursor: string | null, hasNextPage: boolean }, edges: Array<{ __typename?: 'CaseEdge', cursor: string, node: { __typename?: 'Case', id: string, subject: string, status: CaseStatus, priority: Priority, emergency: boolean, requestType: RequestType, route: Route | null, intent: string | null, agentName: string | null, assignee: string | null, lastEventSeq: number, createdAt: string, updatedAt: string, customer: { __typename?: 'Customer', id: string, name: string, isGuest: boolean } } }> } };
+
+export type DeskStatusQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DeskStatusQuery = { __typename?: 'Query', deskStatus: { __typename?: 'DeskStatus', provider: string, model: string, routerModel: string | null, startedAt: string, uptimeSeconds: number, queueDepth: number, activeRuns: number, totalTokens: number, totalCostUsd: number, agents: Array<{ __typename?: 'AgentStats', agent: string, active: number, handled: number, errors: number, avgTimeToFirstTokenMs: number | null, avgTimeToAnswerMs: number | null }>, models: Array<{ __typename?: 'AgentModel', agent: string, model: string }>, casesByStatus: Array<{ __typename?: 'CaseStatusCount', status: CaseStatus, count: number }> } };
+
+export type StartGuestSessionMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StartGuestSessionMutation = { __typename?: 'Mutation', startGuestSession: { __typename?: 'GuestSession', token: string, expiresAt: string, customerId: string } };
+
+export type CaseEventsSubscriptionVariables = Exact<{
+  caseId: Scalars['ID']['input'];
+  after?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type CaseEventsSubscription = { __typename?: 'Subscription', caseEvents:
+    | { __typename: 'AgentHandoff', fromAgent: string, toAgent: string, reason: string, seq: number, caseId: string, at: string }
+    | { __typename: 'AgentStarted', agent: string, messageId: string, seq: number, caseId: string, at: string }
+    | { __typename: 'AssigneeChanged', fromAssignee: string | null, toAssignee: string | null, by: string, seq: number, caseId: string, at: string }
+    | { __typename: 'CaseError', code: string, detail: string, recoverable: boolean, seq: number, caseId: string, at: string }
+    | { __typename: 'CaseEscalated', reason: string, priority: Priority, by: string, seq: number, caseId: string, at: string }
+    | { __typename: 'CaseOpened', subject: string, customerId: string, priority: Priority, emergency: boolean, requestType: string, seq: number, caseId: string, at: string }
+    | { __typename: 'CaseRouted', route: Route, intent: string, confidence: number, method: RoutingMethod, reason: string, seq: number, caseId: string, at: string, parts: Array<{ __typename?: 'RoutedPart', route: Route, intent: string, confidence: number }> }
+    | { __typename: 'GuardrailTripped', guardrail: string, reason: string, seq: number, caseId: string, at: string }
+    | { __typename: 'MessageAdded', seq: number, caseId: string, at: string, message: { __typename?: 'Message', id: string, caseId: string, authorKind: AuthorKind, authorName: string | null, agentName: string | null, content: string, status: MessageStatus, createdAt: string, model: string | null, latencyMs: number | null, timeToFirstTokenMs: number | null, citations: Array<{ __typename?: 'Citation', id: string, title: string, snippet: string }>, toolCalls: Array<{ __typename?: 'ToolCall', id: string, agent: string, name: string, ok: boolean, durationMs: number }> } }
+    | { __typename: 'MessageCompleted', seq: number, caseId: string, at: string, message: { __typename?: 'Message', id: string, caseId: string, authorKind: AuthorKind, authorName: string | null, agentName: string | null, content: string, status: MessageStatus, createdAt: string, model: string | null, latencyMs: number | null, timeToFirstTokenMs: number | null, citations: Array<{ __typename?: 'Citation', id: string, title: string, snippet: string }>, toolCalls: Array<{ __typename?: 'ToolCall', id: string, agent: string, name: string, ok: boolean, durationMs: number }> } }
+    | { __typename: 'PriorityChanged', fromPriority: Priority, toPriority: Priority, by: string, seq: number, caseId: string, at: string }
+    | { __typename: 'StatusChanged', fromStatus: CaseStatus, toStatus: CaseStatus, by: string, seq: number, caseId: string, at: string }
+    | { __typename: 'TokenDelta', agent: string, messageId: string, text: string, seq: number, caseId: string, at: string }
+    | { __typename: 'ToolCalled', agent: string, messageId: string, tool: string, input: string, output: string, ok: boolean, durationMs: number, seq: number, caseId: string, at: string }
+   };
+
+export const CaseSummaryFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CaseSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Case"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"emergency"}},{"kind":"Field","name":{"kind":"Name","value":"requestType"}},{"kind":"Field","name":{"kind":"Name","value":"route"}},{"kind":"Field","name":{"kind":"Name","value":"intent"}},{"kind":"Field","name":{"kind":"Name","value":"agentName"}},{"kind":"Field","name":{"kind":"Name","value":"assignee"}},{"kind":"Field","name":{"kind":"Name","value":"lastEventSeq"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"isGuest"}}]}}]}}]} as unknown as DocumentNode<CaseSummaryFragment, unknown>;
+export const MessageFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Message"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"caseId"}},{"kind":"Field","name":{"kind":"Name","value":"authorKind"}},{"kind":"Field","name":{"kind":"Name","value":"authorName"}},{"kind":"Field","name":{"kind":"Name","value":"agentName"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"model"}},{"kind":"Field","name":{"kind":"Name","value":"latencyMs"}},{"kind":"Field","name":{"kind":"Name","value":"timeToFirstTokenMs"}},{"kind":"Field","name":{"kind":"Name","value":"citations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"snippet"}}]}},{"kind":"Field","name":{"kind":"Name","value":"toolCalls"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agent"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"ok"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}}]}}]}}]} as unknown as DocumentNode<MessageFieldsFragment, unknown>;
+export const CaseEventFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CaseEventFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CaseEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"seq"}},{"kind":"Field","name":{"kind":"Name","value":"caseId"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CaseOpened"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"customerId"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"emergency"}},{"kind":"Field","name":{"kind":"Name","value":"requestType"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MessageAdded"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MessageFields"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CaseRouted"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"route"}},{"kind":"Field","name":{"kind":"Name","value":"intent"}},{"kind":"Field","name":{"kind":"Name","value":"confidence"}},{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"parts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"route"}},{"kind":"Field","name":{"kind":"Name","value":"intent"}},{"kind":"Field","name":{"kind":"Name","value":"confidence"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AgentStarted"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agent"}},{"kind":"Field","name":{"kind":"Name","value":"messageId"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TokenDelta"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agent"}},{"kind":"Field","name":{"kind":"Name","value":"messageId"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ToolCalled"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agent"}},{"kind":"Field","name":{"kind":"Name","value":"messageId"}},{"kind":"Field","name":{"kind":"Name","value":"tool"}},{"kind":"Field","name":{"kind":"Name","value":"input"}},{"kind":"Field","name":{"kind":"Name","value":"output"}},{"kind":"Field","name":{"kind":"Name","value":"ok"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AgentHandoff"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fromAgent"}},{"kind":"Field","name":{"kind":"Name","value":"toAgent"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MessageCompleted"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MessageFields"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StatusChanged"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fromStatus"}},{"kind":"Field","name":{"kind":"Name","value":"toStatus"}},{"kind":"Field","name":{"kind":"Name","value":"by"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PriorityChanged"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fromPriority"}},{"kind":"Field","name":{"kind":"Name","value":"toPriority"}},{"kind":"Field","name":{"kind":"Name","value":"by"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AssigneeChanged"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fromAssignee"}},{"kind":"Field","name":{"kind":"Name","value":"toAssignee"}},{"kind":"Field","name":{"kind":"Name","value":"by"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CaseEscalated"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"by"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CaseError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}},{"kind":"Field","name":{"kind":"Name","value":"recoverable"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GuardrailTripped"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"guardrail"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Message"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"caseId"}},{"kind":"Field","name":{"kind":"Name","value":"authorKind"}},{"kind":"Field","name":{"kind":"Name","value":"authorName"}},{"kind":"Field","name":{"kind":"Name","value":"agentName"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"model"}},{"kind":"Field","name":{"kind":"Name","value":"latencyMs"}},{"kind":"Field","name":{"kind":"Name","value":"timeToFirstTokenMs"}},{"kind":"Field","name":{"kind":"Name","value":"citations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"snippet"}}]}},{"kind":"Field","name":{"kind":"Name","value":"toolCalls"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agent"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"ok"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}}]}}]}}]} as unknown as DocumentNode<CaseEventFieldsFragment, unknown>;
+export const SubmitRequestDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SubmitRequest"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SubmitRequestInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitRequest"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"duplicate"}},{"kind":"Field","name":{"kind":"Name","value":"case"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CaseSummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"message"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MessageFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CaseSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Case"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"emergency"}},{"kind":"Field","name":{"kind":"Name","value":"requestType"}},{"kind":"Field","name":{"kind":"Name","value":"route"}},{"kind":"Field","name":{"kind":"Name","value":"intent"}},{"kind":"Field","name":{"kind":"Name","value":"agentName"}},{"kind":"Field","name":{"kind":"Name","value":"assignee"}},{"kind":"Field","name":{"kind":"Name","value":"lastEventSeq"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"isGuest"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Message"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"caseId"}},{"kind":"Field","name":{"kind":"Name","value":"authorKind"}},{"kind":"Field","name":{"kind":"Name","value":"authorName"}},{"kind":"Field","name":{"kind":"Name","value":"agentName"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"model"}},{"kind":"Field","name":{"kind":"Name","value":"latencyMs"}},{"kind":"Field","name":{"kind":"Name","value":"timeToFirstTokenMs"}},{"kind":"Field","name":{"kind":"Name","value":"citations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"snippet"}}]}},{"kind":"Field","name":{"kind":"Name","value":"toolCalls"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agent"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"ok"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}}]}}]}}]} as unknown as DocumentNode<SubmitRequestMutation, SubmitRequestMutationVariables>;
+export const GetCaseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GetCase"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"case"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CaseSummary"}},{"kind":"Field","name":{"kind":"Name","value":"resolvedAt"}},{"kind":"Field","name":{"kind":"Name","value":"firstResponseAt"}},{"kind":"Field","name":{"kind":"Name","value":"messages"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MessageFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CaseSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Case"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"emergency"}},{"kind":"Field","name":{"kind":"Name","value":"requestType"}},{"kind":"Field","name":{"kind":"Name","value":"route"}},{"kind":"Field","name":{"kind":"Name","value":"intent"}},{"kind":"Field","name":{"kind":"Name","value":"agentName"}},{"kind":"Field","name":{"kind":"Name","value":"assignee"}},{"kind":"Field","name":{"kind":"Name","value":"lastEventSeq"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"isGuest"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Message"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"caseId"}},{"kind":"Field","name":{"kind":"Name","value":"authorKind"}},{"kind":"Field","name":{"kind":"Name","value":"authorName"}},{"kind":"Field","name":{"kind":"Name","value":"agentName"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"model"}},{"kind":"Field","name":{"kind":"Name","value":"latencyMs"}},{"kind":"Field","name":{"kind":"Name","value":"timeToFirstTokenMs"}},{"kind":"Field","name":{"kind":"Name","value":"citations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"snippet"}}]}},{"kind":"Field","name":{"kind":"Name","value":"toolCalls"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agent"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"ok"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}}]}}]}}]} as unknown as DocumentNode<GetCaseQuery, GetCaseQueryVariables>;
+export const ListCasesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ListCases"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CaseFilterInput"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cases"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endCursor"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CaseSummary"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CaseSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Case"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"emergency"}},{"kind":"Field","name":{"kind":"Name","value":"requestType"}},{"kind":"Field","name":{"kind":"Name","value":"route"}},{"kind":"Field","name":{"kind":"Name","value":"intent"}},{"kind":"Field","name":{"kind":"Name","value":"agentName"}},{"kind":"Field","name":{"kind":"Name","value":"assignee"}},{"kind":"Field","name":{"kind":"Name","value":"lastEventSeq"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"isGuest"}}]}}]}}]} as unknown as DocumentNode<ListCasesQuery, ListCasesQueryVariables>;
+export const DeskStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DeskStatus"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deskStatus"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"model"}},{"kind":"Field","name":{"kind":"Name","value":"routerModel"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"uptimeSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"queueDepth"}},{"kind":"Field","name":{"kind":"Name","value":"activeRuns"}},{"kind":"Field","name":{"kind":"Name","value":"totalTokens"}},{"kind":"Field","name":{"kind":"Name","value":"totalCostUsd"}},{"kind":"Field","name":{"kind":"Name","value":"agents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agent"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"handled"}},{"kind":"Field","name":{"kind":"Name","value":"errors"}},{"kind":"Field","name":{"kind":"Name","value":"avgTimeToFirstTokenMs"}},{"kind":"Field","name":{"kind":"Name","value":"avgTimeToAnswerMs"}}]}},{"kind":"Field","name":{"kind":"Name","value":"models"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agent"}},{"kind":"Field","name":{"kind":"Name","value":"model"}}]}},{"kind":"Field","name":{"kind":"Name","value":"casesByStatus"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}}]}}]} as unknown as DocumentNode<DeskStatusQuery, DeskStatusQueryVariables>;
+export const StartGuestSessionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartGuestSession"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startGuestSession"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"customerId"}}]}}]}}]} as unknown as DocumentNode<StartGuestSessionMutation, StartGuestSessionMutationVariables>;
+export const CaseEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"CaseEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"caseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CaseEventFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Message"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"caseId"}},{"kind":"Field","name":{"kind":"Name","value":"authorKind"}},{"kind":"Field","name":{"kind":"Name","value":"authorName"}},{"kind":"Field","name":{"kind":"Name","value":"agentName"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"model"}},{"kind":"Field","name":{"kind":"Name","value":"latencyMs"}},{"kind":"Field","name":{"kind":"Name","value":"timeToFirstTokenMs"}},{"kind":"Field","name":{"kind":"Name","value":"citations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"snippet"}}]}},{"kind":"Field","name":{"kind":"Name","value":"toolCalls"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agent"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"ok"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CaseEventFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CaseEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"seq"}},{"kind":"Field","name":{"kind":"Name","value":"caseId"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CaseOpened"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"customerId"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"emergency"}},{"kind":"Field","name":{"kind":"Name","value":"requestType"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MessageAdded"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MessageFields"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CaseRouted"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"route"}},{"kind":"Field","name":{"kind":"Name","value":"intent"}},{"kind":"Field","name":{"kind":"Name","value":"confidence"}},{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"parts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"route"}},{"kind":"Field","name":{"kind":"Name","value":"intent"}},{"kind":"Field","name":{"kind":"Name","value":"confidence"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AgentStarted"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agent"}},{"kind":"Field","name":{"kind":"Name","value":"messageId"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TokenDelta"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agent"}},{"kind":"Field","name":{"kind":"Name","value":"messageId"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ToolCalled"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agent"}},{"kind":"Field","name":{"kind":"Name","value":"messageId"}},{"kind":"Field","name":{"kind":"Name","value":"tool"}},{"kind":"Field","name":{"kind":"Name","value":"input"}},{"kind":"Field","name":{"kind":"Name","value":"output"}},{"kind":"Field","name":{"kind":"Name","value":"ok"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AgentHandoff"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fromAgent"}},{"kind":"Field","name":{"kind":"Name","value":"toAgent"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MessageCompleted"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MessageFields"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StatusChanged"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fromStatus"}},{"kind":"Field","name":{"kind":"Name","value":"toStatus"}},{"kind":"Field","name":{"kind":"Name","value":"by"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PriorityChanged"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fromPriority"}},{"kind":"Field","name":{"kind":"Name","value":"toPriority"}},{"kind":"Field","name":{"kind":"Name","value":"by"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AssigneeChanged"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fromAssignee"}},{"kind":"Field","name":{"kind":"Name","value":"toAssignee"}},{"kind":"Field","name":{"kind":"Name","value":"by"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CaseEscalated"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"by"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CaseError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}},{"kind":"Field","name":{"kind":"Name","value":"recoverable"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GuardrailTripped"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"guardrail"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]} as unknown as DocumentNode<CaseEventsSubscription, CaseEventsSubscriptionVariables>;
