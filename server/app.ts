@@ -7,7 +7,9 @@ import type { AddressInfo } from 'node:net';
 import { GraphQLError } from 'graphql';
 import { createYoga, maskError as yogaMaskError } from 'graphql-yoga';
 import type { MikroORM } from '@mikro-orm/sqlite';
-import type { Config } from './config.js';
+import { ROOT_DIR, type Config } from './config.js';
+import { resolve } from 'node:path';
+import { createWebAppHandler } from './web-app.js';
 import { createContextFactory, type CallerInfo } from './context.js';
 import { createOrm } from './db/orm.js';
 import { seedDemoData } from './db/seed/seed.js';
@@ -167,7 +169,16 @@ export function createApp(config: Config, opts: { logger?: Logger } = {}): App {
         context: ({ request, caller, req }) => makeContext(caller ?? { headers: request.headers, ip: req?.socket.remoteAddress ?? 'unknown' }),
       });
 
+      const web = createWebAppHandler(resolve(ROOT_DIR, 'client/web/dist'));
       const server = createServer((req, res) => {
+        const path = (req.url ?? '/').split('?')[0];
+        if (web && (req.method === 'GET' || req.method === 'HEAD') && !path.startsWith('/graphql') && !path.startsWith('/health')) {
+          web(req, res, () => {
+            res.statusCode = 404;
+            res.end('Not found');
+          });
+          return;
+        }
         // Bodies are bounded before Yoga reads them.
         const length = Number(req.headers['content-length'] ?? 0);
         if (length > config.MAX_BODY_BYTES || (req.method === 'POST' && req.headers['transfer-encoding'] && !req.headers['content-length'])) {
