@@ -2,6 +2,7 @@
 import type { CaseEvent, CaseEventType, DeskEvent } from '../desk/case-events.js';
 import { BadInputError } from '../errors.js';
 import { untilExpiry } from '../auth/expiring.js';
+import { closable } from '../iterators.js';
 import { builder, me } from './builder.js';
 import { CaseStatusEnum, MessageType, PriorityEnum, RouteEnum } from './case.schema.js';
 
@@ -185,7 +186,8 @@ builder.subscriptionFields((t) => ({
       // NOT_FOUND for a case that does not exist or that the caller may not see.
       const c = await ctx.desk.cases.getCase(ctx.em, me(ctx), String(args.caseId), ctx);
       const ended = new AbortController();
-      return untilExpiry(ctx.desk.log.stream(c.id, args.after ?? 0, ended.signal), ctx.identity!.exp, () => ended.abort());
+      const stop = () => ended.abort();
+      return closable(untilExpiry(ctx.desk.log.stream(c.id, args.after ?? 0, ended.signal), ctx.identity!.exp, stop), stop);
     },
     resolve: (ev) => ev,
   }),
@@ -195,7 +197,8 @@ builder.subscriptionFields((t) => ({
     authScopes: { staff: true },
     subscribe: (_r, _a, ctx) => {
       const events = ctx.desk.deskEvents();
-      return untilExpiry(events, ctx.identity!.exp, () => events.close());
+      const stop = () => events.close();
+      return closable(untilExpiry(events, ctx.identity!.exp, stop), stop);
     },
     resolve: (ev) => ev,
   }),

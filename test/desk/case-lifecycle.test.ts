@@ -176,6 +176,14 @@ describe('case lifecycle', () => {
     expect(staff.data.cases.edges.every((e: any) => e.node.priority === 'URGENT')).toBe(true);
   });
 
+  it('tells a customer with no payments so, instead of listing nothing', async () => {
+    const r = await submit({ message: 'Hi, I was charged twice for my last invoice, please refund the duplicate.' }, { 'x-customer-id': 'guest-no-payments' });
+    const events = await collectWs<any>(t.ws({ customerId: 'guest-no-payments' }), CASE_EVENTS, { caseId: r.case.id, after: 0 }, answered);
+    const content = events.find((e) => e.__typename === 'MessageCompleted').message.content as string;
+    expect(content).toMatch(/don’t see any payments/);
+    expect(content).not.toMatch(/Your recent payments:\s*\n\n/);
+  });
+
   it('describes the agents and the desk status', async () => {
     const a = await t.gql(`{ agents { name title role goal backstory capabilities tools { name description } } }`);
     expect(a.data.agents.map((x: any) => x.name)).toEqual(['billing', 'technical', 'escalation', 'general']);

@@ -80,7 +80,11 @@ export function composeAnswer(agent: string, intent: string, text: string, seen:
         out.push(`Here is what I see on your recent payments:\n${lines.join('\n')}`);
         if (asksForRefund(text)) out.push('Tell me which payment you’d like refunded (the invoice number or date is enough) and I’ll take care of it.');
       } else if (r.found === false) {
-        out.push('I couldn’t find that payment on your account — could you send the invoice number (INV-…) or the payment date?');
+        out.push(
+          r.payments
+            ? 'I don’t see any payments on this account yet, so there is nothing to refund here. If you paid with another account, sign in with that one.'
+            : 'I couldn’t find that payment on your account — could you send the invoice number (INV-…) or the payment date?',
+        );
       }
     }
   }
@@ -90,7 +94,7 @@ export function composeAnswer(agent: string, intent: string, text: string, seen:
       out.push(`Your refunds:\n${r.refunds.map((f) => `- ${f.id}: ${f.amount} for payment ${f.payment}, requested ${f.requested}, ${f.status.replace('_', ' ')}`).join('\n')}`);
     } else if (failed.length && intent === 'payment_failed') {
       out.push(`Your latest failed payment was ${failed[0].amount} on ${failed[0].date} with ${failed[0].method} (${(failed[0].failureReason ?? 'declined').replace(/_/g, ' ')}). Updating the card under Dashboard > Billing > Payment methods lets the next retry go through.`);
-    } else if (intent === 'billing_dispute' || intent === 'payment_failed') {
+    } else if (r.payments.length && (intent === 'billing_dispute' || intent === 'payment_failed')) {
       out.push(`Your recent payments:\n${r.payments.slice(0, 5).map((p) => `- ${p.date}: ${p.amount} via ${p.method}, ${p.status}${p.invoice ? ` (${p.invoice})` : ''}`).join('\n')}`);
     }
   }

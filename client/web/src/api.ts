@@ -1,0 +1,255 @@
+/// <reference lib="dom" />
+/**
+ * The web app's side of the API: desk clients on the same origin, tokens in sessionStorage, the
+ * few operations the typed client does not wrap (desk events, operator reply, case update, me),
+ * and errors in plain words.
+ */
+import { gql } from '@urql/core';
+import { createDeskClient, DeskClientError, type DeskClient } from '../../src/desk-client.js';
+import type { CaseStatus, Priority, Route } from '../../generated/graphql.js';
+
+export type { CaseStatus, Priority, Route };
+export type RequestType = 'AUTO' | 'BILLING' | 'TECHNICAL' | 'ESCALATION' | 'GENERAL' | 'COMPLEX';
+
+export const GRAPHQL_URL = '/graphql';
+
+export const ROUTES: Route[] = ['BILLING', 'TECHNICAL', 'ESCALATION', 'GENERAL'];
+export const STATUSES: CaseStatus[] = ['OPEN', 'IN_PROGRESS', 'WAITING_ON_CUSTOMER', 'ESCALATED', 'RESOLVED', 'CLOSED'];
+export const PRIORITIES: Priority[] = ['LOW', 'NORMAL', 'HIGH', 'URGENT'];
+
+/** sessionStorage keys: one token per page kind. */
+export const TOKEN_KEYS = { customer: 'crewdesk.customerToken', operator: 'crewdesk.operatorToken' } as const;
+export type TokenKind = keyof typeof TOKEN_KEYS;
+
+export function readToken(kind: TokenKind): string | null {
+  try {
+    return sessionStorage.getItem(TOKEN_KEYS[kind]);
+  } catch {
+    return null;
+  }
+}
+
+export function writeToken(kind: TokenKind, token: string | null): void {
+  try {
+    if (token) sessionStorage.setItem(TOKEN_KEYS[kind], token);
+    else sessionStorage.removeItem(TOKEN_KEYS[kind]);
+  } catch {
+    /* storage disabled: the token lives in memory only */
+  }
+}
+
+/** A desk client for this origin that always sends the current token. */
+export function deskFor(getToken: () => string | null): DeskClient {
+  return createDeskClient({ url: GRAPHQL_URL, getToken, retry: { maxAttempts: 20, maxDelayMs: 5000 } });
+}
+
+/** Strips a pasted "Bearer " prefix and whitespace. */
+export function cleanToken(raw: string): string {
+  return raw.trim().replace(/^bearer\s+/i, '').trim();
+}
+
+// ---- Operations the typed client does not wrap ----
+
+export interface Viewer {
+  id: string;
+  role: string;
+  name: string | null;
+  expiresAt: string;
+}
+export const MeQuery = gql<{ me: Viewer }, Record<string, never>>`
+  query WebMe {
+    me {
+      id
+      role
+      name
+      expiresAt
+    }
+  }
+`;
+
+export type DeskEvent =
+  | { __typename: 'CaseCreated'; at: string; caseId: string; status: CaseStatus; priority: Priority; route: Route | null; emergency: boolean; subject: string }
+  | { __typename: 'CaseUpdated'; at: string; caseId: string; status: CaseStatus; priority: Priority; route: Route | null; assignee: string | null; agentName: string | null }
+  | { __typename: 'AgentStatusChanged'; at: string; agent: string; active: number; handled: number; errors: number }
+  | { __typename: 'EmergencyAlert'; at: string; caseId: string; reason: string }
+  | { __typename: 'SecurityEventRaised'; at: string; event: string; category: string; securityCaseId: string | null };
+
+export const DeskEventsSubscription = gql<{ deskEvents: DeskEvent }, Record<string, never>>`
+  subscription WebDeskEvents {
+    deskEvents {
+      __typename
+      at
+      ... on CaseCreated {
+        caseId
+        status
+        priority
+        route
+        emergency
+        subject
+      }
+      ... on CaseUpdated {
+        caseId
+        status
+        priority
+        route
+        assignee
+        agentName
+      }
+      ... on AgentStatusChanged {
+        agent
+        active
+        handled
+        errors
+      }
+      ... on EmergencyAlert {
+        caseId
+        reason
+      }
+      ... on SecurityEventRaised {
+        event
+        category
+        securityCaseId: caseId
+      }
+    }
+  }
+`;
+
+export const ReplyAsOperatorMutation = gql<{ replyAsOperator: { id: string; content: string } }, { caseId: string; message: string }>`
+  mutation WebReplyAsOperator($caseId: ID!, $message: String!) {
+    replyAsOperator(caseId: $caseId, message: $message) {
+      id
+      content
+    }
+  }
+`;
+
+export interface UpdateCaseVars {
+  input: { caseId: string; status?: CaseStatus | null; priority?: Priority | null; assignee?: string | null };
+}
+export const UpdateCaseMutation = gql<{ updateCase: { id: string; status: CaseStatus; priority: Priority; assignee: string | null } }, UpdateCaseVars>`
+  mutation WebUpdateCase($input: UpdateCaseInput!) {
+    updateCase(input: $input) {
+      id
+      status
+      priority
+      assignee
+    }
+  }
+`;
+
+async function run<T>(p: Promise<{ data?: T | undefined; error?: unknown }>): Promise<T> {
+  const result = await p;
+  if (result.error) throw DeskClientError.from(result.error);
+  if (!result.data) throw new DeskClientError('The server answered without data', 'BAD_RESPONSE');
+  return result.data;
+}
+
+export async function fetchMe(desk: DeskClient): Promise<Viewer> {
+  return (await run(desk.urql.query(MeQuery, {}).toPromise())).me;
+}
+
+export async function replyAsOperator(desk: DeskClient, caseId: string, message: string): Promise<void> {
+  await run(desk.urql.mutation(ReplyAsOperatorMutation, { caseId, message }).toPromise());
+}
+
+export async function updateCase(desk: DeskClient, input: UpdateCaseVars['input']): Promise<void> {
+  await run(desk.urql.mutation(UpdateCaseMutation, { input }).toPromise());
+}
+
+/**
+ * Follows `deskEvents` and reconnects (with a backoff) when the stream fails or ends; `onState`
+ * reports whether the stream is live (a reconnect may have missed events: refetch then).
+ */
+export function followDeskEvents(desk: DeskClient, handlers: { onEvent: (ev: DeskEvent) => void; onState: (live: boolean, error?: DeskClientError) => void }): () => void {
+  let stopped = false;
+  let unsubscribe: (() => void) | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let failures = 0;
+  const connect = () => {
+    if (stopped) return;
+    let ended = false;
+    const retry = (error?: DeskClientError) => {
+      if (ended || stopped) return;
+      ended = true;
+      unsubscribe?.();
+      handlers.onState(false, error);
+      if (error && !error.retryable) return;
+      failures++;
+      timer = setTimeout(connect, Math.min(5000, 250 * 2 ** Math.min(failures, 5)));
+    };
+    const sub = desk.urql.subscription(DeskEventsSubscription, {}).subscribe((result) => {
+      if (result.error) return retry(DeskClientError.from(result.error));
+      const ev = result.data?.deskEvents;
+      if (!ev) return;
+      failures = 0;
+      handlers.onEvent(ev);
+    });
+    // graphql-ws has no per-operation ack: the stream counts as live once it has run a moment without failing.
+    const liveTimer = setTimeout(() => !ended && !stopped && handlers.onState(true), 600);
+    unsubscribe = () => {
+      clearTimeout(liveTimer);
+      sub.unsubscribe();
+    };
+  };
+  connect();
+  return () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+    unsubscribe?.();
+  };
+}
+
+// ---- Errors in plain words ----
+
+export function asDeskError(err: unknown): DeskClientError {
+  return DeskClientError.from(err);
+}
+
+/** A sentence a person can act on. */
+export function plainError(err: unknown, what = 'That'): string {
+  const e = asDeskError(err);
+  switch (e.code) {
+    case 'UNAUTHENTICATED':
+      return 'Your session has expired or the token is not valid. Sign in again.';
+    case 'FORBIDDEN':
+      return 'This token is not allowed to do that. An operator or admin token is needed here.';
+    case 'NOT_FOUND':
+      return 'That case was not found (it may belong to someone else).';
+    case 'BAD_USER_INPUT':
+      return `${what} was not accepted: ${e.message}`;
+    case 'CONFLICT':
+      return `${what} could not be done: ${e.message}`;
+    case 'RATE_LIMITED':
+      return 'Too many requests in a short time. Please wait a moment.';
+    case 'CONNECTION_REFUSED':
+    case 'NETWORK_ERROR':
+    case 'CONNECTION_CLOSED':
+    case 'STREAM_ENDED':
+      return 'The desk cannot be reached right now. Check your connection; we will keep trying.';
+    case 'SERVICE_UNAVAILABLE':
+      return 'The desk is busy or restarting. Please try again in a moment.';
+    case 'QUERY_TOO_COMPLEX':
+      return 'The request was too large for the server.';
+    default:
+      return `Something went wrong on our side (${e.code}). Please try again.`;
+  }
+}
+
+export function formatMs(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined) return '—';
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+export function formatAge(iso: string, now: number): string {
+  const s = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
+  if (s < 60) return `${s}s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m}m`;
+  const h = Math.floor(m / 60);
+  if (h < 48) return `${h}h ${m % 60}m`;
+  return `${Math.floor(h / 24)}d`;
+}
+
+export function label(v: string): string {
+  return v.charAt(0).toUpperCase() + v.slice(1).toLowerCase().replace(/_/g, ' ');
+}
