@@ -23,6 +23,10 @@ type Documents = {
     "\n  query DeskStatus {\n    deskStatus {\n      provider\n      model\n      routerModel\n      startedAt\n      uptimeSeconds\n      queueDepth\n      activeRuns\n      totalTokens\n      totalCostUsd\n      agents {\n        agent\n        active\n        handled\n        errors\n        avgTimeToFirstTokenMs\n        avgTimeToAnswerMs\n      }\n      models {\n        agent\n        model\n      }\n      casesByStatus {\n        status\n        count\n      }\n    }\n  }\n": typeof types.DeskStatusDocument,
     "\n  mutation StartGuestSession {\n    startGuestSession {\n      token\n      expiresAt\n      customerId\n    }\n  }\n": typeof types.StartGuestSessionDocument,
     "\n  subscription CaseEvents($caseId: ID!, $after: Int) {\n    caseEvents(caseId: $caseId, after: $after) {\n      ...CaseEventFields\n    }\n  }\n": typeof types.CaseEventsDocument,
+    "\n  query WebMe {\n    me {\n      id\n      role\n      name\n      expiresAt\n    }\n  }\n": typeof types.WebMeDocument,
+    "\n  subscription WebDeskEvents {\n    deskEvents {\n      __typename\n      at\n      ... on CaseCreated {\n        caseId\n        status\n        priority\n        route\n        emergency\n        subject\n      }\n      ... on CaseUpdated {\n        caseId\n        status\n        priority\n        route\n        assignee\n        agentName\n      }\n      ... on AgentStatusChanged {\n        agent\n        active\n        handled\n        errors\n      }\n      ... on EmergencyAlert {\n        caseId\n        reason\n      }\n      ... on SecurityEventRaised {\n        event\n        category\n        securityCaseId: caseId\n      }\n    }\n  }\n": typeof types.WebDeskEventsDocument,
+    "\n  mutation WebReplyAsOperator($caseId: ID!, $message: String!) {\n    replyAsOperator(caseId: $caseId, message: $message) {\n      id\n      content\n    }\n  }\n": typeof types.WebReplyAsOperatorDocument,
+    "\n  mutation WebUpdateCase($input: UpdateCaseInput!) {\n    updateCase(input: $input) {\n      id\n      status\n      priority\n      assignee\n    }\n  }\n": typeof types.WebUpdateCaseDocument,
 };
 const documents: Documents = {
     "\n  fragment MessageFields on Message {\n    id\n    caseId\n    authorKind\n    authorName\n    agentName\n    content\n    status\n    createdAt\n    model\n    latencyMs\n    timeToFirstTokenMs\n    citations {\n      id\n      title\n      snippet\n    }\n    toolCalls {\n      id\n      agent\n      name\n      ok\n      durationMs\n    }\n  }\n": types.MessageFieldsFragmentDoc,
@@ -34,6 +38,10 @@ const documents: Documents = {
     "\n  query DeskStatus {\n    deskStatus {\n      provider\n      model\n      routerModel\n      startedAt\n      uptimeSeconds\n      queueDepth\n      activeRuns\n      totalTokens\n      totalCostUsd\n      agents {\n        agent\n        active\n        handled\n        errors\n        avgTimeToFirstTokenMs\n        avgTimeToAnswerMs\n      }\n      models {\n        agent\n        model\n      }\n      casesByStatus {\n        status\n        count\n      }\n    }\n  }\n": types.DeskStatusDocument,
     "\n  mutation StartGuestSession {\n    startGuestSession {\n      token\n      expiresAt\n      customerId\n    }\n  }\n": types.StartGuestSessionDocument,
     "\n  subscription CaseEvents($caseId: ID!, $after: Int) {\n    caseEvents(caseId: $caseId, after: $after) {\n      ...CaseEventFields\n    }\n  }\n": types.CaseEventsDocument,
+    "\n  query WebMe {\n    me {\n      id\n      role\n      name\n      expiresAt\n    }\n  }\n": types.WebMeDocument,
+    "\n  subscription WebDeskEvents {\n    deskEvents {\n      __typename\n      at\n      ... on CaseCreated {\n        caseId\n        status\n        priority\n        route\n        emergency\n        subject\n      }\n      ... on CaseUpdated {\n        caseId\n        status\n        priority\n        route\n        assignee\n        agentName\n      }\n      ... on AgentStatusChanged {\n        agent\n        active\n        handled\n        errors\n      }\n      ... on EmergencyAlert {\n        caseId\n        reason\n      }\n      ... on SecurityEventRaised {\n        event\n        category\n        securityCaseId: caseId\n      }\n    }\n  }\n": types.WebDeskEventsDocument,
+    "\n  mutation WebReplyAsOperator($caseId: ID!, $message: String!) {\n    replyAsOperator(caseId: $caseId, message: $message) {\n      id\n      content\n    }\n  }\n": types.WebReplyAsOperatorDocument,
+    "\n  mutation WebUpdateCase($input: UpdateCaseInput!) {\n    updateCase(input: $input) {\n      id\n      status\n      priority\n      assignee\n    }\n  }\n": types.WebUpdateCaseDocument,
 };
 
 /**
@@ -86,6 +94,22 @@ export function graphql(source: "\n  mutation StartGuestSession {\n    startGues
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription CaseEvents($caseId: ID!, $after: Int) {\n    caseEvents(caseId: $caseId, after: $after) {\n      ...CaseEventFields\n    }\n  }\n"): (typeof documents)["\n  subscription CaseEvents($caseId: ID!, $after: Int) {\n    caseEvents(caseId: $caseId, after: $after) {\n      ...CaseEventFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebMe {\n    me {\n      id\n      role\n      name\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  query WebMe {\n    me {\n      id\n      role\n      name\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription WebDeskEvents {\n    deskEvents {\n      __typename\n      at\n      ... on CaseCreated {\n        caseId\n        status\n        priority\n        route\n        emergency\n        subject\n      }\n      ... on CaseUpdated {\n        caseId\n        status\n        priority\n        route\n        assignee\n        agentName\n      }\n      ... on AgentStatusChanged {\n        agent\n        active\n        handled\n        errors\n      }\n      ... on EmergencyAlert {\n        caseId\n        reason\n      }\n      ... on SecurityEventRaised {\n        event\n        category\n        securityCaseId: caseId\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription WebDeskEvents {\n    deskEvents {\n      __typename\n      at\n      ... on CaseCreated {\n        caseId\n        status\n        priority\n        route\n        emergency\n        subject\n      }\n      ... on CaseUpdated {\n        caseId\n        status\n        priority\n        route\n        assignee\n        agentName\n      }\n      ... on AgentStatusChanged {\n        agent\n        active\n        handled\n        errors\n      }\n      ... on EmergencyAlert {\n        caseId\n        reason\n      }\n      ... on SecurityEventRaised {\n        event\n        category\n        securityCaseId: caseId\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WebReplyAsOperator($caseId: ID!, $message: String!) {\n    replyAsOperator(caseId: $caseId, message: $message) {\n      id\n      content\n    }\n  }\n"): (typeof documents)["\n  mutation WebReplyAsOperator($caseId: ID!, $message: String!) {\n    replyAsOperator(caseId: $caseId, message: $message) {\n      id\n      content\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WebUpdateCase($input: UpdateCaseInput!) {\n    updateCase(input: $input) {\n      id\n      status\n      priority\n      assignee\n    }\n  }\n"): (typeof documents)["\n  mutation WebUpdateCase($input: UpdateCaseInput!) {\n    updateCase(input: $input) {\n      id\n      status\n      priority\n      assignee\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -4,9 +4,9 @@
  * few operations the typed client does not wrap (desk events, operator reply, case update, me),
  * and errors in plain words.
  */
-import { gql } from '@urql/core';
 import { createDeskClient, DeskClientError, type DeskClient } from '../../src/desk-client.js';
-import type { CaseStatus, Priority, Route } from '../../generated/graphql.js';
+import { WebDeskEventsSubscription as DeskEventsDoc, WebMeQuery as MeDoc, WebReplyAsOperatorMutation as ReplyAsOperatorDoc, WebUpdateCaseMutation as UpdateCaseDoc } from '../../src/web-operations.js';
+import type { CaseStatus, Priority, Route, WebDeskEventsSubscription, WebMeQuery, WebUpdateCaseMutationVariables } from '../../generated/graphql.js';
 
 export type { CaseStatus, Priority, Route };
 export type RequestType = 'AUTO' | 'BILLING' | 'TECHNICAL' | 'ESCALATION' | 'GENERAL' | 'COMPLEX';
@@ -48,94 +48,13 @@ export function cleanToken(raw: string): string {
   return raw.trim().replace(/^bearer\s+/i, '').trim();
 }
 
-// ---- Operations the typed client does not wrap ----
+// ---- Operations the typed client does not wrap (documents in client/src/web-operations.ts) ----
 
-export interface Viewer {
-  id: string;
-  role: string;
-  name: string | null;
-  expiresAt: string;
-}
-export const MeQuery = gql<{ me: Viewer }, Record<string, never>>`
-  query WebMe {
-    me {
-      id
-      role
-      name
-      expiresAt
-    }
-  }
-`;
+/** Who the token belongs to. */
+export type Viewer = WebMeQuery['me'];
 
-export type DeskEvent =
-  | { __typename: 'CaseCreated'; at: string; caseId: string; status: CaseStatus; priority: Priority; route: Route | null; emergency: boolean; subject: string }
-  | { __typename: 'CaseUpdated'; at: string; caseId: string; status: CaseStatus; priority: Priority; route: Route | null; assignee: string | null; agentName: string | null }
-  | { __typename: 'AgentStatusChanged'; at: string; agent: string; active: number; handled: number; errors: number }
-  | { __typename: 'EmergencyAlert'; at: string; caseId: string; reason: string }
-  | { __typename: 'SecurityEventRaised'; at: string; event: string; category: string; securityCaseId: string | null };
-
-export const DeskEventsSubscription = gql<{ deskEvents: DeskEvent }, Record<string, never>>`
-  subscription WebDeskEvents {
-    deskEvents {
-      __typename
-      at
-      ... on CaseCreated {
-        caseId
-        status
-        priority
-        route
-        emergency
-        subject
-      }
-      ... on CaseUpdated {
-        caseId
-        status
-        priority
-        route
-        assignee
-        agentName
-      }
-      ... on AgentStatusChanged {
-        agent
-        active
-        handled
-        errors
-      }
-      ... on EmergencyAlert {
-        caseId
-        reason
-      }
-      ... on SecurityEventRaised {
-        event
-        category
-        securityCaseId: caseId
-      }
-    }
-  }
-`;
-
-export const ReplyAsOperatorMutation = gql<{ replyAsOperator: { id: string; content: string } }, { caseId: string; message: string }>`
-  mutation WebReplyAsOperator($caseId: ID!, $message: String!) {
-    replyAsOperator(caseId: $caseId, message: $message) {
-      id
-      content
-    }
-  }
-`;
-
-export interface UpdateCaseVars {
-  input: { caseId: string; status?: CaseStatus | null; priority?: Priority | null; assignee?: string | null };
-}
-export const UpdateCaseMutation = gql<{ updateCase: { id: string; status: CaseStatus; priority: Priority; assignee: string | null } }, UpdateCaseVars>`
-  mutation WebUpdateCase($input: UpdateCaseInput!) {
-    updateCase(input: $input) {
-      id
-      status
-      priority
-      assignee
-    }
-  }
-`;
+/** One event of the live desk stream (`SecurityEventRaised.caseId` comes as `securityCaseId`). */
+export type DeskEvent = WebDeskEventsSubscription['deskEvents'];
 
 async function run<T>(p: Promise<{ data?: T | undefined; error?: unknown }>): Promise<T> {
   const result = await p;
@@ -145,15 +64,15 @@ async function run<T>(p: Promise<{ data?: T | undefined; error?: unknown }>): Pr
 }
 
 export async function fetchMe(desk: DeskClient): Promise<Viewer> {
-  return (await run(desk.urql.query(MeQuery, {}).toPromise())).me;
+  return (await run(desk.urql.query(MeDoc, {}).toPromise())).me;
 }
 
 export async function replyAsOperator(desk: DeskClient, caseId: string, message: string): Promise<void> {
-  await run(desk.urql.mutation(ReplyAsOperatorMutation, { caseId, message }).toPromise());
+  await run(desk.urql.mutation(ReplyAsOperatorDoc, { caseId, message }).toPromise());
 }
 
-export async function updateCase(desk: DeskClient, input: UpdateCaseVars['input']): Promise<void> {
-  await run(desk.urql.mutation(UpdateCaseMutation, { input }).toPromise());
+export async function updateCase(desk: DeskClient, input: WebUpdateCaseMutationVariables['input']): Promise<void> {
+  await run(desk.urql.mutation(UpdateCaseDoc, { input }).toPromise());
 }
 
 /**
@@ -177,7 +96,7 @@ export function followDeskEvents(desk: DeskClient, handlers: { onEvent: (ev: Des
       failures++;
       timer = setTimeout(connect, Math.min(5000, 250 * 2 ** Math.min(failures, 5)));
     };
-    const sub = desk.urql.subscription(DeskEventsSubscription, {}).subscribe((result) => {
+    const sub = desk.urql.subscription(DeskEventsDoc, {}).subscribe((result) => {
       if (result.error) return retry(DeskClientError.from(result.error));
       const ev = result.data?.deskEvents;
       if (!ev) return;
