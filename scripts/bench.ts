@@ -55,7 +55,7 @@ console.log(`  full route + split (${texts.length} messages): ${fmt(routeMs)}`);
 
 // 2. End to end
 const dir = mkdtempSync(join(tmpdir(), 'crewdesk-bench-'));
-const app = createApp(loadConfig({ DATABASE_URL: `sqlite:${join(dir, 'bench.sqlite')}`, PORT: '0', LOG_LEVEL: 'error', JWT_SECRET: BENCH_SECRET, RATE_LIMIT_PER_MINUTE: '1000000', WS_MAX_CONNECTIONS_PER_IDENTITY: '1000', STREAM_CHUNK_DELAY_MS: '0', WORKER_CONCURRENCY: '8' }, false));
+const app = createApp(loadConfig({ DATABASE_URL: `sqlite:${join(dir, 'bench.sqlite')}`, PORT: '0', LOG_LEVEL: 'error', JWT_SECRET: BENCH_SECRET, RATE_LIMIT_PER_MINUTE: '1000000', WS_MAX_CONNECTIONS_PER_IDENTITY: '1000', WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: '10000', STREAM_CHUNK_DELAY_MS: '0', WORKER_CONCURRENCY: '8' }, false));
 const running = await app.start();
 const signer = createTokenService({ algorithms: ['HS256'], verifyKey: BENCH_SECRET, signingKey: BENCH_SECRET, clockToleranceSec: 5 });
 const bearerFor = (sub: string, role: 'customer' | 'operator') => `Bearer ${signer.sign({ sub, role }, 3600).token}`;
