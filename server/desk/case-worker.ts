@@ -16,7 +16,7 @@ import type { RoutingDecision, Router, RoutingPart } from '../agents/router/rout
 import type { DeskActions } from '../agents/tools/index.js';
 import type { PriceTable } from '../config.js';
 import { createCustomerData } from '../db/customer-data.repository.js';
-import { Case, Message, type Citation, type ICase, type Priority, type ToolCallRecord } from '../db/entities/index.js';
+import { Case, Message, type Citation, type ICase, type ToolCallRecord } from '../db/entities/index.js';
 import type { Logger } from '../logger.js';
 import { ProviderError, type OpenAiProvider } from '../providers/openai/openai.provider.js';
 import type { LlmProvider, ProviderUsage } from '../providers/provider.js';
@@ -539,4 +539,3 @@ function short(v: unknown, max = 300): string {
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 
-export type { Priority };

@@ -9,13 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import jwt from 'jsonwebtoken';
-import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveTokenOptions } from '../../server/auth/keys.js';
 import { ConfigError, ROOT_DIR, loadConfig } from '../../server/config.js';
 import { CLOSE } from '../../server/ws-server.js';
 import { TEST_JWT_SECRET, startTestApp, tokenFor, type GqlResult, type TestApp } from '../helpers/app.js';
 import { CASE_EVENTS, answered, collectSse, collectWs } from '../helpers/streams.js';
+import { openWs, type RawWs } from '../helpers/raw-ws.js';
 
 const run = promisify(execFile);
 
@@ -40,47 +40,6 @@ const code = (r: GqlResult) => r.errors?.[0]?.extensions?.code;
 const b64url = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
-/** A graphql-transport-ws socket driven by hand, to read close codes. */
-interface RawWs {
-  socket: WebSocket;
-  closed: Promise<{ code: number; reason: string }>;
-  send(msg: Record<string, unknown>): void;
-  waitFor(type: string, timeoutMs?: number): Promise<Record<string, any>>;
-}
-
-function openWs(url: string): Promise<RawWs> {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url, 'graphql-transport-ws');
-    const received: Record<string, any>[] = [];
-    const waiters = new Set<{ type: string; done: (m: Record<string, any>) => void }>();
-    const closed = new Promise<{ code: number; reason: string }>((res) => socket.on('close', (c, r) => res({ code: c, reason: r.toString() })));
-    socket.on('message', (data) => {
-      const msg = JSON.parse(String(data)) as Record<string, any>;
-      received.push(msg);
-      for (const w of waiters) {
-        if (w.type !== msg.type) continue;
-        waiters.delete(w);
-        w.done(msg);
-      }
-    });
-    socket.once('error', reject);
-    socket.once('open', () => {
-      socket.on('error', () => {});
-      resolve({
-        socket,
-        closed,
-        send: (msg) => socket.send(JSON.stringify(msg)),
-        waitFor: (type, timeoutMs = 5000) =>
-          new Promise((res, rej) => {
-            const seen = received.find((m) => m.type === type);
-            if (seen) return res(seen);
-            const timer = setTimeout(() => rej(new Error(`no ${type} message within ${timeoutMs} ms`)), timeoutMs);
-            waiters.add({ type, done: (m) => (clearTimeout(timer), res(m)) });
-          }),
-      });
-    });
-  });
-}
 
 describe('authentication and authorisation', () => {
   let t: TestApp;

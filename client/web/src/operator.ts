@@ -28,7 +28,6 @@ import {
 import { useCaseStream } from './case-stream.js';
 import { BarChart, Conversation, ErrorNote, toShownError, type ShownError } from './ui.js';
 
-const ROUTE_COLORS: Record<Route, string> = { BILLING: '#1d5fa8', TECHNICAL: '#7a3fb0', ESCALATION: '#b3261e', GENERAL: '#2e7d32' };
 
 interface Filters {
   status: CaseStatus | '';
