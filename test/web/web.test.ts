@@ -130,7 +130,11 @@ describe.skipIf(!CHROMIUM)('web app in Chromium', () => {
     expect(await operator.evaluate('window.__sameDocument')).toBe(42);
     // The charts and agent cards follow: the technical agent has handled the case.
     await expect.poll(() => operator.getByTestId('agent-card-technical').getByTestId('agent-handled').textContent(), { timeout: UI_TIMEOUT }).toBe('1');
-    expect(await operator.getByTestId('chart-routing').locator('svg').getAttribute('aria-label')).toMatch(/Technical: Cases 1/);
+    // The charts are uPlot canvases; their figures are in the plot's aria-label, and they follow live.
+    await expect.poll(() => operator.getByTestId('chart-routing-plot').getAttribute('aria-label'), { timeout: UI_TIMEOUT }).toMatch(/Technical: Cases 1/);
+    expect(await operator.getByTestId('chart-routing').locator('canvas').count()).toBeGreaterThan(0);
+    expect(await operator.getByTestId('chart-times').locator('canvas').count()).toBeGreaterThan(0);
+    await expect.poll(() => operator.getByTestId('chart-times-plot').getAttribute('aria-label'), { timeout: UI_TIMEOUT }).toMatch(/Technical: First token \d/);
   });
 
   it('the operator takes over and replies, and the customer sees the reply', async () => {
@@ -189,6 +193,58 @@ describe.skipIf(!CHROMIUM)('web app in Chromium', () => {
     expect(await customer.getByTestId('retry-countdown').textContent()).toMatch(/try again in \d+ s/);
     expect(await customer.getByTestId('submit').isDisabled()).toBe(true);
     await customer.screenshot({ path: join(SCREENSHOT_DIR, 'customer-rate-limited.png'), fullPage: true });
+  });
+
+  it('the case list pages with "Load more", keeps following live, and filters start again from page one', async () => {
+    // More cases than one page of 3, each from its own customer (the submit rate limit is per identity).
+    for (let i = 1; i <= 4; i++) {
+      const res = await api.gql('mutation($input: SubmitRequestInput!) { submitRequest(input: $input) { case { id } } }', { input: { message: `Paging test question number ${i} about my account`, requestType: 'GENERAL' } }, { 'x-customer-id': `cust-paging-${i}` });
+      expect(res.errors).toBeUndefined();
+    }
+    const countCases = async () => (await api.gql<{ cases: { totalCount: number } }>('{ cases(first: 1) { totalCount } }', {}, { 'x-operator-id': 'maria' })).data!.cases.totalCount;
+    const total = await countCases();
+    expect(total).toBeGreaterThan(6);
+
+    const page = await operatorCtx.newPage();
+    page.setDefaultTimeout(UI_TIMEOUT);
+    watchErrors(page, 'operator-paging');
+    await page.goto(`${base}/?pageSize=3#/operator`);
+    await page.getByLabel('Operator token').fill(tokenFor('maria', 'operator'));
+    await page.getByTestId('operator-signin').click();
+    await expect.poll(() => page.getByTestId('live-indicator').textContent(), { timeout: UI_TIMEOUT }).toBe('Live');
+    const rows = page.getByTestId('case-row');
+    const loadMore = page.getByTestId('cases-load-more');
+    await expect.poll(() => rows.count(), { timeout: UI_TIMEOUT }).toBe(3);
+    await loadMore.waitFor();
+    expect(await page.getByTestId('cases-shown').textContent()).toBe(`Showing 3 of ${total}`);
+
+    // Each click appends the next page; the button goes once the last page is in.
+    await loadMore.click();
+    await expect.poll(() => rows.count(), { timeout: UI_TIMEOUT }).toBe(6);
+    while (await loadMore.isVisible()) {
+      const before = await rows.count();
+      await loadMore.click();
+      await expect.poll(() => rows.count(), { timeout: UI_TIMEOUT }).toBeGreaterThan(before);
+    }
+    expect(await rows.count()).toBe(total);
+    const ids = await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-case-id')));
+    expect(new Set(ids).size).toBe(total);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'operator-paging.png'), fullPage: true });
+
+    // A new case arrives live on top, and the pages already loaded stay loaded.
+    const res = await api.gql('mutation($input: SubmitRequestInput!) { submitRequest(input: $input) { case { id } } }', { input: { message: 'Paging test: one more question while the list is open', requestType: 'GENERAL' } }, { 'x-customer-id': 'cust-paging-5' });
+    const newId = res.data.submitRequest.case.id as string;
+    await expect.poll(() => rows.first().getAttribute('data-case-id'), { timeout: UI_TIMEOUT }).toBe(newId);
+    await expect.poll(() => rows.count(), { timeout: UI_TIMEOUT }).toBe(Math.min(total + 1, Math.ceil(total / 3) * 3));
+
+    // A filter starts from the first page again, and so does going back to "Any".
+    await page.getByTestId('filter-route').selectOption('GENERAL');
+    await expect.poll(() => rows.evaluateAll((els) => els.map((el) => el.querySelector('[data-testid=case-row-route]')?.textContent)), { timeout: UI_TIMEOUT }).toEqual(['General', 'General', 'General']);
+    await loadMore.waitFor();
+    await page.getByTestId('filter-route').selectOption('');
+    await expect.poll(() => page.getByTestId('cases-shown').textContent(), { timeout: UI_TIMEOUT }).toBe(`Showing 3 of ${total + 1}`);
+    expect(await rows.count()).toBe(3);
+    await page.close();
   });
 
   it('the pages raised no script errors', () => {

@@ -28,6 +28,17 @@ import {
 import { useCaseStream } from './case-stream.js';
 import { BarChart, Conversation, ErrorNote, toShownError, type ShownError } from './ui.js';
 
+/** The server's largest page (`cases(first:)`). */
+const MAX_PAGE = 100;
+
+/**
+ * Cases per page of the case list: 50, or `?pageSize=N` in the page's address (1 to 100), e.g.
+ * `/?pageSize=3#/operator`.
+ */
+export function casePageSize(search: string = location.search): number {
+  const n = Number(new URLSearchParams(search).get('pageSize'));
+  return Number.isInteger(n) && n >= 1 ? Math.min(n, MAX_PAGE) : 50;
+}
 
 interface Filters {
   status: CaseStatus | '';
@@ -158,6 +169,9 @@ function Dashboard(props: { desk: DeskClient; me: Viewer; onSignOut: () => void 
   const [filters, setFilters] = useState<Filters>({ status: '', route: '', priority: '', emergency: '' });
   const [cases, setCases] = useState<CaseSummary[]>([]);
   const [total, setTotal] = useState(0);
+  const [hasMore, setHasMore] = useState(false);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const pageSize = useMemo(() => casePageSize(), []);
   const [recent, setRecent] = useState<CaseSummary[]>([]);
   const [escalated, setEscalated] = useState<CaseSummary[]>([]);
   const [status, setStatus] = useState<DeskStatus | null>(null);
@@ -174,18 +188,69 @@ function Dashboard(props: { desk: DeskClient; me: Viewer; onSignOut: () => void 
 
   const filterRef = useRef(filters);
   filterRef.current = filters;
+  // Paging of the case list: how many pages are shown, where the next one starts, and a generation
+  // that each load takes, so that only the newest load writes the list (a refresh never undoes
+  // "Load more", a stale page never lands after a filter change).
+  const pagesRef = useRef(1);
+  const cursorRef = useRef<string | null>(null);
+  const genRef = useRef(0);
+
+  /** The first `pagesRef` pages again (live updates refetch all the rows shown, newest first). */
+  const fetchShown = useCallback(async (filter: CaseFilterInput | null) => {
+    const want = pagesRef.current * pageSize;
+    const rows: CaseSummary[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page = await desk.listCases(filter, Math.min(MAX_PAGE, want - rows.length), after);
+      rows.push(...page.edges.map((e) => e.node));
+      after = page.pageInfo.endCursor ?? null;
+      if (!page.pageInfo.hasNextPage || rows.length >= want || !after) return { rows, total: page.totalCount, hasNextPage: page.pageInfo.hasNextPage, endCursor: after };
+    }
+  }, [desk, pageSize]);
+
   const loadCases = useCallback(async () => {
+    const gen = ++genRef.current;
     try {
-      const [page, all, esc] = await Promise.all([desk.listCases(toFilter(filterRef.current), 50), desk.listCases(null, 100), desk.listCases({ status: ['ESCALATED'] }, 50)]);
-      setCases(page.edges.map((e) => e.node));
-      setTotal(page.totalCount);
+      const [shown, all, esc] = await Promise.all([fetchShown(toFilter(filterRef.current)), desk.listCases(null, 100), desk.listCases({ status: ['ESCALATED'] }, 50)]);
+      if (gen === genRef.current) {
+        setCases(shown.rows);
+        setTotal(shown.total);
+        setHasMore(shown.hasNextPage);
+        cursorRef.current = shown.endCursor;
+      }
       setRecent(all.edges.map((e) => e.node));
       setEscalated(esc.edges.map((e) => e.node));
       setLoadError(null);
     } catch (err) {
       setLoadError(toShownError(err, 'Loading cases'));
     }
-  }, [desk]);
+  }, [desk, fetchShown]);
+
+  /** Appends the next page of the case list. */
+  const loadMore = useCallback(async () => {
+    const after = cursorRef.current;
+    if (!after) return;
+    const gen = ++genRef.current;
+    pagesRef.current++;
+    setLoadingMore(true);
+    try {
+      const page = await desk.listCases(toFilter(filterRef.current), pageSize, after);
+      if (gen !== genRef.current) return; // a newer load (which covers this page too) has taken over
+      setCases((list) => {
+        const seen = new Set(list.map((c) => c.id));
+        return [...list, ...page.edges.map((e) => e.node).filter((c) => !seen.has(c.id))];
+      });
+      setTotal(page.totalCount);
+      setHasMore(page.pageInfo.hasNextPage);
+      cursorRef.current = page.pageInfo.endCursor ?? null;
+      setLoadError(null);
+    } catch (err) {
+      pagesRef.current = Math.max(1, pagesRef.current - 1);
+      setLoadError(toShownError(err, 'Loading more cases'));
+    } finally {
+      setLoadingMore(false);
+    }
+  }, [desk, pageSize]);
   const loadStatus = useCallback(async () => {
     try {
       setStatus(await desk.deskStatus());
@@ -197,6 +262,9 @@ function Dashboard(props: { desk: DeskClient; me: Viewer; onSignOut: () => void 
   const refreshStatus = useDebounced(() => void loadStatus(), 300);
 
   useEffect(() => {
+    // A new filter (or a new client) starts again from the first page.
+    pagesRef.current = 1;
+    cursorRef.current = null;
     void loadCases();
   }, [loadCases, filters]);
   useEffect(() => {
@@ -309,7 +377,7 @@ function Dashboard(props: { desk: DeskClient; me: Viewer; onSignOut: () => void 
     h(
       'section',
       { className: 'charts', 'aria-label': 'Charts' },
-      h(BarChart, { title: `Routing mix (last ${recent.length} cases)`, series: [{ name: 'Cases', color: '#1d5fa8' }], rows: routeMix, testId: 'chart-routing' }),
+      h(BarChart, { title: `Routing mix (last ${recent.length} cases)`, series: [{ name: 'Cases', color: '#1d5fa8' }], rows: routeMix, integer: true, testId: 'chart-routing' }),
       h(BarChart, {
         title: 'Average response times by agent',
         series: [
@@ -400,6 +468,14 @@ function Dashboard(props: { desk: DeskClient; me: Viewer; onSignOut: () => void 
             ),
             cases.length === 0 ? h('p', { className: 'muted' }, 'No cases match.') : null,
           ),
+          cases.length > 0
+            ? h(
+                'div',
+                { className: 'row paging' },
+                h('span', { className: 'muted', 'data-testid': 'cases-shown' }, `Showing ${cases.length} of ${total}`),
+                hasMore ? h('button', { type: 'button', onClick: () => void loadMore(), disabled: loadingMore, 'data-testid': 'cases-load-more' }, loadingMore ? 'Loading…' : 'Load more') : null,
+              )
+            : null,
         ),
       ),
       h('aside', { className: 'col-side' }, selected ? h(CasePanel, { key: selected, desk, me, caseId: selected, onClose: () => setSelected(null) }) : h('div', { className: 'card muted' }, 'Open a case to watch it live, reply or take it over.')),

@@ -1,6 +1,8 @@
 /// <reference lib="dom" />
-/** Small shared pieces: the conversation of a case, error notes with a rate-limit countdown, a tiny SVG bar chart. */
+/** Small shared pieces: the conversation of a case, error notes with a rate-limit countdown, a bar chart (uPlot). */
 import { createElement as h, Fragment, useEffect, useRef, useState, type ReactNode } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
 import { asDeskError, formatMs, label, plainError } from './api.js';
 import type { CaseView, ViewMessage } from './case-stream.js';
 
@@ -134,43 +136,120 @@ export interface BarSeries {
   color: string;
 }
 
-/** A horizontal bar chart in SVG: one row per category, one bar per series. */
-export function BarChart(props: { title: string; series: BarSeries[]; rows: { label: string; values: (number | null)[] }[]; format?: (n: number) => string; testId?: string }): ReactNode {
+export interface BarRow {
+  label: string;
+  values: (number | null)[];
+}
+
+const CHART_HEIGHT = 190;
+const TEXT_COLOR = '#26313b';
+const GRID_COLOR = '#e3e8ee';
+/** Y-axis steps for counts: whole numbers only. */
+const INTEGER_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000];
+
+/**
+ * A bar chart drawn by uPlot (canvas): one group per category, one bar per series, the value over
+ * each bar. The chart is made once per set of series and categories and fed new data in place, so
+ * it follows live updates without being rebuilt; it follows its container's width too.
+ */
+export function BarChart(props: { title: string; series: BarSeries[]; rows: BarRow[]; format?: (n: number) => string; integer?: boolean; testId?: string }): ReactNode {
   const fmt = props.format ?? ((n: number) => String(n));
-  const max = Math.max(1, ...props.rows.flatMap((r) => r.values.map((v) => v ?? 0)));
-  const barH = 14;
-  const gap = 4;
-  const rowH = props.series.length * (barH + gap) + 10;
-  const labelW = 96;
-  const width = 420;
-  const plotW = width - labelW - 70;
-  const height = Math.max(rowH * props.rows.length, 24);
+  const boxRef = useRef<HTMLDivElement>(null);
+  const plotRef = useRef<uPlot | null>(null);
+  // What the axes and value labels read when uPlot draws; kept current on every render.
+  const live = useRef({ rows: props.rows, fmt });
+  live.current = { rows: props.rows, fmt };
+  const labels = props.rows.map((r) => r.label);
+  const shape = JSON.stringify([labels, props.series, props.integer ?? false]);
+  const data: uPlot.AlignedData = [props.rows.map((_, i) => i), ...props.series.map((_, si) => props.rows.map((r) => r.values[si] ?? null))];
+
+  useEffect(() => {
+    const box = boxRef.current;
+    if (!box) return;
+    const series: BarSeries[] = JSON.parse(shape)[1];
+    const count = labels.length;
+    const grouped = series.length === 2;
+    // Canvas-pixel boxes of the bars drawn, for the value labels.
+    let bars: { si: number; i: number; left: number; top: number; width: number; height: number }[] = [];
+    const font = `${Math.round(11 * devicePixelRatio)}px system-ui, sans-serif`;
+    const opts: uPlot.Options = {
+      width: Math.max(200, box.clientWidth),
+      height: CHART_HEIGHT,
+      padding: [18, 8, 0, 4],
+      legend: { show: false },
+      cursor: { show: false },
+      select: { show: false, left: 0, top: 0, width: 0, height: 0 },
+      scales: {
+        x: { time: false, range: () => [-0.5, Math.max(0, count - 1) + 0.5] },
+        y: { range: (_u, _min, max) => [0, Math.max(1, max) * 1.15] },
+      },
+      axes: [
+        { stroke: TEXT_COLOR, grid: { show: false }, ticks: { show: false }, splits: () => live.current.rows.map((_, i) => i), values: (_u, splits) => splits.map((i) => live.current.rows[i]?.label ?? '') },
+        { stroke: TEXT_COLOR, grid: { stroke: GRID_COLOR, width: 1 }, ticks: { show: false }, size: 56, ...(JSON.parse(shape)[2] ? { incrs: INTEGER_STEPS } : {}), values: (_u, splits) => splits.map((v) => live.current.fmt(v)) },
+      ],
+      series: [
+        {},
+        ...series.map((s, si): uPlot.Series => ({
+          label: s.name,
+          fill: s.color,
+          stroke: s.color,
+          width: 0,
+          points: { show: false },
+          paths: uPlot.paths.bars!({
+            size: grouped ? [0.36, 48] : [0.6, 64],
+            align: grouped ? (si === 0 ? -1 : 1) : 0,
+            radius: 0.1,
+            each: (_u, seriesIdx, i, left, top, width, height) => void bars.push({ si: seriesIdx - 1, i, left, top, width, height }),
+          }),
+        })),
+      ],
+      hooks: {
+        drawClear: [() => void (bars = [])],
+        draw: [
+          (u) => {
+            const ctx = u.ctx;
+            ctx.save();
+            ctx.font = font;
+            ctx.fillStyle = TEXT_COLOR;
+            ctx.textAlign = 'center';
+            ctx.textBaseline = 'bottom';
+            for (const b of bars) {
+              const v = live.current.rows[b.i]?.values[b.si];
+              if (v !== null && v !== undefined) ctx.fillText(live.current.fmt(v), b.left + b.width / 2, b.top - 2 * devicePixelRatio);
+            }
+            ctx.restore();
+          },
+        ],
+      },
+    };
+    const plot = new uPlot(opts, [labels.map((_, i) => i), ...series.map(() => labels.map(() => null))], box);
+    plotRef.current = plot;
+    const resize = new ResizeObserver(() => {
+      const w = Math.max(200, box.clientWidth);
+      if (w !== plot.width) plot.setSize({ width: w, height: CHART_HEIGHT });
+    });
+    resize.observe(box);
+    return () => {
+      resize.disconnect();
+      plot.destroy();
+      plotRef.current = null;
+    };
+    // `shape` stands for the labels and series: the chart is rebuilt only when they change.
+  }, [shape]);
+
+  // New figures: fed to the existing chart (runs after the effect above on the first render).
+  const dataKey = JSON.stringify(data);
+  useEffect(() => {
+    plotRef.current?.setData(JSON.parse(dataKey) as uPlot.AlignedData);
+  }, [dataKey, shape]);
+
   const summary = props.rows.map((r) => `${r.label}: ${r.values.map((v, i) => `${props.series[i]?.name ?? ''} ${v === null ? 'n/a' : fmt(v)}`).join(', ')}`).join('; ');
   return h(
     'figure',
     { className: 'chart', 'data-testid': props.testId },
     h('figcaption', null, props.title),
     props.series.length > 1 ? h('div', { className: 'legend' }, props.series.map((s) => h('span', { key: s.name }, h('i', { style: { background: s.color } }), s.name))) : null,
-    h(
-      'svg',
-      { viewBox: `0 0 ${width} ${height}`, width, height, className: 'chart-svg', role: 'img', 'aria-label': `${props.title}. ${summary}` },
-      props.rows.map((r, ri) =>
-        h(
-          'g',
-          { key: r.label, transform: `translate(0 ${ri * rowH})` },
-          h('text', { x: 0, y: (props.series.length * (barH + gap)) / 2 + 4, className: 'chart-label' }, r.label),
-          r.values.map((v, si) => {
-            const w = v ? Math.max(2, (v / max) * plotW) : 0;
-            const y = si * (barH + gap);
-            return h(
-              'g',
-              { key: si },
-              h('rect', { x: labelW, y, width: w, height: barH, rx: 2, fill: props.series[si]?.color ?? '#555' }),
-              h('text', { x: labelW + w + 4, y: y + barH - 3, className: 'chart-value' }, v === null ? 'n/a' : fmt(v)),
-            );
-          }),
-        ),
-      ),
-    ),
+    h('div', { ref: boxRef, className: 'chart-plot', role: 'img', 'aria-label': `${props.title}. ${summary}`, 'data-testid': props.testId ? `${props.testId}-plot` : undefined }),
+    props.rows.length === 0 ? h('p', { className: 'muted' }, 'No data yet.') : null,
   );
 }
