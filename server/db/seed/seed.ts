@@ -110,6 +110,3 @@ export async function seedDemoData(em: EntityManager, now = new Date()): Promise
   });
   return true;
 }
-
-/** The customer used when a request names none (until sign-in exists). */
-export const DEMO_CUSTOMER_ID = demo.DEMO_CUSTOMER_KEY;
