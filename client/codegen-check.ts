@@ -37,11 +37,14 @@ try {
   const problems: string[] = [];
   for (const f of fresh) {
     if (!existing.has(f)) problems.push(`missing: ${join(GENERATED_DIR, f)}`);
-    else if (readFileSync(join(out, f), 'utf8') !== readFileSync(join(committed, f), 'utf8')) problems.push(`out of date: ${join(GENERATED_DIR, f)}`);
+    else if (readFileSync(join(out, f), 'utf8') !== readFileSync(join(committed, f), 'utf8'))
+      problems.push(`out of date: ${join(GENERATED_DIR, f)}`);
   }
   for (const f of existing) if (!fresh.has(f)) problems.push(`not generated any more: ${join(GENERATED_DIR, f)}`);
   if (problems.length) {
-    console.error(`${relative(process.cwd(), committed) || GENERATED_DIR} does not match schema.graphql and the operations under client/src:\n  ${problems.join('\n  ')}\nRun npm run codegen and commit the result.`);
+    console.error(
+      `${relative(process.cwd(), committed) || GENERATED_DIR} does not match schema.graphql and the operations under client/src:\n  ${problems.join('\n  ')}\nRun npm run codegen and commit the result.`,
+    );
     process.exitCode = 1;
   } else {
     console.log(`codegen: ${GENERATED_DIR} is up to date (${fresh.size} files)`);

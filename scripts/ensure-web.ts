@@ -6,5 +6,16 @@ import { ROOT_DIR } from '../server/config.js';
 
 if (!existsSync(resolve(ROOT_DIR, 'client/web/dist/index.html'))) {
   console.log('building the web app (first start)…');
-  execFileSync(process.execPath, [resolve(ROOT_DIR, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'client/web/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT_DIR, stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [
+      resolve(ROOT_DIR, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--config',
+      'client/web/vite.config.ts',
+      '--logLevel',
+      'warn',
+    ],
+    { cwd: ROOT_DIR, stdio: 'inherit' },
+  );
 }

@@ -3,11 +3,16 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readExamples } from '../server/agents/router/dataset.js';
 import { evaluate, formatReport } from '../server/agents/router/metrics.js';
-import { Router, loadClassifier } from '../server/agents/router/router.js';
+import { loadClassifier, Router } from '../server/agents/router/router.js';
 import { loadConfig } from '../server/config.js';
 
 const { values } = parseArgs({
-  options: { data: { type: 'string' }, json: { type: 'boolean', default: false }, model: { type: 'string' }, errors: { type: 'string' } },
+  options: {
+    data: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    model: { type: 'string' },
+    errors: { type: 'string' },
+  },
 });
 if (!values.data) {
   console.error('usage: npm run eval -- --data FILE.csv [--json] [--model model.json] [--errors N]');
@@ -20,7 +25,12 @@ const router = new Router(loadClassifier(values.model ? resolve(values.model) : 
 });
 const examples = readExamples(resolve(values.data));
 const started = performance.now();
-const pairs = examples.map((e) => ({ actual: e.route, predicted: router.route(e.text).route as string, text: e.text, intent: e.intent }));
+const pairs = examples.map((e) => ({
+  actual: e.route,
+  predicted: router.route(e.text).route as string,
+  text: e.text,
+  intent: e.intent,
+}));
 const perMessageMs = (performance.now() - started) / Math.max(examples.length, 1);
 const report = evaluate(pairs, ['billing', 'technical', 'escalation', 'general']);
 if (values.json) {
@@ -28,5 +38,7 @@ if (values.json) {
 } else {
   console.log(formatReport(report, `  ${perMessageMs.toFixed(3)} ms/message`));
   const show = Number(values.errors ?? 0);
-  if (show) for (const p of pairs.filter((x) => x.actual !== x.predicted).slice(0, show)) console.log(`${p.actual}/${p.intent} -> ${p.predicted}: ${p.text}`);
+  if (show)
+    for (const p of pairs.filter((x) => x.actual !== x.predicted).slice(0, show))
+      console.log(`${p.actual}/${p.intent} -> ${p.predicted}: ${p.text}`);
 }

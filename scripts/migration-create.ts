@@ -11,5 +11,9 @@ const migrator = orm.getMigrator();
 await migrator.up();
 const initial = process.argv.includes('--initial');
 const result = initial ? await migrator.createInitialMigration() : await migrator.createMigration();
-console.log(result.fileName ? `wrote server/db/migrations/${result.fileName}; add it to server/db/migrations/index.ts` : 'no changes');
+console.log(
+  result.fileName
+    ? `wrote server/db/migrations/${result.fileName}; add it to server/db/migrations/index.ts`
+    : 'no changes',
+);
 await orm.close(true);

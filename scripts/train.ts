@@ -14,12 +14,18 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '7' },
   },
 });
-const examples = values.data?.length ? values.data.flatMap((f) => readExamples(resolve(f))) : readCorpusDir(resolve(ROOT_DIR, 'server/agents/router/corpus'));
+const examples = values.data?.length
+  ? values.data.flatMap((f) => readExamples(resolve(f)))
+  : readCorpusDir(resolve(ROOT_DIR, 'server/agents/router/corpus'));
 const started = performance.now();
 const model = IntentClassifier.train(examples, { epochs: Number(values.epochs), seed: Number(values.seed) });
 const ms = performance.now() - started;
 const json = JSON.stringify(model.toJSON({ examples: examples.length }));
 writeFileSync(values.out, json);
-const perRoute = Object.entries(examples.reduce<Record<string, number>>((a, e) => ({ ...a, [e.route]: (a[e.route] ?? 0) + 1 }), {}));
-console.log(`trained on ${examples.length} examples (${perRoute.map(([r, n]) => `${r} ${n}`).join(', ')}), ${model.intents.length} intents, ${model.featureCount} features in ${(ms / 1000).toFixed(1)} s`);
+const perRoute = Object.entries(
+  examples.reduce<Record<string, number>>((a, e) => ({ ...a, [e.route]: (a[e.route] ?? 0) + 1 }), {}),
+);
+console.log(
+  `trained on ${examples.length} examples (${perRoute.map(([r, n]) => `${r} ${n}`).join(', ')}), ${model.intents.length} intents, ${model.featureCount} features in ${(ms / 1000).toFixed(1)} s`,
+);
 console.log(`wrote ${values.out} (${(json.length / 1024).toFixed(0)} KiB)`);

@@ -4,33 +4,33 @@
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import type { MikroORM } from '@mikro-orm/sqlite';
 import { GraphQLError } from 'graphql';
 import { createYoga, maskError as yogaMaskError } from 'graphql-yoga';
-import type { MikroORM } from '@mikro-orm/sqlite';
-import { ROOT_DIR, type Config } from './config.js';
-import { resolve } from 'node:path';
-import { createWebAppHandler } from './web-app.js';
-import { createContextFactory, type CallerInfo } from './context.js';
+import { KnowledgeBase } from './agents/knowledge/knowledge-base.js';
+import { loadClassifier, Router } from './agents/router/router.js';
+import { resolveTokenOptions } from './auth/keys.js';
+import { createTokenService } from './auth/tokens.js';
+import { type Config, ROOT_DIR } from './config.js';
+import { type CallerInfo, createContextFactory } from './context.js';
 import { createOrm } from './db/orm.js';
 import { seedDemoData } from './db/seed/seed.js';
 import { createDesk, type Desk } from './desk/desk.js';
+import { DEFAULT_PRICES } from './desk/pricing.js';
 import { AppError } from './errors.js';
 import { recode, useInputErrorCodes } from './graphql-errors.js';
-import { useOperationLog } from './request-log.js';
 import { createLogger, type Logger } from './logger.js';
+import { createEmbeddedProvider } from './providers/embedded/embedded.provider.js';
+import { createOpenAiProvider } from './providers/openai/openai.provider.js';
 import { createPubSub } from './pubsub.js';
-import { resolveTokenOptions } from './auth/keys.js';
-import { createTokenService } from './auth/tokens.js';
+import { useOperationLog } from './request-log.js';
+import { getSchema } from './schema/index.js';
 import { AuditLog } from './security/audit.js';
 import { hardeningPlugins } from './security/hardening.js';
 import { createRateLimiter } from './security/rate-limit.js';
+import { createWebAppHandler } from './web-app.js';
 import { attachWebSocket } from './ws-server.js';
-import { getSchema } from './schema/index.js';
-import { KnowledgeBase } from './agents/knowledge/knowledge-base.js';
-import { Router, loadClassifier } from './agents/router/router.js';
-import { createEmbeddedProvider } from './providers/embedded/embedded.provider.js';
-import { createOpenAiProvider } from './providers/openai/openai.provider.js';
-import { DEFAULT_PRICES } from './desk/pricing.js';
 
 /** A started app. */
 export interface RunningApp {
@@ -76,7 +76,11 @@ export function createMaskError() {
     const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
     if (original instanceof AppError) {
       const gql = error instanceof GraphQLError ? error : undefined;
-      return new GraphQLError(original.message, { nodes: gql?.nodes, path: gql?.path, extensions: { code: original.code, ...original.extensions } });
+      return new GraphQLError(original.message, {
+        nodes: gql?.nodes,
+        path: gql?.path,
+        extensions: { code: original.code, ...original.extensions },
+      });
     }
     if (error instanceof GraphQLError && !error.originalError) {
       // Yoga's CSRF check answers 403 without a code.
@@ -93,7 +97,13 @@ export function createMaskError() {
 /** Creates the app from a parsed config. */
 export function createApp(config: Config, opts: { logger?: Logger } = {}): App {
   const logger = opts.logger ?? createLogger(config.LOG_LEVEL, config.LOG_FILE);
-  let running: { server: Server; orm: MikroORM; desk: Desk; pubsub: ReturnType<typeof createPubSub>; disposeWs: () => Promise<void> } | null = null;
+  let running: {
+    server: Server;
+    orm: MikroORM;
+    desk: Desk;
+    pubsub: ReturnType<typeof createPubSub>;
+    disposeWs: () => Promise<void>;
+  } | null = null;
 
   return {
     async start() {
@@ -104,8 +114,15 @@ export function createApp(config: Config, opts: { logger?: Logger } = {}): App {
       const orm = await createOrm(config.databasePath);
       if (config.SEED_DEMO_DATA && (await seedDemoData(orm.em.fork()))) logger.info('seeded the demo company');
       const kb = new KnowledgeBase(config.knowledgeDir);
-      const router = new Router(loadClassifier(config.routerModelPath), { confidenceThreshold: config.ROUTER_CONFIDENCE_THRESHOLD, lowConfidenceRoute: config.LOW_CONFIDENCE_ROUTE });
-      const embedded = createEmbeddedProvider({ model: config.EMBEDDED_MODEL_NAME, classify: (t) => router.classify(t), chunkDelayMs: config.STREAM_CHUNK_DELAY_MS });
+      const router = new Router(loadClassifier(config.routerModelPath), {
+        confidenceThreshold: config.ROUTER_CONFIDENCE_THRESHOLD,
+        lowConfidenceRoute: config.LOW_CONFIDENCE_ROUTE,
+      });
+      const embedded = createEmbeddedProvider({
+        model: config.EMBEDDED_MODEL_NAME,
+        classify: (t) => router.classify(t),
+        chunkDelayMs: config.STREAM_CHUNK_DELAY_MS,
+      });
       const llm =
         config.provider === 'openai'
           ? createOpenAiProvider({
@@ -155,24 +172,43 @@ export function createApp(config: Config, opts: { logger?: Logger } = {}): App {
           audit,
         },
       });
-      const makeContext = createContextFactory({ orm, desk, config, logger, kb, audit, tokens, limiter: createRateLimiter({ perMinute: config.RATE_LIMIT_PER_MINUTE, perOperation: config.RATE_LIMITS }) });
+      const makeContext = createContextFactory({
+        orm,
+        desk,
+        config,
+        logger,
+        kb,
+        audit,
+        tokens,
+        limiter: createRateLimiter({ perMinute: config.RATE_LIMIT_PER_MINUTE, perOperation: config.RATE_LIMITS }),
+      });
 
       const yoga = createYoga<{ caller?: CallerInfo; req?: IncomingMessage }>({
         schema: getSchema(),
         graphqlEndpoint: '/graphql',
         logging: false,
         batching: false,
-        cors: config.CORS_ORIGINS.length ? { origin: config.CORS_ORIGINS, credentials: true, methods: ['GET', 'POST', 'OPTIONS'] } : false,
+        cors: config.CORS_ORIGINS.length
+          ? { origin: config.CORS_ORIGINS, credentials: true, methods: ['GET', 'POST', 'OPTIONS'] }
+          : false,
         maskedErrors: { maskError: createMaskError() },
         plugins: [useInputErrorCodes(), useOperationLog(), ...hardeningPlugins(config)],
-        graphiql: config.graphiql ? { subscriptionsProtocol: 'WS', defaultQuery: FIRST_QUERY, title: 'crewdesk' } : false,
-        context: ({ request, caller, req }) => makeContext(caller ?? { headers: request.headers, ip: req?.socket.remoteAddress ?? 'unknown' }),
+        graphiql: config.graphiql
+          ? { subscriptionsProtocol: 'WS', defaultQuery: FIRST_QUERY, title: 'crewdesk' }
+          : false,
+        context: ({ request, caller, req }) =>
+          makeContext(caller ?? { headers: request.headers, ip: req?.socket.remoteAddress ?? 'unknown' }),
       });
 
       const web = createWebAppHandler(resolve(ROOT_DIR, 'client/web/dist'));
       const server = createServer((req, res) => {
         const path = (req.url ?? '/').split('?')[0];
-        if (web && (req.method === 'GET' || req.method === 'HEAD') && !path.startsWith('/graphql') && !path.startsWith('/health')) {
+        if (
+          web &&
+          (req.method === 'GET' || req.method === 'HEAD') &&
+          !path.startsWith('/graphql') &&
+          !path.startsWith('/health')
+        ) {
           web(req, res, () => {
             res.statusCode = 404;
             res.end('Not found');
@@ -181,9 +217,24 @@ export function createApp(config: Config, opts: { logger?: Logger } = {}): App {
         }
         // Bodies are bounded before Yoga reads them.
         const length = Number(req.headers['content-length'] ?? 0);
-        if (length > config.MAX_BODY_BYTES || (req.method === 'POST' && req.headers['transfer-encoding'] && !req.headers['content-length'])) {
+        if (
+          length > config.MAX_BODY_BYTES ||
+          (req.method === 'POST' && req.headers['transfer-encoding'] && !req.headers['content-length'])
+        ) {
           res.writeHead(length > config.MAX_BODY_BYTES ? 413 : 411, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ errors: [{ message: length > config.MAX_BODY_BYTES ? `Request body over ${config.MAX_BODY_BYTES} bytes` : 'Send a Content-Length', extensions: { code: 'BAD_REQUEST' } }] }));
+          res.end(
+            JSON.stringify({
+              errors: [
+                {
+                  message:
+                    length > config.MAX_BODY_BYTES
+                      ? `Request body over ${config.MAX_BODY_BYTES} bytes`
+                      : 'Send a Content-Length',
+                  extensions: { code: 'BAD_REQUEST' },
+                },
+              ],
+            }),
+          );
           return;
         }
         void yoga(req, res, { req });

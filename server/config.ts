@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseDotenv } from 'dotenv';
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 /** Absolute path of the repository root (one level above server/). */
@@ -63,7 +62,10 @@ export const configSchema = z.object({
   GUARDRAILS: bool.default(true),
   MEMORY_TOKEN_BUDGET: intIn(200, 1_000_000).default(3000),
   CASE_TOKEN_BUDGET: intIn(0, 100_000_000).default(0),
-  PRICE_TABLE: jsonSetting(priceTableSchema, '{"gpt-5-mini":{"input":0.25,"output":2}} (USD per million tokens)').optional(),
+  PRICE_TABLE: jsonSetting(
+    priceTableSchema,
+    '{"gpt-5-mini":{"input":0.25,"output":2}} (USD per million tokens)',
+  ).optional(),
   EMBEDDED_MODEL_NAME: z.string().min(1).default('crewdesk-embedded-1'),
   STREAM_CHUNK_DELAY_MS: intIn(0, 1000).default(12),
   ROUTER_MODEL: z.string().min(1).default('server/agents/router/model.json'),
@@ -80,7 +82,12 @@ export const configSchema = z.object({
   JWT_ALGORITHMS: z
     .string()
     .default('HS256')
-    .transform((s) => s.split(',').map((a) => a.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'PS256'])).min(1)),
   JWT_PUBLIC_KEY: z.string().min(1).optional(),
   JWT_PRIVATE_KEY: z.string().min(1).optional(),
@@ -89,7 +96,10 @@ export const configSchema = z.object({
   JWT_CLOCK_TOLERANCE_SEC: intIn(0, 300).default(5),
   GUEST_TOKEN_TTL_SEC: intIn(60, 7 * 86_400).default(7200),
   RATE_LIMIT_PER_MINUTE: intIn(1, 1_000_000).default(60),
-  RATE_LIMITS: jsonSetting(z.record(z.string(), z.number().int().positive()), '{"submitRequest":30,"startGuestSession":5} (per minute)').default({}),
+  RATE_LIMITS: jsonSetting(
+    z.record(z.string(), z.number().int().positive()),
+    '{"submitRequest":30,"startGuestSession":5} (per minute)',
+  ).default({}),
   GUEST_SESSIONS_PER_MINUTE: intIn(1, 100_000).default(10),
   WS_MAX_CONNECTIONS_PER_IDENTITY: intIn(1, 10_000).default(10),
   WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: intIn(1, 10_000).default(25),
@@ -105,7 +115,12 @@ export const configSchema = z.object({
   CORS_ORIGINS: z
     .string()
     .default('')
-    .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean)),
+    .transform((s) =>
+      s
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    ),
   LOG_FILE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -130,7 +145,10 @@ export type Config = z.infer<typeof configSchema> & {
 export class ConfigError extends Error {}
 
 /** Parses settings from an environment object (and `.env` when `useDotenv`), once. */
-export function loadConfig(env: Record<string, string | undefined> = process.env, useDotenv = env === process.env): Config {
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  useDotenv = env === process.env,
+): Config {
   let source: Record<string, string | undefined> = env;
   const dotenvPath = resolve(ROOT_DIR, '.env');
   if (useDotenv && existsSync(dotenvPath)) {
@@ -145,7 +163,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const c = parsed.data;
   if (c.LLM_PROVIDER === 'openai' && !c.OPENAI_API_KEY) {
-    throw new ConfigError('Invalid configuration:\n  OPENAI_API_KEY: required when LLM_PROVIDER=openai (for a local server without keys, set any value)');
+    throw new ConfigError(
+      'Invalid configuration:\n  OPENAI_API_KEY: required when LLM_PROVIDER=openai (for a local server without keys, set any value)',
+    );
   }
   const dbFile = c.DATABASE_URL.replace(/^sqlite:(\/\/)?/, '');
   return {

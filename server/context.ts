@@ -4,14 +4,14 @@
  * request id, and the operation rate limits.
  */
 import { randomUUID } from 'node:crypto';
-import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityManager, MikroORM } from '@mikro-orm/sqlite';
-import type { Config } from './config.js';
-import type { Desk } from './desk/desk.js';
-import type { Actor } from './desk/case.service.js';
-import type { Logger } from './logger.js';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { KnowledgeBase } from './agents/knowledge/knowledge-base.js';
-import { bearer, TokenError, type Identity, type TokenService } from './auth/tokens.js';
+import { bearer, type Identity, TokenError, type TokenService } from './auth/tokens.js';
+import type { Config } from './config.js';
+import type { Actor } from './desk/case.service.js';
+import type { Desk } from './desk/desk.js';
+import type { Logger } from './logger.js';
 import type { AuditLog } from './security/audit.js';
 import type { RateLimiter } from './security/rate-limit.js';
 
@@ -32,7 +32,13 @@ export interface GraphQLContext {
   audit: AuditLog;
   tokens: TokenService;
   /** Counts a call of an operation for the caller (by identity, or by address when anonymous). */
-  rateLimit(operation: string, info: GraphQLResolveInfo, args: Record<string, unknown>, by?: 'identity' | 'ip', max?: number): Promise<void>;
+  rateLimit(
+    operation: string,
+    info: GraphQLResolveInfo,
+    args: Record<string, unknown>,
+    by?: 'identity' | 'ip',
+    max?: number,
+  ): Promise<void>;
 }
 
 /** What the transports know about a caller. */
@@ -58,14 +64,21 @@ export interface ContextDeps {
 
 /** The actor a verified identity acts as. */
 export function actorOf(identity: Identity): Actor {
-  return identity.role === 'customer' ? { kind: 'customer', id: identity.sub, role: 'customer', name: identity.name } : { kind: 'operator', id: identity.sub, role: identity.role, name: identity.name ?? identity.sub };
+  return identity.role === 'customer'
+    ? { kind: 'customer', id: identity.sub, role: 'customer', name: identity.name }
+    : { kind: 'operator', id: identity.sub, role: identity.role, name: identity.name ?? identity.sub };
 }
 
 /** The token a caller sent: `Authorization: Bearer` over HTTP/SSE, `connectionParams` over WebSocket. */
 export function tokenOf(caller: Pick<CallerInfo, 'headers' | 'connectionParams'>): string | null {
   // Header-style keys in any case (GraphiQL sends its headers as connectionParams).
   const p = Object.fromEntries(Object.entries(caller.connectionParams ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
-  const fromParams = typeof p.authorization === 'string' ? (bearer(p.authorization) ?? p.authorization) : typeof p.token === 'string' ? p.token : null;
+  const fromParams =
+    typeof p.authorization === 'string'
+      ? (bearer(p.authorization) ?? p.authorization)
+      : typeof p.token === 'string'
+        ? p.token
+        : null;
   return fromParams ?? bearer(caller.headers.get('authorization'));
 }
 
@@ -83,7 +96,13 @@ export function createContextFactory(deps: ContextDeps) {
           identity = deps.tokens.verify(token);
         } catch (err) {
           authError = err instanceof TokenError ? err : new TokenError('invalid token', 'invalid');
-          await deps.audit.record({ category: 'auth', type: 'auth_failed', ip: caller.ip, requestId, detail: { reason: authError.reason } });
+          await deps.audit.record({
+            category: 'auth',
+            type: 'auth_failed',
+            ip: caller.ip,
+            requestId,
+            detail: { reason: authError.reason },
+          });
         }
       }
     }
@@ -106,7 +125,15 @@ export function createContextFactory(deps: ContextDeps) {
         try {
           await deps.limiter.check(operation, key, info, args, max);
         } catch (err) {
-          await deps.audit.record({ category: 'security', type: 'rate_limited', actorId: actor?.id, actorRole: identity?.role, ip: caller.ip, requestId, detail: { operation } });
+          await deps.audit.record({
+            category: 'security',
+            type: 'rate_limited',
+            actorId: actor?.id,
+            actorRole: identity?.role,
+            ip: caller.ip,
+            requestId,
+            detail: { operation },
+          });
           throw err;
         }
       },

@@ -7,15 +7,24 @@
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
-const VALUE_PROBLEM = /^(Variable "\$|Value "|Expected value of type|Field "[^"]+" of required type|Argument "[^"]+" of (required|non-null) type|Enum "[^"]+" cannot represent|Int cannot represent|Float cannot represent|String cannot represent|Boolean cannot represent|ID cannot represent)/;
+const VALUE_PROBLEM =
+  /^(Variable "\$|Value "|Expected value of type|Field "[^"]+" of required type|Argument "[^"]+" of (required|non-null) type|Enum "[^"]+" cannot represent|Int cannot represent|Float cannot represent|String cannot represent|Boolean cannot represent|ID cannot represent)/;
 
 const TOO_COMPLEX = /(depth limit|Query Cost limit|Aliases limit|Directives limit|Token limit)/i;
 
 /** Adds the code GraphQL's own input and limit errors lack (other errors come back unchanged). */
 export function recode<E extends Error>(e: E): E | GraphQLError {
   if (!(e instanceof GraphQLError)) return e;
-  if (TOO_COMPLEX.test(e.message) && (!e.extensions?.code || /^GRAPHQL_(PARSE|VALIDATION)_FAILED$/.test(String(e.extensions.code)))) {
-    return new GraphQLError(e.message, { nodes: e.nodes, source: e.source, positions: e.positions, extensions: { ...e.extensions, code: 'QUERY_TOO_COMPLEX' } });
+  if (
+    TOO_COMPLEX.test(e.message) &&
+    (!e.extensions?.code || /^GRAPHQL_(PARSE|VALIDATION)_FAILED$/.test(String(e.extensions.code)))
+  ) {
+    return new GraphQLError(e.message, {
+      nodes: e.nodes,
+      source: e.source,
+      positions: e.positions,
+      extensions: { ...e.extensions, code: 'QUERY_TOO_COMPLEX' },
+    });
   }
   if (!VALUE_PROBLEM.test(e.message)) return e;
   const err = e;
@@ -51,7 +60,8 @@ export function useInputErrorCodes(): Plugin {
     onSubscribe() {
       return {
         onSubscribeResult({ result, setResult }) {
-          if ('errors' in result && result.errors?.length && !('data' in result && result.data)) setResult({ ...result, errors: fix(result.errors) } as typeof result);
+          if ('errors' in result && result.errors?.length && !('data' in result && result.data))
+            setResult({ ...result, errors: fix(result.errors) } as typeof result);
         },
       };
     },

@@ -1,4 +1,4 @@
-import { pino, type Logger } from 'pino';
+import { type Logger, pino } from 'pino';
 import { redactText } from './security/redact-text.js';
 
 /** Paths whose values never reach a log line. */
@@ -25,11 +25,7 @@ const REDACT = [
 /** Replaces quoted literals (SQL values, customer text in messages) and then contact details, cards and tokens. */
 export function scrub(s: string | undefined): string | undefined {
   if (s === undefined) return s;
-  return redactText(
-    s
-      .replace(/'(?:[^'\\]|\\.|'')*'/g, "'?'")
-      .replace(/"(?:[^"\\]|\\.)*"/g, '"?"'),
-  );
+  return redactText(s.replace(/'(?:[^'\\]|\\.|'')*'/g, "'?'").replace(/"(?:[^"\\]|\\.)*"/g, '"?"'));
 }
 
 /** Errors are logged by type, code and a scrubbed message and stack. */
@@ -50,12 +46,21 @@ export function createLogger(level: string, file?: string): Logger {
     serializers: { err: errSerializer },
     hooks: {
       logMethod(this: Logger, args: unknown[], method: (...a: unknown[]) => void) {
-        method.apply(this, args.map((a) => (typeof a === 'string' ? redactText(a) : a)));
+        method.apply(
+          this,
+          args.map((a) => (typeof a === 'string' ? redactText(a) : a)),
+        );
       },
     },
   };
   if (!file) return pino(options);
-  return pino(options, pino.multistream([{ stream: process.stdout }, { stream: pino.destination({ dest: file, mkdir: true, sync: false }) }]));
+  return pino(
+    options,
+    pino.multistream([
+      { stream: process.stdout },
+      { stream: pino.destination({ dest: file, mkdir: true, sync: false }) },
+    ]),
+  );
 }
 
 export type { Logger };

@@ -1,6 +1,7 @@
 /** Starts crewdesk with the configuration from the environment. */
-import { ConfigError, loadConfig } from './config.js';
+
 import { createApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
 
 let config;
 try {
@@ -18,10 +19,16 @@ try {
   running = await app.start();
 } catch (err) {
   const e = err as NodeJS.ErrnoException;
-  console.error(e.code === 'EADDRINUSE' ? `Port ${config.PORT} on ${config.HOST} is in use: stop the other server or set PORT.` : `crewdesk could not start: ${e.message}`);
+  console.error(
+    e.code === 'EADDRINUSE'
+      ? `Port ${config.PORT} on ${config.HOST} is in use: stop the other server or set PORT.`
+      : `crewdesk could not start: ${e.message}`,
+  );
   process.exit(1);
 }
-console.log(`crewdesk listening on ${running.url} (GraphiQL${config.graphiql ? '' : ' off'}; subscriptions on ${running.wsUrl} and SSE)`);
+console.log(
+  `crewdesk listening on ${running.url} (GraphiQL${config.graphiql ? '' : ' off'}; subscriptions on ${running.wsUrl} and SSE)`,
+);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     console.log(`${signal}: stopping crewdesk…`);

@@ -2,7 +2,7 @@
  * One log line per GraphQL operation, from the request's own logger (so it carries the request
  * id): operation, duration and error codes; unexpected errors are logged here with their cause.
  */
-import { getOperationAST, type DocumentNode, type GraphQLError } from 'graphql';
+import { type DocumentNode, type GraphQLError, getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { GraphQLContext } from './context.js';
 import { AppError } from './errors.js';
@@ -35,7 +35,15 @@ export function useOperationLog(): Plugin<GraphQLContext> {
           if (!('errors' in result) && !('data' in result)) return;
           const single = result as { errors?: readonly GraphQLError[] };
           const codes = logErrors(ctx, single.errors);
-          ctx.logger.info({ operation: operationName(args), actor: ctx.actor?.id ?? null, ms: Math.round(performance.now() - started), errors: codes.length ? codes : undefined }, 'graphql operation');
+          ctx.logger.info(
+            {
+              operation: operationName(args),
+              actor: ctx.actor?.id ?? null,
+              ms: Math.round(performance.now() - started),
+              errors: codes.length ? codes : undefined,
+            },
+            'graphql operation',
+          );
         },
       };
     },

@@ -5,13 +5,13 @@
  * per identity, subscriptions per connection, the init wait and the message size.
  */
 import type { IncomingMessage, Server } from 'node:http';
-import { GraphQLError, type execute as Execute, type subscribe as Subscribe } from 'graphql';
+import { type execute as Execute, GraphQLError, type subscribe as Subscribe } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer, type WebSocket } from 'ws';
 import type { YogaServerInstance } from 'graphql-yoga';
+import { type WebSocket, WebSocketServer } from 'ws';
+import { type Identity, TokenError, type TokenService } from './auth/tokens.js';
 import type { Config } from './config.js';
-import { tokenOf, type CallerInfo } from './context.js';
-import { TokenError, type Identity, type TokenService } from './auth/tokens.js';
+import { type CallerInfo, tokenOf } from './context.js';
 import type { AuditLog } from './security/audit.js';
 
 /** Close codes the server uses. */
@@ -44,7 +44,11 @@ export function attachWebSocket(deps: {
   config: Config;
 }): { wss: WebSocketServer; dispose(): Promise<void> } {
   const { yoga, tokens, audit, config } = deps;
-  const wss = new WebSocketServer({ server: deps.server, path: yoga.graphqlEndpoint, maxPayload: config.WS_MAX_PAYLOAD_BYTES });
+  const wss = new WebSocketServer({
+    server: deps.server,
+    path: yoga.graphqlEndpoint,
+    maxPayload: config.WS_MAX_PAYLOAD_BYTES,
+  });
   const perIdentity = new Map<string, number>();
   const states = new WeakMap<WebSocket, ConnectionState>();
 
@@ -63,7 +67,12 @@ export function attachWebSocket(deps: {
             identity = tokens.verify(token);
           } catch (err) {
             const reason = err instanceof TokenError ? err.reason : 'invalid';
-            await audit.record({ category: 'auth', type: 'auth_failed', ip, detail: { reason, transport: 'websocket' } });
+            await audit.record({
+              category: 'auth',
+              type: 'auth_failed',
+              ip,
+              detail: { reason, transport: 'websocket' },
+            });
             socket.close(CLOSE.unauthorized, `Unauthorized: ${err instanceof Error ? err.message : 'invalid token'}`);
             return false;
           }
@@ -71,7 +80,14 @@ export function attachWebSocket(deps: {
         if (identity) {
           const n = (perIdentity.get(identity.sub) ?? 0) + 1;
           if (n > config.WS_MAX_CONNECTIONS_PER_IDENTITY) {
-            await audit.record({ category: 'security', type: 'ws_connection_limit', actorId: identity.sub, actorRole: identity.role, ip, detail: { max: config.WS_MAX_CONNECTIONS_PER_IDENTITY } });
+            await audit.record({
+              category: 'security',
+              type: 'ws_connection_limit',
+              actorId: identity.sub,
+              actorRole: identity.role,
+              ip,
+              detail: { max: config.WS_MAX_CONNECTIONS_PER_IDENTITY },
+            });
             socket.close(CLOSE.tooManyConnections, 'Too many connections for this identity');
             return false;
           }
@@ -81,7 +97,10 @@ export function attachWebSocket(deps: {
         if (identity) {
           // A long subscription ends when its token does.
           const ms = identity.exp * 1000 - Date.now();
-          state.expiryTimer = setTimeout(() => socket.close(CLOSE.unauthorized, 'Unauthorized: token expired'), Math.max(0, ms));
+          state.expiryTimer = setTimeout(
+            () => socket.close(CLOSE.unauthorized, 'Unauthorized: token expired'),
+            Math.max(0, ms),
+          );
           state.expiryTimer.unref();
         }
         states.set(socket, state);
@@ -102,9 +121,18 @@ export function attachWebSocket(deps: {
         const state = states.get(ctx.extra.socket);
         if (!state) return [new GraphQLError('Not connected', { extensions: { code: 'UNAUTHENTICATED' } })];
         if (state.subscriptions >= config.WS_MAX_SUBSCRIPTIONS_PER_CONNECTION) {
-          return [new GraphQLError(`At most ${config.WS_MAX_SUBSCRIPTIONS_PER_CONNECTION} operations per connection`, { extensions: { code: 'RATE_LIMITED', retryAfter: 1 } })];
+          return [
+            new GraphQLError(`At most ${config.WS_MAX_SUBSCRIPTIONS_PER_CONNECTION} operations per connection`, {
+              extensions: { code: 'RATE_LIMITED', retryAfter: 1 },
+            }),
+          ];
         }
-        const caller: CallerInfo = { headers: headersOf(ctx.extra.request), connectionParams: ctx.connectionParams, ip: state.ip, identity: state.identity };
+        const caller: CallerInfo = {
+          headers: headersOf(ctx.extra.request),
+          connectionParams: ctx.connectionParams,
+          ip: state.ip,
+          identity: state.identity,
+        };
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
           req: ctx.extra.request,
@@ -122,7 +150,14 @@ export function attachWebSocket(deps: {
         const errors = validate(schema, document);
         if (errors.length) return errors;
         state.subscriptions++;
-        return { schema, operationName: payload.operationName, document, variableValues: payload.variables, contextValue: await contextFactory(), rootValue: { execute, subscribe } };
+        return {
+          schema,
+          operationName: payload.operationName,
+          document,
+          variableValues: payload.variables,
+          contextValue: await contextFactory(),
+          rootValue: { execute, subscribe },
+        };
       },
       onComplete: (ctx) => {
         const state = states.get(ctx.extra.socket);

@@ -14,9 +14,29 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createDeskClient, DeskClient, DeskClientError, type CaseEvent, type CaseEventOf, type DeskStatus, type SubmitRequestInput } from '../src/desk-client.js';
 import type { CaseStatus, RequestType, Route } from '../generated/graphql.js';
-import { clip, colourFor, describeError, duration, EXIT, exitCodeFor, ms, styles, table, when, type Styles } from './format.js';
+import {
+  type CaseEvent,
+  type CaseEventOf,
+  createDeskClient,
+  DeskClient,
+  DeskClientError,
+  type DeskStatus,
+  type SubmitRequestInput,
+} from '../src/desk-client.js';
+import {
+  clip,
+  colourFor,
+  describeError,
+  duration,
+  EXIT,
+  exitCodeFor,
+  ms,
+  type Styles,
+  styles,
+  table,
+  when,
+} from './format.js';
 
 const DEFAULT_URL = 'http://127.0.0.1:4000/graphql';
 
@@ -50,7 +70,14 @@ class CliError extends Error {
   }
 }
 
-const REQUEST_TYPES: Record<string, RequestType> = { auto: 'AUTO', billing: 'BILLING', technical: 'TECHNICAL', escalation: 'ESCALATION', general: 'GENERAL', complex: 'COMPLEX' };
+const REQUEST_TYPES: Record<string, RequestType> = {
+  auto: 'AUTO',
+  billing: 'BILLING',
+  technical: 'TECHNICAL',
+  escalation: 'ESCALATION',
+  general: 'GENERAL',
+  complex: 'COMPLEX',
+};
 const STATUSES: CaseStatus[] = ['OPEN', 'IN_PROGRESS', 'WAITING_ON_CUSTOMER', 'ESCALATED', 'RESOLVED', 'CLOSED'];
 const ROUTES: Route[] = ['BILLING', 'TECHNICAL', 'ESCALATION', 'GENERAL'];
 
@@ -90,7 +117,8 @@ type Values = ReturnType<typeof parse>['values'];
 function positiveInt(v: string | undefined, name: string, min = 1): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be a whole number of at least ${min} (got "${v}")`);
+  if (!Number.isInteger(n) || n < min)
+    throw new UsageError(`--${name} must be a whole number of at least ${min} (got "${v}")`);
   return n;
 }
 
@@ -98,7 +126,8 @@ function listOf<T extends string>(v: string | undefined, allowed: readonly T[], 
   if (!v) return undefined;
   return v.split(',').map((s) => {
     const u = s.trim().toUpperCase().replace(/-/g, '_') as T;
-    if (!allowed.includes(u)) throw new UsageError(`--${name}: "${s}" is not one of ${allowed.map((a) => a.toLowerCase()).join(', ')}`);
+    if (!allowed.includes(u))
+      throw new UsageError(`--${name}: "${s}" is not one of ${allowed.map((a) => a.toLowerCase()).join(', ')}`);
     return u;
   });
 }
@@ -139,8 +168,13 @@ class EventPrinter {
         this.text(ev.messageId, ev.text);
         return;
       case 'CaseRouted': {
-        const crew = ev.parts.length > 1 ? ` · crew ${ev.parts.map((p) => `${p.route.toLowerCase()} (${p.confidence.toFixed(2)})`).join(' + ')}` : '';
-        this.line(`${tag}${c.cyan(`route: ${ev.route.toLowerCase()}`)} · intent ${ev.intent} · confidence ${ev.confidence.toFixed(2)} · ${ev.method.toLowerCase().replace(/_/g, ' ')}${crew}`);
+        const crew =
+          ev.parts.length > 1
+            ? ` · crew ${ev.parts.map((p) => `${p.route.toLowerCase()} (${p.confidence.toFixed(2)})`).join(' + ')}`
+            : '';
+        this.line(
+          `${tag}${c.cyan(`route: ${ev.route.toLowerCase()}`)} · intent ${ev.intent} · confidence ${ev.confidence.toFixed(2)} · ${ev.method.toLowerCase().replace(/_/g, ' ')}${crew}`,
+        );
         if (verbose) this.line(c.dim(`  ${ev.reason}`));
         return;
       }
@@ -149,7 +183,9 @@ class EventPrinter {
         return;
       case 'ToolCalled':
         this.tools.push(`${ev.tool} ${ev.ok ? '✓' : '✗'}`);
-        this.line(`${tag}${c.dim(`tool: ${ev.tool} ${ev.ok ? c.green('✓') : c.red('✗')} (${ms(ev.durationMs)})${verbose ? ` ${clip(ev.input, 60)} → ${clip(ev.output, 80)}` : ''}`)}`);
+        this.line(
+          `${tag}${c.dim(`tool: ${ev.tool} ${ev.ok ? c.green('✓') : c.red('✗')} (${ms(ev.durationMs)})${verbose ? ` ${clip(ev.input, 60)} → ${clip(ev.output, 80)}` : ''}`)}`,
+        );
         return;
       case 'AgentHandoff':
         this.line(`${tag}${c.magenta(`handoff: ${ev.fromAgent} → ${ev.toAgent}`)} ${c.dim(ev.reason)}`);
@@ -163,7 +199,10 @@ class EventPrinter {
         this.endLine();
         if (m.status === 'INCOMPLETE') this.line(c.yellow('(the answer was cut short)'));
         if (m.citations.length) this.line(c.dim(`sources: ${m.citations.map((x) => x.title).join('; ')}`));
-        if (verbose) this.line(`${tag}${c.dim(`message completed (${m.status.toLowerCase()}${m.model ? `, ${m.model}` : ''}${m.latencyMs !== null ? `, ${ms(m.latencyMs)}` : ''})`)}`);
+        if (verbose)
+          this.line(
+            `${tag}${c.dim(`message completed (${m.status.toLowerCase()}${m.model ? `, ${m.model}` : ''}${m.latencyMs !== null ? `, ${ms(m.latencyMs)}` : ''})`)}`,
+          );
         return;
       }
       case 'MessageAdded': {
@@ -173,7 +212,10 @@ class EventPrinter {
         return;
       }
       case 'CaseOpened':
-        if (verbose) this.line(`${tag}opened: ${ev.subject} ${c.dim(`(${ev.priority.toLowerCase()}${ev.emergency ? ', emergency' : ''})`)}`);
+        if (verbose)
+          this.line(
+            `${tag}opened: ${ev.subject} ${c.dim(`(${ev.priority.toLowerCase()}${ev.emergency ? ', emergency' : ''})`)}`,
+          );
         return;
       case 'StatusChanged':
         if (verbose) this.line(`${tag}${c.dim(`status: ${ev.fromStatus} → ${ev.toStatus} (by ${ev.by})`)}`);
@@ -188,7 +230,9 @@ class EventPrinter {
         this.line(`${tag}${c.yellow(`escalated to a human (${ev.priority}): ${ev.reason}`)}`);
         return;
       case 'CaseError':
-        this.line(`${tag}${c.red(`error ${ev.code}: ${ev.detail}`)}${ev.recoverable ? '' : c.red(' (not recoverable)')}`);
+        this.line(
+          `${tag}${c.red(`error ${ev.code}: ${ev.detail}`)}${ev.recoverable ? '' : c.red(' (not recoverable)')}`,
+        );
         return;
       case 'GuardrailTripped':
         this.line(`${tag}${c.yellow(`guardrail ${ev.guardrail}: ${ev.reason}`)}`);
@@ -221,16 +265,26 @@ async function ask(desk: DeskClient, io: Io, message: string, values: Values): P
   let requestType: RequestType | undefined;
   if (values.type !== undefined) {
     requestType = REQUEST_TYPES[values.type.toLowerCase()];
-    if (!requestType) throw new UsageError(`--type must be one of ${Object.keys(REQUEST_TYPES).join(', ')} (got "${values.type}")`);
+    if (!requestType)
+      throw new UsageError(`--type must be one of ${Object.keys(REQUEST_TYPES).join(', ')} (got "${values.type}")`);
   }
   const timeoutSec = positiveInt(values.timeout, 'timeout') ?? 120;
-  const input: SubmitRequestInput = { message, ...(requestType ? { requestType } : {}), ...(values.emergency ? { emergency: true } : {}), ...(values.case ? { caseId: values.case } : {}) };
+  const input: SubmitRequestInput = {
+    message,
+    ...(requestType ? { requestType } : {}),
+    ...(values.emergency ? { emergency: true } : {}),
+    ...(values.case ? { caseId: values.case } : {}),
+  };
   const submitted = await desk.submitRequest(input);
   const caseId = submitted.case.id;
   const { c } = io;
-  io.out.write(c.dim(`case ${caseId}${values.case ? ' (follow-up)' : ''}${submitted.duplicate ? ' (duplicate submit)' : ''}\n`));
+  io.out.write(
+    c.dim(`case ${caseId}${values.case ? ' (follow-up)' : ''}${submitted.duplicate ? ' (duplicate submit)' : ''}\n`),
+  );
   if (submitted.case.assignee) {
-    io.out.write(`The case is assigned to ${submitted.case.assignee}; an operator will answer (npm run desk -- watch ${caseId}).\n`);
+    io.out.write(
+      `The case is assigned to ${submitted.case.assignee}; an operator will answer (npm run desk -- watch ${caseId}).\n`,
+    );
     io.out.write(`case ${caseId} · status ${submitted.case.status}\n`);
     return EXIT.ok;
   }
@@ -246,14 +300,20 @@ async function ask(desk: DeskClient, io: Io, message: string, values: Values): P
     for await (const ev of desk.watchCase(caseId, {
       after: 0,
       signal: stop.signal,
-      onReconnect: ({ attempt, delayMs, error }) => io.err.write(io.ce.dim(`(connection lost: ${error.message}; reconnecting in ${delayMs} ms, attempt ${attempt})\n`)),
+      onReconnect: ({ attempt, delayMs, error }) =>
+        io.err.write(
+          io.ce.dim(`(connection lost: ${error.message}; reconnecting in ${delayMs} ms, attempt ${attempt})\n`),
+        ),
     })) {
       if (!ours) {
         ours = ev.__typename === 'MessageAdded' && ev.message.id === submitted.message.id;
         continue;
       }
       printer.print(ev, false);
-      if (ev.__typename === 'MessageCompleted' && (ev.message.authorKind === 'AGENT' || ev.message.authorKind === 'SYSTEM')) {
+      if (
+        ev.__typename === 'MessageCompleted' &&
+        (ev.message.authorKind === 'AGENT' || ev.message.authorKind === 'SYSTEM')
+      ) {
         answered = ev;
         break;
       }
@@ -268,7 +328,11 @@ async function ask(desk: DeskClient, io: Io, message: string, values: Values): P
     printer.endLine();
   }
   if (!answered && !fatal) {
-    if (stop.timedOut) throw new CliError(`no answer within ${timeoutSec} s; follow the case with: npm run desk -- watch ${caseId}`, EXIT.timeout);
+    if (stop.timedOut)
+      throw new CliError(
+        `no answer within ${timeoutSec} s; follow the case with: npm run desk -- watch ${caseId}`,
+        EXIT.timeout,
+      );
     if (stop.signal.aborted) {
       io.out.write(`case ${caseId} (stopped watching)\n`);
       return 130;
@@ -277,7 +341,9 @@ async function ask(desk: DeskClient, io: Io, message: string, values: Values): P
   const final = await desk.getCase(caseId);
   if (printer.tools.length) io.out.write(`tools: ${printer.tools.join(', ')}\n`);
   const agent = answered?.message.agentName ?? final.agentName;
-  io.out.write(`${c.bold(`case ${final.id}`)} · status ${final.status} · priority ${final.priority}${final.route ? ` · route ${final.route.toLowerCase()}` : ''}${agent ? ` · agent ${agent}` : ''}\n`);
+  io.out.write(
+    `${c.bold(`case ${final.id}`)} · status ${final.status} · priority ${final.priority}${final.route ? ` · route ${final.route.toLowerCase()}` : ''}${agent ? ` · agent ${agent}` : ''}\n`,
+  );
   return fatal ? EXIT.error : EXIT.ok;
 }
 
@@ -288,13 +354,18 @@ async function watch(desk: DeskClient, io: Io, caseId: string | undefined, value
   const found = await desk.getCase(caseId);
   const printer = new EventPrinter(io);
   const stop = stopOn(['SIGINT', 'SIGTERM']);
-  io.out.write(`${io.c.bold(`case ${found.id}`)} · ${clip(found.subject, 60)} · status ${found.status} · priority ${found.priority}\n`);
+  io.out.write(
+    `${io.c.bold(`case ${found.id}`)} · ${clip(found.subject, 60)} · status ${found.status} · priority ${found.priority}\n`,
+  );
   io.err.write(io.ce.dim(`watching (Ctrl-C to stop)\n`));
   try {
     for await (const ev of desk.watchCase(caseId, {
       after,
       signal: stop.signal,
-      onReconnect: ({ attempt, delayMs, error }) => io.err.write(io.ce.dim(`(connection lost: ${error.message}; reconnecting in ${delayMs} ms, attempt ${attempt})\n`)),
+      onReconnect: ({ attempt, delayMs, error }) =>
+        io.err.write(
+          io.ce.dim(`(connection lost: ${error.message}; reconnecting in ${delayMs} ms, attempt ${attempt})\n`),
+        ),
     })) {
       printer.print(ev, true);
     }
@@ -309,15 +380,34 @@ async function cases(desk: DeskClient, io: Io, values: Values): Promise<number> 
   const status = listOf(values.status, STATUSES, 'status');
   const route = listOf(values.route, ROUTES, 'route');
   const first = positiveInt(values.first, 'first') ?? 20;
-  const page = await desk.listCases({ ...(status ? { status } : {}), ...(route ? { route } : {}) }, first, values.after ?? null);
+  const page = await desk.listCases(
+    { ...(status ? { status } : {}), ...(route ? { route } : {}) },
+    first,
+    values.after ?? null,
+  );
   const { c } = io;
   if (!page.edges.length) {
     io.out.write('no cases\n');
     return EXIT.ok;
   }
-  const rows = page.edges.map(({ node: n }) => [n.id, n.status, n.priority + (n.emergency ? '!' : ''), n.route?.toLowerCase(), n.agentName, n.assignee, when(n.updatedAt), clip(n.subject, 48)]);
-  io.out.write(`${table(['ID', 'STATUS', 'PRIORITY', 'ROUTE', 'AGENT', 'ASSIGNEE', 'UPDATED', 'SUBJECT'], rows, { style: c })}\n`);
-  io.out.write(c.dim(`${page.edges.length} of ${page.totalCount} case${page.totalCount === 1 ? '' : 's'}${page.pageInfo.hasNextPage && page.pageInfo.endCursor ? ` · next page: --after ${page.pageInfo.endCursor}` : ''}\n`));
+  const rows = page.edges.map(({ node: n }) => [
+    n.id,
+    n.status,
+    n.priority + (n.emergency ? '!' : ''),
+    n.route?.toLowerCase(),
+    n.agentName,
+    n.assignee,
+    when(n.updatedAt),
+    clip(n.subject, 48),
+  ]);
+  io.out.write(
+    `${table(['ID', 'STATUS', 'PRIORITY', 'ROUTE', 'AGENT', 'ASSIGNEE', 'UPDATED', 'SUBJECT'], rows, { style: c })}\n`,
+  );
+  io.out.write(
+    c.dim(
+      `${page.edges.length} of ${page.totalCount} case${page.totalCount === 1 ? '' : 's'}${page.pageInfo.hasNextPage && page.pageInfo.endCursor ? ` · next page: --after ${page.pageInfo.endCursor}` : ''}\n`,
+    ),
+  );
   return EXIT.ok;
 }
 
@@ -325,7 +415,15 @@ function statusReport(s: DeskStatus, c: Styles): string {
   const models = new Map(s.models.map((m) => [m.agent, m.model]));
   const agents = table(
     ['AGENT', 'MODEL', 'ACTIVE', 'HANDLED', 'ERRORS', 'FIRST TOKEN', 'ANSWER'],
-    s.agents.map((a) => [a.agent, models.get(a.agent) ?? s.model, a.active, a.handled, a.errors, ms(a.avgTimeToFirstTokenMs), ms(a.avgTimeToAnswerMs)]),
+    s.agents.map((a) => [
+      a.agent,
+      models.get(a.agent) ?? s.model,
+      a.active,
+      a.handled,
+      a.errors,
+      ms(a.avgTimeToFirstTokenMs),
+      ms(a.avgTimeToAnswerMs),
+    ]),
     { align: ['left', 'left', 'right', 'right', 'right', 'right', 'right'], style: c },
   );
   const byStatus = s.casesByStatus.filter((x) => x.count > 0).map((x) => `${x.status.toLowerCase()} ${x.count}`);
@@ -345,7 +443,8 @@ async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise<numb
     io.out.write(`${USAGE}\n`);
     return command || values.help ? EXIT.ok : EXIT.usage;
   }
-  if (!['ask', 'watch', 'cases', 'status', 'guest'].includes(command)) throw new UsageError(`unknown command "${command}"`);
+  if (!['ask', 'watch', 'cases', 'status', 'guest'].includes(command))
+    throw new UsageError(`unknown command "${command}"`);
   const url = values.url || env.CREWDESK_URL || DEFAULT_URL;
   try {
     new URL(url);
@@ -384,7 +483,12 @@ async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise<numb
 
 /** Runs the CLI; returns the exit code. */
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const io: Io = { out: process.stdout, err: process.stderr, c: styles(colourFor(process.stdout, env)), ce: styles(colourFor(process.stderr, env)) };
+  const io: Io = {
+    out: process.stdout,
+    err: process.stderr,
+    c: styles(colourFor(process.stdout, env)),
+    ce: styles(colourFor(process.stderr, env)),
+  };
   const command = argv.find((a) => !a.startsWith('-'));
   try {
     return await run(argv, io, env);
@@ -399,7 +503,12 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     }
     const url = (() => {
       const i = argv.indexOf('--url');
-      return (i >= 0 ? argv[i + 1] : undefined) || argv.find((a) => a.startsWith('--url='))?.slice(6) || env.CREWDESK_URL || DEFAULT_URL;
+      return (
+        (i >= 0 ? argv[i + 1] : undefined) ||
+        argv.find((a) => a.startsWith('--url='))?.slice(6) ||
+        env.CREWDESK_URL ||
+        DEFAULT_URL
+      );
     })();
     io.err.write(`${io.ce.red('desk:')} ${describeError(err, { url, command })}\n`);
     if (!(err instanceof DeskClientError) && env.DEBUG) io.err.write(`${(err as Error).stack}\n`);

@@ -4,7 +4,15 @@ import { DeskClientError } from '../src/errors.js';
 /** ANSI styles, or plain text when `enabled` is false. */
 export function styles(enabled: boolean) {
   const wrap = (open: number, close: number) => (s: string) => (enabled ? `\u001b[${open}m${s}\u001b[${close}m` : s);
-  return { bold: wrap(1, 22), dim: wrap(2, 22), red: wrap(31, 39), green: wrap(32, 39), yellow: wrap(33, 39), cyan: wrap(36, 39), magenta: wrap(35, 39) };
+  return {
+    bold: wrap(1, 22),
+    dim: wrap(2, 22),
+    red: wrap(31, 39),
+    green: wrap(32, 39),
+    yellow: wrap(33, 39),
+    cyan: wrap(36, 39),
+    magenta: wrap(35, 39),
+  };
 }
 export type Styles = ReturnType<typeof styles>;
 
@@ -20,7 +28,11 @@ const ANSI = /\u001b\[[0-9;]*m/g;
 const visible = (s: string) => s.replace(ANSI, '').length;
 
 /** A plain-text table: a header row, then one row per line, columns padded to fit. */
-export function table(headers: string[], rows: (string | number | null | undefined)[][], opts: { align?: ('left' | 'right')[]; style?: Styles } = {}): string {
+export function table(
+  headers: string[],
+  rows: (string | number | null | undefined)[][],
+  opts: { align?: ('left' | 'right')[]; style?: Styles } = {},
+): string {
   const cells = rows.map((r) => r.map((c) => (c === null || c === undefined || c === '' ? '-' : String(c))));
   const widths = headers.map((h, i) => Math.max(visible(h), ...cells.map((r) => visible(r[i] ?? ''))));
   const line = (r: string[]) =>
@@ -65,7 +77,16 @@ export function when(iso: string): string {
 }
 
 /** Exit codes of the CLI, by error code. */
-export const EXIT = { ok: 0, error: 1, usage: 2, auth: 3, notFound: 4, rateLimited: 5, connection: 6, timeout: 7 } as const;
+export const EXIT = {
+  ok: 0,
+  error: 1,
+  usage: 2,
+  auth: 3,
+  notFound: 4,
+  rateLimited: 5,
+  connection: 6,
+  timeout: 7,
+} as const;
 
 /** The exit code for an error. */
 export function exitCodeFor(err: unknown): number {

@@ -14,7 +14,16 @@
  * await desk.dispose();
  * ```
  */
-import { Client, fetchExchange, subscriptionExchange, type AnyVariables, type Exchange, type ExecutionResult, type OperationResult, type OperationResultSource } from '@urql/core';
+import {
+  type AnyVariables,
+  Client,
+  type Exchange,
+  type ExecutionResult,
+  fetchExchange,
+  type OperationResult,
+  type OperationResultSource,
+  subscriptionExchange,
+} from '@urql/core';
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
 import { onEnd, pipe, subscribe } from 'wonka';
 import type {
@@ -27,11 +36,18 @@ import type {
   SubmitRequestInput,
   SubmitRequestMutation,
 } from '../generated/graphql.js';
-import { CaseEventsSubscription, DeskStatusQuery as DeskStatusDoc, GetCaseQuery as GetCaseDoc, ListCasesQuery as ListCasesDoc, StartGuestSessionMutation as StartGuestSessionDoc, SubmitRequestMutation as SubmitRequestDoc } from './operations.js';
 import { DeskClientError } from './errors.js';
+import {
+  CaseEventsSubscription,
+  DeskStatusQuery as DeskStatusDoc,
+  GetCaseQuery as GetCaseDoc,
+  ListCasesQuery as ListCasesDoc,
+  StartGuestSessionMutation as StartGuestSessionDoc,
+  SubmitRequestMutation as SubmitRequestDoc,
+} from './operations.js';
 
-export { DeskClientError, type DeskErrorCode } from './errors.js';
 export type { CaseFilterInput, SubmitRequestInput } from '../generated/graphql.js';
+export { DeskClientError, type DeskErrorCode } from './errors.js';
 
 /** One event of a case (discriminated by `__typename`). */
 export type CaseEvent = CaseEventFieldsFragment;
@@ -172,11 +188,23 @@ export class DeskClient {
               (ws) => {
                 if (!active) return;
                 dispose = ws.subscribe(
-                  { query: request.query ?? '', variables: request.variables, operationName: request.operationName, extensions: request.extensions },
+                  {
+                    query: request.query ?? '',
+                    variables: request.variables,
+                    operationName: request.operationName,
+                    extensions: request.extensions,
+                  },
                   {
                     next: (value) => sink.next(value as ExecutionResult),
                     // GraphQL errors (an array) stay GraphQL errors; a closed socket becomes a coded error.
-                    error: (err) => sink.error(Array.isArray(err) ? err : isCloseEvent(err) ? DeskClientError.fromClose(err, this.lastSocketError) : DeskClientError.from(err)),
+                    error: (err) =>
+                      sink.error(
+                        Array.isArray(err)
+                          ? err
+                          : isCloseEvent(err)
+                            ? DeskClientError.fromClose(err, this.lastSocketError)
+                            : DeskClientError.from(err),
+                      ),
                     complete: () => sink.complete(),
                   },
                 );
@@ -207,7 +235,11 @@ export class DeskClient {
   }
 
   /** A follow-up message on an existing case. */
-  followUp(caseId: string, message: string, extra: Omit<SubmitRequestInput, 'caseId' | 'message'> = {}): Promise<SubmitRequestResult> {
+  followUp(
+    caseId: string,
+    message: string,
+    extra: Omit<SubmitRequestInput, 'caseId' | 'message'> = {},
+  ): Promise<SubmitRequestResult> {
     return this.submitRequest({ ...extra, caseId, message });
   }
 
@@ -219,7 +251,11 @@ export class DeskClient {
   /** Cases, newest first; pass `pageInfo.endCursor` as `after` for the next page. */
   async listCases(filter?: CaseFilterInput | null, first?: number | null, after?: string | null): Promise<CasePage> {
     // Unset arguments are left out, so that the server's defaults (first: 20) apply.
-    const variables = { ...(filter ? { filter } : {}), ...(first !== null && first !== undefined ? { first } : {}), ...(after ? { after } : {}) };
+    const variables = {
+      ...(filter ? { filter } : {}),
+      ...(first !== null && first !== undefined ? { first } : {}),
+      ...(after ? { after } : {}),
+    };
     return (await resultOf(this.urql.query(ListCasesDoc, variables))).cases;
   }
 
@@ -338,10 +374,16 @@ function isCloseEvent(v: unknown): v is { code: number; reason: string } {
   return !!v && typeof v === 'object' && typeof (v as { code?: unknown }).code === 'number' && 'reason' in v;
 }
 
-type ResultItem<T> = { kind: 'result'; result: OperationResult<T, AnyVariables> } | { kind: 'end' } | { kind: 'aborted' };
+type ResultItem<T> =
+  | { kind: 'result'; result: OperationResult<T, AnyVariables> }
+  | { kind: 'end' }
+  | { kind: 'aborted' };
 
 /** Pulls an urql result stream one result at a time; `close()` unsubscribes. */
-function openResults<T>(source: OperationResultSource<OperationResult<T, AnyVariables>>, signal?: AbortSignal): { next(): Promise<ResultItem<T>>; close(): void } {
+function openResults<T>(
+  source: OperationResultSource<OperationResult<T, AnyVariables>>,
+  signal?: AbortSignal,
+): { next(): Promise<ResultItem<T>>; close(): void } {
   const queue: ResultItem<T>[] = [];
   let wake: (() => void) | undefined;
   const push = (item: ResultItem<T>) => {

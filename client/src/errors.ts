@@ -6,7 +6,15 @@
 import { CombinedError } from '@urql/core';
 
 /** Codes the server sends in `extensions.code`. */
-export type ServerErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'RATE_LIMITED' | 'SERVICE_UNAVAILABLE' | 'INTERNAL_SERVER_ERROR';
+export type ServerErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'RATE_LIMITED'
+  | 'SERVICE_UNAVAILABLE'
+  | 'INTERNAL_SERVER_ERROR';
 
 /** Codes the client gives failures of the transport itself. */
 export type TransportErrorCode =
@@ -24,7 +32,15 @@ export type TransportErrorCode =
 export type DeskErrorCode = ServerErrorCode | TransportErrorCode | (string & {});
 
 /** Codes worth trying again (after a backoff): the same call may well succeed later. */
-const RETRYABLE = new Set<string>(['CONNECTION_REFUSED', 'NETWORK_ERROR', 'CONNECTION_CLOSED', 'STREAM_ENDED', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE', 'INTERNAL_SERVER_ERROR']);
+const RETRYABLE = new Set<string>([
+  'CONNECTION_REFUSED',
+  'NETWORK_ERROR',
+  'CONNECTION_CLOSED',
+  'STREAM_ENDED',
+  'RATE_LIMITED',
+  'SERVICE_UNAVAILABLE',
+  'INTERNAL_SERVER_ERROR',
+]);
 
 /** Close codes of the server (server/ws-server.ts) and of the graphql-ws protocol. */
 const CLOSE_CODES: Record<number, DeskErrorCode> = {
@@ -102,9 +118,20 @@ interface GraphQLErrorLike {
 function fromGraphQLError(e: GraphQLErrorLike, cause?: unknown): DeskClientError {
   const ext = e.extensions ?? {};
   const code = typeof ext.code === 'string' ? ext.code : 'INTERNAL_SERVER_ERROR';
-  const retryAfter = typeof ext.retryAfter === 'number' ? ext.retryAfter : typeof ext.retryAfter === 'string' && ext.retryAfter !== '' ? Number(ext.retryAfter) : undefined;
+  const retryAfter =
+    typeof ext.retryAfter === 'number'
+      ? ext.retryAfter
+      : typeof ext.retryAfter === 'string' && ext.retryAfter !== ''
+        ? Number(ext.retryAfter)
+        : undefined;
   const field = typeof ext.field === 'string' ? ext.field : undefined;
-  return new DeskClientError(e.message, code, { retryAfter: Number.isFinite(retryAfter) ? retryAfter : undefined, field, path: e.path, extensions: ext, cause });
+  return new DeskClientError(e.message, code, {
+    retryAfter: Number.isFinite(retryAfter) ? retryAfter : undefined,
+    field,
+    path: e.path,
+    extensions: ext,
+    cause,
+  });
 }
 
 function fromCombined(err: CombinedError): DeskClientError {
@@ -115,8 +142,20 @@ function fromCombined(err: CombinedError): DeskClientError {
   const response = err.response as { status?: number; headers?: { get?(n: string): string | null } } | undefined;
   if (response && typeof response.status === 'number' && (response.status < 200 || response.status >= 300)) {
     const retryAfter = Number(response.headers?.get?.('retry-after') ?? NaN);
-    const code = response.status === 401 ? 'UNAUTHENTICATED' : response.status === 403 ? 'FORBIDDEN' : response.status === 429 ? 'RATE_LIMITED' : response.status === 503 ? 'SERVICE_UNAVAILABLE' : 'NETWORK_ERROR';
-    return new DeskClientError(`HTTP ${response.status}: ${net?.message ?? 'request failed'}`, code, { cause: err, retryAfter: Number.isFinite(retryAfter) ? retryAfter : undefined });
+    const code =
+      response.status === 401
+        ? 'UNAUTHENTICATED'
+        : response.status === 403
+          ? 'FORBIDDEN'
+          : response.status === 429
+            ? 'RATE_LIMITED'
+            : response.status === 503
+              ? 'SERVICE_UNAVAILABLE'
+              : 'NETWORK_ERROR';
+    return new DeskClientError(`HTTP ${response.status}: ${net?.message ?? 'request failed'}`, code, {
+      cause: err,
+      retryAfter: Number.isFinite(retryAfter) ? retryAfter : undefined,
+    });
   }
   return fromNetworkError(net ?? err);
 }
@@ -138,9 +177,21 @@ export function systemCode(err: unknown): string | undefined {
 
 function fromNetworkError(err: unknown): DeskClientError {
   const sys = systemCode(err);
-  const message = err instanceof Error ? err.message : typeof err === 'object' && err && 'message' in err ? String((err as { message: unknown }).message) : String(err);
-  if (sys === 'ECONNREFUSED') return new DeskClientError(`Connection refused${message ? ` (${message})` : ''}`, 'CONNECTION_REFUSED', { cause: err });
-  return new DeskClientError(sys ? `${message || 'Network error'} (${sys})` : message || 'Network error', 'NETWORK_ERROR', { cause: err });
+  const message =
+    err instanceof Error
+      ? err.message
+      : typeof err === 'object' && err && 'message' in err
+        ? String((err as { message: unknown }).message)
+        : String(err);
+  if (sys === 'ECONNREFUSED')
+    return new DeskClientError(`Connection refused${message ? ` (${message})` : ''}`, 'CONNECTION_REFUSED', {
+      cause: err,
+    });
+  return new DeskClientError(
+    sys ? `${message || 'Network error'} (${sys})` : message || 'Network error',
+    'NETWORK_ERROR',
+    { cause: err },
+  );
 }
 
 function isCloseEvent(v: unknown): v is { code: number; reason?: string } {
@@ -150,12 +201,23 @@ function isCloseEvent(v: unknown): v is { code: number; reason?: string } {
 function fromCloseEvent(event: { code: number; reason?: string }, socketError?: unknown): DeskClientError {
   const reason = event.reason || '';
   const mapped = CLOSE_CODES[event.code];
-  if (mapped) return new DeskClientError(reason || `WebSocket closed (${event.code})`, mapped, { closeCode: event.code, retryAfter: mapped === 'RATE_LIMITED' ? 1 : undefined, cause: event });
+  if (mapped)
+    return new DeskClientError(reason || `WebSocket closed (${event.code})`, mapped, {
+      closeCode: event.code,
+      retryAfter: mapped === 'RATE_LIMITED' ? 1 : undefined,
+      cause: event,
+    });
   if (socketError !== undefined && systemCode(socketError) === 'ECONNREFUSED') {
-    return new DeskClientError(`Connection refused (${errorMessage(socketError)})`, 'CONNECTION_REFUSED', { closeCode: event.code, cause: socketError });
+    return new DeskClientError(`Connection refused (${errorMessage(socketError)})`, 'CONNECTION_REFUSED', {
+      closeCode: event.code,
+      cause: socketError,
+    });
   }
   const why = socketError !== undefined ? `: ${errorMessage(socketError)}` : reason ? `: ${reason}` : '';
-  return new DeskClientError(`WebSocket closed (${event.code})${why}`, 'CONNECTION_CLOSED', { closeCode: event.code, cause: socketError ?? event });
+  return new DeskClientError(`WebSocket closed (${event.code})${why}`, 'CONNECTION_CLOSED', {
+    closeCode: event.code,
+    cause: socketError ?? event,
+  });
 }
 
 function errorMessage(e: unknown): string {

@@ -3,12 +3,12 @@
  * back, repeat) and the streamed final answer. The same loop serves every provider.
  */
 import { randomUUID } from 'node:crypto';
+import type { Citation, ToolCallRecord } from '../db/entities/index.js';
+import type { ChatMessage, LlmProvider, ProviderUsage, ToolCallRequest, ToolSpec } from '../providers/provider.js';
 import type { AgentDefinition } from './definitions/index.js';
 import { instructionsFor } from './definitions/index.js';
-import { TOOLS, toolSpec, type ToolContext } from './tools/index.js';
 import type { ArticleHit } from './knowledge/knowledge-base.js';
-import type { ChatMessage, LlmProvider, ProviderUsage, ToolCallRequest, ToolSpec } from '../providers/provider.js';
-import type { Citation, ToolCallRecord } from '../db/entities/index.js';
+import { TOOLS, type ToolContext, toolSpec } from './tools/index.js';
 
 /** Callbacks through which a run reports progress as it happens. */
 export interface AgentRunHooks {
@@ -76,16 +76,31 @@ export async function runAgent(input: AgentRunInput): Promise<AgentRunResult> {
   const started = performance.now();
   const { provider, toolContext, hooks, signal } = input;
   let agent = input.agent;
-  const systemFor = (a: AgentDefinition) => (input.profile ? `${instructionsFor(a, input.company)}\n\nCustomer profile:\n${input.profile}` : instructionsFor(a, input.company));
+  const systemFor = (a: AgentDefinition) =>
+    input.profile
+      ? `${instructionsFor(a, input.company)}\n\nCustomer profile:\n${input.profile}`
+      : instructionsFor(a, input.company);
   const specsFor = (a: AgentDefinition): ToolSpec[] => [
-    ...a.tools.map((name) => TOOLS[name]).filter(Boolean).map(toolSpec),
+    ...a.tools
+      .map((name) => TOOLS[name])
+      .filter(Boolean)
+      .map(toolSpec),
     ...a.handoffs.map((h) => ({
       name: `${HANDOFF_PREFIX}${h}`,
       description: `Transfer the case to the ${input.agents[h].title} (${input.agents[h].role}) when the request belongs there.`,
-      parameters: { type: 'object', properties: { reason: { type: 'string', description: 'why the case moves' } }, required: ['reason'], additionalProperties: false },
+      parameters: {
+        type: 'object',
+        properties: { reason: { type: 'string', description: 'why the case moves' } },
+        required: ['reason'],
+        additionalProperties: false,
+      },
     })),
   ];
-  const messages: ChatMessage[] = [{ role: 'system', content: systemFor(agent) }, ...input.history, { role: 'user', content: input.request }];
+  const messages: ChatMessage[] = [
+    { role: 'system', content: systemFor(agent) },
+    ...input.history,
+    { role: 'user', content: input.request },
+  ];
   const usage: ProviderUsage = { promptTokens: 0, completionTokens: 0, totalTokens: 0 };
   const toolCalls: ToolCallRecord[] = [];
   const articles = new Map<string, ArticleHit>();
@@ -106,7 +121,13 @@ export async function runAgent(input: AgentRunInput): Promise<AgentRunResult> {
     signal?.throwIfAborted();
     const requested: ToolCallRequest[] = [];
     let text = '';
-    const req = { model: input.modelFor(agent.name), agent: agent.name, messages, tools: specsFor(agent), hints: input.hints };
+    const req = {
+      model: input.modelFor(agent.name),
+      agent: agent.name,
+      messages,
+      tools: specsFor(agent),
+      hints: input.hints,
+    };
     for await (const ev of provider.stream(req, signal)) {
       if (ev.type === 'token') {
         firstTokenAt ??= performance.now();
@@ -121,19 +142,31 @@ export async function runAgent(input: AgentRunInput): Promise<AgentRunResult> {
         usage.totalTokens += ev.usage.totalTokens;
       }
     }
-    if (input.tokenBudget !== undefined && usage.totalTokens > input.tokenBudget) throw new TokenBudgetExceededError(usage, input.tokenBudget, agent.name);
+    if (input.tokenBudget !== undefined && usage.totalTokens > input.tokenBudget)
+      throw new TokenBudgetExceededError(usage, input.tokenBudget, agent.name);
     if (requested.length === 0) return result(false);
     messages.push({ role: 'assistant', content: text, toolCalls: requested });
     // A transfer changes who answers; the other calls of the turn still run (in parallel).
-    const transfer = requested.find((c) => c.name.startsWith(HANDOFF_PREFIX) && agent.handoffs.includes(c.name.slice(HANDOFF_PREFIX.length) as AgentDefinition['name']));
-    const results = await Promise.all(requested.map((call) => (call === transfer ? null : executeTool(call, agent, toolContext))));
+    const transfer = requested.find(
+      (c) =>
+        c.name.startsWith(HANDOFF_PREFIX) &&
+        agent.handoffs.includes(c.name.slice(HANDOFF_PREFIX.length) as AgentDefinition['name']),
+    );
+    const results = await Promise.all(
+      requested.map((call) => (call === transfer ? null : executeTool(call, agent, toolContext))),
+    );
     for (const [i, call] of requested.entries()) {
       const record = results[i];
       if (!record) continue;
       toolCalls.push(record);
       collectArticles(record, articles);
       await hooks.onToolCalled(record);
-      messages.push({ role: 'tool', toolCallId: call.id, name: call.name, content: truncate(JSON.stringify(record.ok ? record.output : { error: record.output }), MAX_TOOL_OUTPUT_CHARS) });
+      messages.push({
+        role: 'tool',
+        toolCallId: call.id,
+        name: call.name,
+        content: truncate(JSON.stringify(record.ok ? record.output : { error: record.output }), MAX_TOOL_OUTPUT_CHARS),
+      });
     }
     if (transfer) {
       const to = transfer.name.slice(HANDOFF_PREFIX.length) as AgentDefinition['name'];
@@ -144,7 +177,12 @@ export async function runAgent(input: AgentRunInput): Promise<AgentRunResult> {
         // a transfer with unreadable arguments still transfers
       }
       await hooks.onHandoff?.(agent.name, to, reason);
-      messages.push({ role: 'tool', toolCallId: transfer.id, name: transfer.name, content: JSON.stringify({ transferred: true, to }) });
+      messages.push({
+        role: 'tool',
+        toolCallId: transfer.id,
+        name: transfer.name,
+        content: JSON.stringify({ transferred: true, to }),
+      });
       agent = input.agents[to];
       messages[0] = { role: 'system', content: systemFor(agent) };
     }
@@ -165,7 +203,8 @@ async function executeTool(call: ToolCallRequest, agent: AgentDefinition, ctx: T
     durationMs: Math.round(performance.now() - t0),
   });
   const tool = TOOLS[call.name];
-  if (!tool || !agent.tools.includes(call.name)) return record(false, call.arguments, `unknown tool ${call.name}; use only the tools offered`);
+  if (!tool || !agent.tools.includes(call.name))
+    return record(false, call.arguments, `unknown tool ${call.name}; use only the tools offered`);
   let args: unknown;
   try {
     args = call.arguments.trim() ? JSON.parse(call.arguments) : {};
@@ -173,7 +212,12 @@ async function executeTool(call: ToolCallRequest, agent: AgentDefinition, ctx: T
     return record(false, call.arguments, 'arguments are not valid JSON');
   }
   const parsed = tool.input.safeParse(args);
-  if (!parsed.success) return record(false, args, `invalid arguments: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    return record(
+      false,
+      args,
+      `invalid arguments: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')}`,
+    );
   try {
     return record(true, parsed.data, await tool.run(parsed.data, ctx));
   } catch (err) {

@@ -34,17 +34,36 @@ export async function runGuardrails(
   company: string,
   text: string,
   signal?: AbortSignal,
-): Promise<{ verdicts: GuardrailVerdict[]; usage: { promptTokens: number; completionTokens: number; totalTokens: number } }> {
+): Promise<{
+  verdicts: GuardrailVerdict[];
+  usage: { promptTokens: number; completionTokens: number; totalTokens: number };
+}> {
   const kinds = ['relevance', 'jailbreak'] as const;
   const results = await Promise.all(
     kinds.map((guardrail) =>
-      llm.complete({ model, name: `${guardrail}_check`, system: PROMPTS[guardrail](company), user: text, schema: verdictSchema, jsonSchema: verdictJsonSchema, signal }),
+      llm.complete({
+        model,
+        name: `${guardrail}_check`,
+        system: PROMPTS[guardrail](company),
+        user: text,
+        schema: verdictSchema,
+        jsonSchema: verdictJsonSchema,
+        signal,
+      }),
     ),
   );
   return {
-    verdicts: results.map((r, i) => ({ guardrail: kinds[i], tripped: r.value.tripped, reason: r.value.reason.slice(0, 300) })),
+    verdicts: results.map((r, i) => ({
+      guardrail: kinds[i],
+      tripped: r.value.tripped,
+      reason: r.value.reason.slice(0, 300),
+    })),
     usage: results.reduce(
-      (u, r) => ({ promptTokens: u.promptTokens + r.usage.promptTokens, completionTokens: u.completionTokens + r.usage.completionTokens, totalTokens: u.totalTokens + r.usage.totalTokens }),
+      (u, r) => ({
+        promptTokens: u.promptTokens + r.usage.promptTokens,
+        completionTokens: u.completionTokens + r.usage.completionTokens,
+        totalTokens: u.totalTokens + r.usage.totalTokens,
+      }),
       { promptTokens: 0, completionTokens: 0, totalTokens: 0 },
     ),
   };

@@ -33,14 +33,20 @@ export function trimHistory(past: PastMessage[], budgetTokens: number, summary: 
     used += cost;
     kept.unshift(past[i]);
   }
-  const history: ChatMessage[] = kept.map((m) => (m.authorKind === 'CUSTOMER' ? { role: 'user', content: m.content } : { role: 'assistant', content: m.content }));
-  if (summary) history.unshift({ role: 'system', content: `Summary of the earlier conversation on this case:\n${summary}` });
+  const history: ChatMessage[] = kept.map((m) =>
+    m.authorKind === 'CUSTOMER' ? { role: 'user', content: m.content } : { role: 'assistant', content: m.content },
+  );
+  if (summary)
+    history.unshift({ role: 'system', content: `Summary of the earlier conversation on this case:\n${summary}` });
   return { history, trimmed: past.slice(0, i + 1) };
 }
 
 /** A summary without a model: the first sentence of each trimmed message, newest last, bounded. */
 export function extractiveSummary(previous: string | null, trimmed: PastMessage[], maxChars = 1200): string {
-  const lines = trimmed.map((m) => `${m.authorKind === 'CUSTOMER' ? 'Customer' : 'Desk'}: ${(m.content.split(/(?<=[.!?])\s/)[0] ?? '').slice(0, 200)}`);
+  const lines = trimmed.map(
+    (m) =>
+      `${m.authorKind === 'CUSTOMER' ? 'Customer' : 'Desk'}: ${(m.content.split(/(?<=[.!?])\s/)[0] ?? '').slice(0, 200)}`,
+  );
   const text = [previous, ...lines].filter(Boolean).join('\n');
   return text.length <= maxChars ? text : text.slice(text.length - maxChars);
 }

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Algorithm } from 'jsonwebtoken';
-import { ConfigError, type Config } from '../config.js';
+import { type Config, ConfigError } from '../config.js';
 import type { TokenOptions } from './tokens.js';
 
 const MIN_SECRET = 32;
@@ -20,16 +20,35 @@ function pem(value: string): string {
 /** Resolves the token options; `notice` says when a development secret was generated or reused. */
 export function resolveTokenOptions(config: Config): { options: TokenOptions; notice: string | null } {
   const algorithms = config.JWT_ALGORITHMS as Algorithm[];
-  const base = { algorithms, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, clockToleranceSec: config.JWT_CLOCK_TOLERANCE_SEC };
+  const base = {
+    algorithms,
+    issuer: config.JWT_ISSUER,
+    audience: config.JWT_AUDIENCE,
+    clockToleranceSec: config.JWT_CLOCK_TOLERANCE_SEC,
+  };
   if (algorithms.some((a) => a.startsWith('RS') || a.startsWith('ES') || a.startsWith('PS'))) {
-    if (!config.JWT_PUBLIC_KEY) throw new ConfigError('Invalid configuration:\n  JWT_PUBLIC_KEY: required for RS/ES/PS algorithms');
-    return { options: { ...base, verifyKey: pem(config.JWT_PUBLIC_KEY), signingKey: config.JWT_PRIVATE_KEY ? pem(config.JWT_PRIVATE_KEY) : undefined }, notice: null };
+    if (!config.JWT_PUBLIC_KEY)
+      throw new ConfigError('Invalid configuration:\n  JWT_PUBLIC_KEY: required for RS/ES/PS algorithms');
+    return {
+      options: {
+        ...base,
+        verifyKey: pem(config.JWT_PUBLIC_KEY),
+        signingKey: config.JWT_PRIVATE_KEY ? pem(config.JWT_PRIVATE_KEY) : undefined,
+      },
+      notice: null,
+    };
   }
   if (config.JWT_SECRET) {
-    if (config.JWT_SECRET.length < MIN_SECRET && config.NODE_ENV === 'production') throw new ConfigError(`Invalid configuration:\n  JWT_SECRET: must be at least ${MIN_SECRET} characters in production`);
+    if (config.JWT_SECRET.length < MIN_SECRET && config.NODE_ENV === 'production')
+      throw new ConfigError(
+        `Invalid configuration:\n  JWT_SECRET: must be at least ${MIN_SECRET} characters in production`,
+      );
     return { options: { ...base, verifyKey: config.JWT_SECRET, signingKey: config.JWT_SECRET }, notice: null };
   }
-  if (config.NODE_ENV === 'production') throw new ConfigError(`Invalid configuration:\n  JWT_SECRET: required in production (at least ${MIN_SECRET} random characters)`);
+  if (config.NODE_ENV === 'production')
+    throw new ConfigError(
+      `Invalid configuration:\n  JWT_SECRET: required in production (at least ${MIN_SECRET} random characters)`,
+    );
   const file = join(config.databasePath === ':memory:' ? 'data' : dirname(config.databasePath), 'jwt-secret');
   let notice: string;
   if (existsSync(file)) {

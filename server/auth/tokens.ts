@@ -68,7 +68,11 @@ export function createTokenService(opts: TokenOptions) {
         throw new TokenError(`invalid token: ${e.message}`, 'invalid');
       }
       const parsed = claimsSchema.safeParse(decoded);
-      if (!parsed.success) throw new TokenError(`token claims are not valid (${parsed.error.issues.map((i) => i.path.join('.')).join(', ')})`, 'claims');
+      if (!parsed.success)
+        throw new TokenError(
+          `token claims are not valid (${parsed.error.issues.map((i) => i.path.join('.')).join(', ')})`,
+          'claims',
+        );
       return parsed.data;
     },
 

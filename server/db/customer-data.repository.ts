@@ -3,7 +3,20 @@
  * creation, so that nothing an agent or a model says can reach another customer's data.
  */
 import type { EntityManager } from '@mikro-orm/sqlite';
-import { Case, Customer, Invoice, Order, Payment, Refund, ServiceIncident, Subscription, type IInvoice, type IOrder, type IPayment, type IRefund } from './entities/index.js';
+import {
+  Case,
+  Customer,
+  type IInvoice,
+  Invoice,
+  type IOrder,
+  type IPayment,
+  type IRefund,
+  Order,
+  Payment,
+  Refund,
+  ServiceIncident,
+  Subscription,
+} from './entities/index.js';
 
 /** Read and write access to one customer's records. */
 export type CustomerData = ReturnType<typeof createCustomerData>;
@@ -42,7 +55,13 @@ export function createCustomerData(em: EntityManager, customerId: string) {
       return em.find(Refund, paymentRef ? { ...mine, paymentRef } : mine, { orderBy: { createdAt: 'desc' } });
     },
     /** Records a refund (and, when approved, the refunded amount on the payment) in one transaction. */
-    async createRefund(input: { payment: IPayment; amountCents: number; status: 'approved' | 'pending_review'; reason: string; caseId: string }): Promise<IRefund> {
+    async createRefund(input: {
+      payment: IPayment;
+      amountCents: number;
+      status: 'approved' | 'pending_review';
+      reason: string;
+      caseId: string;
+    }): Promise<IRefund> {
       return em.transactional(async (tx) => {
         const payment = await tx.findOneOrFail(Payment, { ...mine, ref: input.payment.ref });
         const refund = tx.create(Refund, {
@@ -70,7 +89,11 @@ export function createCustomerData(em: EntityManager, customerId: string) {
     /** Service incidents are company-wide, not per customer. */
     async incidents(sinceDays: number) {
       const since = new Date(Date.now() - sinceDays * 86_400_000);
-      return em.find(ServiceIncident, { $or: [{ resolvedAt: null }, { resolvedAt: { $gte: since } }] }, { orderBy: { startedAt: 'desc' } });
+      return em.find(
+        ServiceIncident,
+        { $or: [{ resolvedAt: null }, { resolvedAt: { $gte: since } }] },
+        { orderBy: { startedAt: 'desc' } },
+      );
     },
   };
 }

@@ -1,5 +1,5 @@
-import { MikroORM, type Options } from '@mikro-orm/sqlite';
 import { Migrator } from '@mikro-orm/migrations';
+import { MikroORM, type Options } from '@mikro-orm/sqlite';
 import { entities } from './entities/index.js';
 import { migrationsList } from './migrations/index.js';
 
@@ -26,7 +26,9 @@ export function ormOptions(databasePath: string, debug = false): Options {
     pool: {
       afterCreate: (conn: SqliteConn, done: (err: Error | null, conn: SqliteConn) => void) => {
         conn.configure('busyTimeout', 5000);
-        conn.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;', (err) => done(err, conn));
+        conn.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;', (err) =>
+          done(err, conn),
+        );
       },
     },
   };

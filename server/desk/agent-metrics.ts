@@ -12,7 +12,18 @@ export interface AgentStats {
 
 /** Collects agent metrics. */
 export class AgentMetrics {
-  private readonly stats = new Map<string, { handled: number; active: number; errors: number; ttftSum: number; ttftN: number; totalSum: number; totalN: number }>();
+  private readonly stats = new Map<
+    string,
+    {
+      handled: number;
+      active: number;
+      errors: number;
+      ttftSum: number;
+      ttftN: number;
+      totalSum: number;
+      totalN: number;
+    }
+  >();
 
   constructor(agents: string[]) {
     for (const a of agents) this.entry(a);

@@ -7,7 +7,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/sqlite';
 import { Case, CaseEventRecord, type ICase } from '../db/entities/index.js';
 import type { PubSub } from '../pubsub.js';
-import { topics, type CaseEvent, type CaseEventPayload } from './case-events.js';
+import { type CaseEvent, type CaseEventPayload, topics } from './case-events.js';
 
 const SEQ_BLOCK = 1000;
 
@@ -131,9 +131,12 @@ export class CaseEventLog {
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
       const buffered = (this.live.get(caseId) ?? []).filter((e) => e.seq > after);
-      const rows = await this.orm.em.fork().find(CaseEventRecord, { case: caseId, seq: { $gt: after } }, { orderBy: { seq: 'asc' } });
+      const rows = await this.orm.em
+        .fork()
+        .find(CaseEventRecord, { case: caseId, seq: { $gt: after } }, { orderBy: { seq: 'asc' } });
       const replay = new Map<number, CaseEvent>();
-      for (const r of rows) replay.set(r.seq, { ...(r.payload as object), type: r.type, seq: r.seq, caseId, at: r.at } as CaseEvent);
+      for (const r of rows)
+        replay.set(r.seq, { ...(r.payload as object), type: r.type, seq: r.seq, caseId, at: r.at } as CaseEvent);
       for (const e of [...buffered, ...sub.drain()]) if (e.seq > after) replay.set(e.seq, e);
       let last = after;
       for (const e of [...replay.values()].sort((a, b) => a.seq - b.seq)) {

@@ -1,5 +1,13 @@
 /** The events of a case and of the desk, as the domain knows them (no GraphQL here). */
-import type { AuthorKind, CaseStatus, Citation, MessageStatus, Priority, TokenUsage, ToolCallRecord } from '../db/entities/index.js';
+import type {
+  AuthorKind,
+  CaseStatus,
+  Citation,
+  MessageStatus,
+  Priority,
+  TokenUsage,
+  ToolCallRecord,
+} from '../db/entities/index.js';
 
 /** A message as events and the API carry it. */
 export interface MessageView {
@@ -22,7 +30,14 @@ export interface MessageView {
 
 /** Payloads of case events, by type. */
 export type CaseEventPayload =
-  | { type: 'CASE_OPENED'; subject: string; customerId: string; priority: Priority; emergency: boolean; requestType: string }
+  | {
+      type: 'CASE_OPENED';
+      subject: string;
+      customerId: string;
+      priority: Priority;
+      emergency: boolean;
+      requestType: string;
+    }
   | { type: 'MESSAGE_ADDED'; message: MessageView }
   | {
       type: 'CASE_ROUTED';
@@ -36,7 +51,16 @@ export type CaseEventPayload =
     }
   | { type: 'AGENT_STARTED'; agent: string; messageId: string }
   | { type: 'TOKEN_DELTA'; agent: string; messageId: string; text: string }
-  | { type: 'TOOL_CALLED'; agent: string; messageId: string; tool: string; input: string; output: string; ok: boolean; durationMs: number }
+  | {
+      type: 'TOOL_CALLED';
+      agent: string;
+      messageId: string;
+      tool: string;
+      input: string;
+      output: string;
+      ok: boolean;
+      durationMs: number;
+    }
   | { type: 'AGENT_HANDOFF'; from: string; to: string; reason: string }
   | { type: 'MESSAGE_COMPLETED'; message: MessageView }
   | { type: 'STATUS_CHANGED'; from: CaseStatus; to: CaseStatus; by: string }
@@ -53,11 +77,36 @@ export type CaseEvent = CaseEventPayload & { seq: number; caseId: string; at: Da
 
 /** Events for dashboards. */
 export type DeskEvent =
-  | { type: 'CASE_CREATED'; caseId: string; at: Date; status: CaseStatus; priority: Priority; route: string | null; emergency: boolean; subject: string }
-  | { type: 'CASE_UPDATED'; caseId: string; at: Date; status: CaseStatus; priority: Priority; route: string | null; assignee: string | null; agentName: string | null }
+  | {
+      type: 'CASE_CREATED';
+      caseId: string;
+      at: Date;
+      status: CaseStatus;
+      priority: Priority;
+      route: string | null;
+      emergency: boolean;
+      subject: string;
+    }
+  | {
+      type: 'CASE_UPDATED';
+      caseId: string;
+      at: Date;
+      status: CaseStatus;
+      priority: Priority;
+      route: string | null;
+      assignee: string | null;
+      agentName: string | null;
+    }
   | { type: 'AGENT_STATUS'; at: Date; agent: string; active: number; handled: number; errors: number }
   | { type: 'EMERGENCY_ALERT'; caseId: string; at: Date; reason: string }
-  | { type: 'SECURITY_EVENT'; at: Date; category: string; event: string; caseId: string | null; actorId: string | null };
+  | {
+      type: 'SECURITY_EVENT';
+      at: Date;
+      category: string;
+      event: string;
+      caseId: string | null;
+      actorId: string | null;
+    };
 
 /** Topic names on the pub/sub. */
 export const topics = {

@@ -6,27 +6,27 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/sqlite';
-import { runAgent, TokenBudgetExceededError, type AgentRunResult } from '../agents/agent-runner.js';
+import { type AgentRunResult, runAgent, TokenBudgetExceededError } from '../agents/agent-runner.js';
 import { AGENTS, type AgentDefinition } from '../agents/definitions/index.js';
 import { refusal, runGuardrails } from '../agents/guardrails.js';
 import type { KnowledgeBase } from '../agents/knowledge/knowledge-base.js';
 import { extractiveSummary, trimHistory } from '../agents/memory.js';
 import { routeWithLlm } from '../agents/router/llm-router.js';
-import type { RoutingDecision, Router, RoutingPart } from '../agents/router/router.js';
+import type { Router, RoutingDecision, RoutingPart } from '../agents/router/router.js';
 import type { DeskActions } from '../agents/tools/index.js';
 import type { PriceTable } from '../config.js';
 import { createCustomerData } from '../db/customer-data.repository.js';
-import { Case, Message, type Citation, type ICase, type ToolCallRecord } from '../db/entities/index.js';
+import { Case, type Citation, type ICase, Message, type ToolCallRecord } from '../db/entities/index.js';
 import type { Logger } from '../logger.js';
-import { ProviderError, type OpenAiProvider } from '../providers/openai/openai.provider.js';
+import { type OpenAiProvider, ProviderError } from '../providers/openai/openai.provider.js';
 import type { LlmProvider, ProviderUsage } from '../providers/provider.js';
 import type { PubSub } from '../pubsub.js';
-import type { AgentMetrics } from './agent-metrics.js';
-import type { CaseEventLog, RecordEvent } from './case-event-log.js';
-import { topics, type DeskEvent } from './case-events.js';
-import { maxPriority, publishCaseUpdate, toMessageView } from './case.service.js';
-import { costOf } from './pricing.js';
 import type { AuditLog } from '../security/audit.js';
+import type { AgentMetrics } from './agent-metrics.js';
+import { maxPriority, publishCaseUpdate, toMessageView } from './case.service.js';
+import type { CaseEventLog, RecordEvent } from './case-event-log.js';
+import { type DeskEvent, topics } from './case-events.js';
+import { costOf } from './pricing.js';
 
 /** What the worker needs. */
 export interface CaseWorkerDeps {
@@ -58,7 +58,12 @@ export interface CaseWorkerDeps {
 }
 
 type AgentName = AgentDefinition['name'];
-const EXPLICIT: Record<string, AgentName> = { BILLING: 'billing', TECHNICAL: 'technical', ESCALATION: 'escalation', GENERAL: 'general' };
+const EXPLICIT: Record<string, AgentName> = {
+  BILLING: 'billing',
+  TECHNICAL: 'technical',
+  ESCALATION: 'escalation',
+  GENERAL: 'general',
+};
 const HANDOFF_CONFIDENCE = 0.75;
 const AGENT_TITLES = Object.fromEntries(Object.values(AGENTS).map((a) => [a.name, a.title]));
 const NO_USAGE: ProviderUsage = { promptTokens: 0, completionTokens: 0, totalTokens: 0 };
@@ -70,7 +75,11 @@ interface Overhead {
 }
 
 function addUsage(a: ProviderUsage, b: ProviderUsage): ProviderUsage {
-  return { promptTokens: a.promptTokens + b.promptTokens, completionTokens: a.completionTokens + b.completionTokens, totalTokens: a.totalTokens + b.totalTokens };
+  return {
+    promptTokens: a.promptTokens + b.promptTokens,
+    completionTokens: a.completionTokens + b.completionTokens,
+    totalTokens: a.totalTokens + b.totalTokens,
+  };
 }
 
 /** Creates the function the work queue runs for each case. */
@@ -79,7 +88,14 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
 
   function publishAgentStatus(agent: string): void {
     const s = deps.metrics.of(agent);
-    const ev: DeskEvent = { type: 'AGENT_STATUS', at: new Date(), agent, active: s.active, handled: s.handled, errors: s.errors };
+    const ev: DeskEvent = {
+      type: 'AGENT_STATUS',
+      at: new Date(),
+      agent,
+      active: s.active,
+      handled: s.handled,
+      errors: s.errors,
+    };
     pubsub.publish(topics.desk, ev);
   }
 
@@ -108,22 +124,61 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
   }
 
   /** Decides who answers: explicit type, emergency, follow-up stickiness, or the router. */
-  function triage(c: ICase, request: string): { decision: RoutingDecision; parts: RoutingPart[]; handoffFrom: string | null } {
+  function triage(
+    c: ICase,
+    request: string,
+  ): { decision: RoutingDecision; parts: RoutingPart[]; handoffFrom: string | null } {
     const d = router.route(request);
     const isFollowUp = !!c.agentName;
     if (c.emergency) {
-      return { decision: { ...d, route: 'escalation', method: 'RULE', reason: `emergency flagged by the customer; ${d.reason}`, emergency: true, priority: 'URGENT' }, parts: [], handoffFrom: null };
+      return {
+        decision: {
+          ...d,
+          route: 'escalation',
+          method: 'RULE',
+          reason: `emergency flagged by the customer; ${d.reason}`,
+          emergency: true,
+          priority: 'URGENT',
+        },
+        parts: [],
+        handoffFrom: null,
+      };
     }
     if (!isFollowUp && EXPLICIT[c.requestType]) {
       const route = EXPLICIT[c.requestType];
       const intent = d.route === route ? d.intent : route;
-      return { decision: { ...d, route, intent, method: 'EXPLICIT', reason: `request type ${c.requestType} chosen by the customer (classifier said ${d.route})` }, parts: [], handoffFrom: null };
+      return {
+        decision: {
+          ...d,
+          route,
+          intent,
+          method: 'EXPLICIT',
+          reason: `request type ${c.requestType} chosen by the customer (classifier said ${d.route})`,
+        },
+        parts: [],
+        handoffFrom: null,
+      };
     }
     if (isFollowUp && c.route) {
       const current = c.route as AgentName;
-      const clearlyElsewhere = d.route !== current && (d.method === 'RULE' || (d.method === 'CLASSIFIER' && d.confidence >= HANDOFF_CONFIDENCE && !['small_talk', 'out_of_scope'].includes(d.intent)));
+      const clearlyElsewhere =
+        d.route !== current &&
+        (d.method === 'RULE' ||
+          (d.method === 'CLASSIFIER' &&
+            d.confidence >= HANDOFF_CONFIDENCE &&
+            !['small_talk', 'out_of_scope'].includes(d.intent)));
       if (!clearlyElsewhere) {
-        return { decision: { ...d, route: current, intent: d.route === current ? d.intent : c.intent ?? d.intent, method: 'FOLLOW_UP', reason: `follow-up stays with ${current} (classifier: ${d.route} ${d.confidence.toFixed(2)})` }, parts: [], handoffFrom: null };
+        return {
+          decision: {
+            ...d,
+            route: current,
+            intent: d.route === current ? d.intent : (c.intent ?? d.intent),
+            method: 'FOLLOW_UP',
+            reason: `follow-up stays with ${current} (classifier: ${d.route} ${d.confidence.toFixed(2)})`,
+          },
+          parts: [],
+          handoffFrom: null,
+        };
       }
       return { decision: d, parts: [], handoffFrom: current };
     }
@@ -132,17 +187,39 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
   }
 
   /** Asks the model to route when the mode says so (always in llm mode; when unsure in hybrid). */
-  async function maybeRouteWithLlm(c: ICase, request: string, decision: RoutingDecision, parts: RoutingPart[], overhead: Overhead, signal: AbortSignal): Promise<{ decision: RoutingDecision; parts: RoutingPart[] }> {
+  async function maybeRouteWithLlm(
+    c: ICase,
+    request: string,
+    decision: RoutingDecision,
+    parts: RoutingPart[],
+    overhead: Overhead,
+    signal: AbortSignal,
+  ): Promise<{ decision: RoutingDecision; parts: RoutingPart[] }> {
     if (!deps.llm || deps.routerMode === 'embedded' || c.agentName || c.emergency) return { decision, parts };
     if (decision.method !== 'CLASSIFIER' && decision.method !== 'LOW_CONFIDENCE') return { decision, parts };
     if (parts.length >= 2) return { decision, parts };
     if (deps.routerMode === 'hybrid' && decision.confidence >= deps.routerLlmThreshold) return { decision, parts };
     try {
-      const r = await routeWithLlm(deps.llm, deps.routerModel, deps.company, request, router.classifier.intents, signal);
+      const r = await routeWithLlm(
+        deps.llm,
+        deps.routerModel,
+        deps.company,
+        request,
+        router.classifier.intents,
+        signal,
+      );
       overhead.usage = addUsage(overhead.usage, r.usage);
       overhead.costUsd += costOf(deps.prices, deps.routerModel, r.usage);
       return {
-        decision: { ...decision, route: r.route, intent: r.intent, confidence: r.confidence, method: 'LLM', needsHuman: false, reason: `${r.reason} (classifier: ${decision.route} ${decision.confidence.toFixed(2)})` },
+        decision: {
+          ...decision,
+          route: r.route,
+          intent: r.intent,
+          confidence: r.confidence,
+          method: 'LLM',
+          needsHuman: false,
+          reason: `${r.reason} (classifier: ${decision.route} ${decision.confidence.toFixed(2)})`,
+        },
         parts: [],
       };
     } catch (err) {
@@ -156,7 +233,11 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
     const em = orm.em.fork();
     const c = await em.findOne(Case, { id: caseId }, { populate: ['customer'] });
     if (!c) return;
-    const pending = await em.find(Message, { case: caseId, authorKind: 'CUSTOMER', answered: false }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+    const pending = await em.find(
+      Message,
+      { case: caseId, authorKind: 'CUSTOMER', answered: false },
+      { orderBy: { createdAt: 'asc', id: 'asc' } },
+    );
     if (pending.length === 0 || c.status === 'CLOSED' || c.assignee) {
       // Nothing to answer, or a human owns the case now.
       await em.nativeUpdate(Case, { id: caseId }, { workState: 'IDLE' });
@@ -190,7 +271,13 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
         method: decision.method,
         parts: parts.map((p) => ({ route: p.route, intent: p.intent, confidence: p.confidence })),
       });
-      if (handoffFrom) record(row, { type: 'AGENT_HANDOFF', from: handoffFrom, to: route, reason: `follow-up is about ${route}: ${decision.reason}` });
+      if (handoffFrom)
+        record(row, {
+          type: 'AGENT_HANDOFF',
+          from: handoffFrom,
+          to: route,
+          reason: `follow-up is about ${route}: ${decision.reason}`,
+        });
       const priority = maxPriority(row.priority, decision.priority ?? row.priority);
       if (priority !== row.priority) {
         record(row, { type: 'PRIORITY_CHANGED', from: row.priority, to: priority, by: 'router' });
@@ -238,17 +325,39 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
     }
 
     const profile = await customerProfile(caseId, c.customer.id);
-    const budgetLeft = deps.caseTokenBudget > 0 ? deps.caseTokenBudget - (c.promptTokens + c.completionTokens) - overhead.usage.totalTokens : undefined;
+    const budgetLeft =
+      deps.caseTokenBudget > 0
+        ? deps.caseTokenBudget - (c.promptTokens + c.completionTokens) - overhead.usage.totalTokens
+        : undefined;
 
     /** One attempt with one provider, as one message. */
     const attempt = async (provider: LlmProvider, startedMessageId: string | null) => {
-      const messageId = startedMessageId ?? (await startMessage(caseId, agentsOnDuty, parts.length ? agentsOnDuty.join('+') : route));
-      const emitToken = (agent: string, text: string) => log.emitLive(caseId, { type: 'TOKEN_DELTA', agent, messageId, text });
+      const messageId =
+        startedMessageId ?? (await startMessage(caseId, agentsOnDuty, parts.length ? agentsOnDuty.join('+') : route));
+      const emitToken = (agent: string, text: string) =>
+        log.emitLive(caseId, { type: 'TOKEN_DELTA', agent, messageId, text });
       const onToolCalled = (r: ToolCallRecord) =>
-        log.emit(caseId, { type: 'TOOL_CALLED', agent: r.agent, messageId, tool: r.name, input: short(r.input), output: short(r.output), ok: r.ok, durationMs: r.durationMs }).then(() => undefined);
-      const onHandoff = (from: string, to: string, reason: string) => log.emit(caseId, { type: 'AGENT_HANDOFF', from, to, reason }).then(() => undefined);
+        log
+          .emit(caseId, {
+            type: 'TOOL_CALLED',
+            agent: r.agent,
+            messageId,
+            tool: r.name,
+            input: short(r.input),
+            output: short(r.output),
+            ok: r.ok,
+            durationMs: r.durationMs,
+          })
+          .then(() => undefined);
+      const onHandoff = (from: string, to: string, reason: string) =>
+        log.emit(caseId, { type: 'AGENT_HANDOFF', from, to, reason }).then(() => undefined);
       const modelFor = (a: AgentName) => (provider === deps.provider ? deps.modelFor(a) : provider.model);
-      const runOne = (agentName: AgentName, text: string, intent: string, onToken: (t: string) => unknown): Promise<AgentRunResult> =>
+      const runOne = (
+        agentName: AgentName,
+        text: string,
+        intent: string,
+        onToken: (t: string) => unknown,
+      ): Promise<AgentRunResult> =>
         runAgent({
           agent: AGENTS[agentName],
           agents: AGENTS,
@@ -263,7 +372,14 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
           maxTurns: deps.maxTurns,
           signal,
           hooks: { onToken: async (t) => void (await onToken(t)), onToolCalled, onHandoff },
-          toolContext: { caseId, data: createCustomerData(orm.em.fork(), c.customer.id), kb: deps.kb, desk: deskActions(caseId), route: agentName, now: new Date() },
+          toolContext: {
+            caseId,
+            data: createCustomerData(orm.em.fork(), c.customer.id),
+            kb: deps.kb,
+            desk: deskActions(caseId),
+            route: agentName,
+            now: new Date(),
+          },
         });
       for (const a of agentsOnDuty) {
         deps.metrics.started(a);
@@ -271,9 +387,20 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
       }
       const started = performance.now();
       try {
-        const results = parts.length ? await runCrew(parts, runOne, emitToken) : [{ agent: route as string, result: await runOne(route, request, decision.intent, (t) => emitToken(route, t)) }];
+        const results = parts.length
+          ? await runCrew(parts, runOne, emitToken)
+          : [
+              {
+                agent: route as string,
+                result: await runOne(route, request, decision.intent, (t) => emitToken(route, t)),
+              },
+            ];
         for (const { agent, result } of results) {
-          deps.metrics.finished(agent, { ok: true, timeToFirstTokenMs: result.timeToFirstTokenMs, latencyMs: result.latencyMs });
+          deps.metrics.finished(agent, {
+            ok: true,
+            timeToFirstTokenMs: result.timeToFirstTokenMs,
+            latencyMs: result.latencyMs,
+          });
           publishAgentStatus(agent);
         }
         return { ok: true as const, messageId, results, modelFor, started };
@@ -290,10 +417,20 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
     if (!outcome.ok && outcome.err instanceof ProviderError && !signal.aborted) {
       const failure = outcome.err;
       if (deps.fallback) {
-        await markIncomplete(caseId, outcome.messageId, { code: 'PROVIDER_FAILED', message: `The model API failed (${failure.kind}); answering with the embedded engine instead.`, recoverable: true });
+        await markIncomplete(caseId, outcome.messageId, {
+          code: 'PROVIDER_FAILED',
+          message: `The model API failed (${failure.kind}); answering with the embedded engine instead.`,
+          recoverable: true,
+        });
         outcome = await attempt(deps.fallback, null);
       } else {
-        await settleFailure(caseId, outcome.messageId, failure, `The model API failed (${failure.kind}); a human operator will take over.`, 'PROVIDER_FAILED');
+        await settleFailure(
+          caseId,
+          outcome.messageId,
+          failure,
+          `The model API failed (${failure.kind}); a human operator will take over.`,
+          'PROVIDER_FAILED',
+        );
         return;
       }
     }
@@ -302,10 +439,22 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
       if (outcome.err instanceof TokenBudgetExceededError) {
         const spent = outcome.err.usage;
         const cost = costOf(deps.prices, deps.modelFor(outcome.err.agent as AgentName), spent) + overhead.costUsd;
-        await stopForBudget(caseId, pendingIds, outcome.messageId, `the case spent its token budget (${spent.totalTokens} tokens this answer)`, { usage: addUsage(spent, overhead.usage), costUsd: cost });
+        await stopForBudget(
+          caseId,
+          pendingIds,
+          outcome.messageId,
+          `the case spent its token budget (${spent.totalTokens} tokens this answer)`,
+          { usage: addUsage(spent, overhead.usage), costUsd: cost },
+        );
         return;
       }
-      await settleFailure(caseId, outcome.messageId, outcome.err, 'The agent could not finish its answer; a human operator will take over.', 'AGENT_FAILED');
+      await settleFailure(
+        caseId,
+        outcome.messageId,
+        outcome.err,
+        'The agent could not finish its answer; a human operator will take over.',
+        'AGENT_FAILED',
+      );
       return;
     }
 
@@ -344,7 +493,12 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
         record(row, { type: 'STATUS_CHANGED', from: row.status, to: 'WAITING_ON_CUSTOMER', by: 'agent' });
         row.status = 'WAITING_ON_CUSTOMER';
       }
-      const more = await tx.count(Message, { case: caseId, authorKind: 'CUSTOMER', answered: false, id: { $nin: pendingIds } });
+      const more = await tx.count(Message, {
+        case: caseId,
+        authorKind: 'CUSTOMER',
+        answered: false,
+        id: { $nin: pendingIds },
+      });
       row.workState = more > 0 ? 'QUEUED' : 'IDLE';
       return row;
     });
@@ -358,8 +512,22 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
   }
 
   /** Creates the (streaming) agent message and its AGENT_STARTED events, in a transaction. */
-  function createAgentMessage(tx: EntityManager, record: RecordEvent, row: ICase, agents: string[], agentName: string): string {
-    const m = tx.create(Message, { id: randomUUID(), case: row, authorKind: 'AGENT', agentName, content: '', status: 'STREAMING', answered: true });
+  function createAgentMessage(
+    tx: EntityManager,
+    record: RecordEvent,
+    row: ICase,
+    agents: string[],
+    agentName: string,
+  ): string {
+    const m = tx.create(Message, {
+      id: randomUUID(),
+      case: row,
+      authorKind: 'AGENT',
+      agentName,
+      content: '',
+      status: 'STREAMING',
+      answered: true,
+    });
     m.createdAt = new Date();
     for (const name of agents) record(row, { type: 'AGENT_STARTED', agent: name, messageId: m.id });
     return m.id;
@@ -367,11 +535,17 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
 
   /** Starts a new agent message in its own transaction. */
   async function startMessage(caseId: string, agents: string[], agentName: string): Promise<string> {
-    return log.transaction(caseId, async (tx, record) => createAgentMessage(tx, record, await tx.findOneOrFail(Case, { id: caseId }), agents, agentName));
+    return log.transaction(caseId, async (tx, record) =>
+      createAgentMessage(tx, record, await tx.findOneOrFail(Case, { id: caseId }), agents, agentName),
+    );
   }
 
   /** Keeps what was said of a message, marks it incomplete, and records why. */
-  async function markIncomplete(caseId: string, messageId: string, error: { code: string; message: string; recoverable: boolean }): Promise<void> {
+  async function markIncomplete(
+    caseId: string,
+    messageId: string,
+    error: { code: string; message: string; recoverable: boolean },
+  ): Promise<void> {
     const partial = log.liveTokens(caseId, messageId);
     await log.transaction(caseId, async (tx, record) => {
       const row = await tx.findOneOrFail(Case, { id: caseId });
@@ -384,13 +558,36 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
   }
 
   /** A guardrail tripped: a polite refusal, a case event and a stored security event. */
-  async function answerWithRefusal(caseId: string, customerId: string, pendingIds: string[], trip: { guardrail: 'relevance' | 'jailbreak'; reason: string }, overhead: Overhead): Promise<void> {
+  async function answerWithRefusal(
+    caseId: string,
+    customerId: string,
+    pendingIds: string[],
+    trip: { guardrail: 'relevance' | 'jailbreak'; reason: string },
+    overhead: Overhead,
+  ): Promise<void> {
     const result = await log.transaction(caseId, async (tx, record) => {
       const row = await tx.findOneOrFail(Case, { id: caseId });
       record(row, { type: 'GUARDRAIL_TRIPPED', guardrail: trip.guardrail, reason: trip.reason });
-      const entry = deps.audit.add(tx, { category: 'security', type: `guardrail_${trip.guardrail}`, actorId: customerId, actorRole: 'customer', caseId, customerId, detail: { reason: trip.reason } });
+      const entry = deps.audit.add(tx, {
+        category: 'security',
+        type: `guardrail_${trip.guardrail}`,
+        actorId: customerId,
+        actorRole: 'customer',
+        caseId,
+        customerId,
+        detail: { reason: trip.reason },
+      });
       row.securityFlag = true;
-      const m = tx.create(Message, { id: randomUUID(), case: row, authorKind: 'AGENT', agentName: row.agentName, content: refusal({ ...trip, tripped: true }, deps.company), status: 'COMPLETE', answered: true, model: deps.routerModel });
+      const m = tx.create(Message, {
+        id: randomUUID(),
+        case: row,
+        authorKind: 'AGENT',
+        agentName: row.agentName,
+        content: refusal({ ...trip, tripped: true }, deps.company),
+        status: 'COMPLETE',
+        answered: true,
+        model: deps.routerModel,
+      });
       m.createdAt = new Date();
       record(row, { type: 'MESSAGE_COMPLETED', message: toMessageView(m) });
       chargeCase(row, overhead.usage, overhead.costUsd);
@@ -408,12 +605,31 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
   }
 
   /** The token budget is spent: stop, say so, and hand the case to a human. */
-  async function stopForBudget(caseId: string, pendingIds: string[], messageId: string | null, why: string, spent?: Overhead): Promise<void> {
+  async function stopForBudget(
+    caseId: string,
+    pendingIds: string[],
+    messageId: string | null,
+    why: string,
+    spent?: Overhead,
+  ): Promise<void> {
     if (spent) {
-      await log.transaction(caseId, async (tx) => chargeCase(await tx.findOneOrFail(Case, { id: caseId }), spent.usage, spent.costUsd));
+      await log.transaction(caseId, async (tx) =>
+        chargeCase(await tx.findOneOrFail(Case, { id: caseId }), spent.usage, spent.costUsd),
+      );
     }
-    if (messageId) await markIncomplete(caseId, messageId, { code: 'BUDGET_EXHAUSTED', message: `Stopped: ${why}; a human operator will take over.`, recoverable: false });
-    else await log.emit(caseId, { type: 'CASE_ERROR', code: 'BUDGET_EXHAUSTED', message: `Stopped: ${why}; a human operator will take over.`, recoverable: false });
+    if (messageId)
+      await markIncomplete(caseId, messageId, {
+        code: 'BUDGET_EXHAUSTED',
+        message: `Stopped: ${why}; a human operator will take over.`,
+        recoverable: false,
+      });
+    else
+      await log.emit(caseId, {
+        type: 'CASE_ERROR',
+        code: 'BUDGET_EXHAUSTED',
+        message: `Stopped: ${why}; a human operator will take over.`,
+        recoverable: false,
+      });
     await orm.em.fork().nativeUpdate(Message, { id: { $in: pendingIds } }, { answered: true });
     await deskActions(caseId).escalate(`token budget: ${why}`, 'HIGH');
     await orm.em.fork().nativeUpdate(Case, { id: caseId }, { workState: 'IDLE' });
@@ -439,7 +655,13 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
   }
 
   /** A failure: keep what was said, mark it incomplete, and never leave the case hanging. */
-  async function settleFailure(caseId: string, messageId: string, err: unknown, text: string, code: string): Promise<void> {
+  async function settleFailure(
+    caseId: string,
+    messageId: string,
+    err: unknown,
+    text: string,
+    code: string,
+  ): Promise<void> {
     deps.logger.error({ err, caseId }, 'agent run failed');
     const partial = log.liveTokens(caseId, messageId);
     const row = await log.transaction(caseId, async (tx, record) => {
@@ -454,7 +676,12 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
         record(row, { type: 'STATUS_CHANGED', from: row.status, to: 'ESCALATED', by: 'system' });
         row.status = 'ESCALATED';
       }
-      record(row, { type: 'CASE_ESCALATED', reason: code === 'PROVIDER_FAILED' ? 'model API failure' : 'agent failure', by: 'system', priority: row.priority });
+      record(row, {
+        type: 'CASE_ESCALATED',
+        reason: code === 'PROVIDER_FAILED' ? 'model API failure' : 'agent failure',
+        by: 'system',
+        priority: row.priority,
+      });
       row.workState = 'IDLE';
       return row;
     });
@@ -462,20 +689,32 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
   }
 
   /** The conversation so far within the memory budget, and the updated running summary. */
-  async function buildMemory(c: ICase, exclude: Set<string>): Promise<{ history: ReturnType<typeof trimHistory>['history']; summary?: string; summarizedCount: number }> {
-    const rows = await orm.em.fork().find(Message, { case: c.id, status: 'COMPLETE' }, { orderBy: { createdAt: 'asc', id: 'asc' } });
-    const past = rows.filter((m) => !exclude.has(m.id) && m.content).map((m) => ({ authorKind: m.authorKind, content: m.content }));
+  async function buildMemory(
+    c: ICase,
+    exclude: Set<string>,
+  ): Promise<{ history: ReturnType<typeof trimHistory>['history']; summary?: string; summarizedCount: number }> {
+    const rows = await orm.em
+      .fork()
+      .find(Message, { case: c.id, status: 'COMPLETE' }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+    const past = rows
+      .filter((m) => !exclude.has(m.id) && m.content)
+      .map((m) => ({ authorKind: m.authorKind, content: m.content }));
     const already = c.summarizedCount ?? 0;
     const mem = trimHistory(past.slice(already), deps.memoryTokens, c.summary ?? null);
     if (mem.trimmed.length === 0) return { history: mem.history, summarizedCount: already };
     const summary = extractiveSummary(c.summary ?? null, mem.trimmed);
-    return { history: trimHistory(past.slice(already + mem.trimmed.length), deps.memoryTokens, summary).history, summary, summarizedCount: already + mem.trimmed.length };
+    return {
+      history: trimHistory(past.slice(already + mem.trimmed.length), deps.memoryTokens, summary).history,
+      summary,
+      summarizedCount: already + mem.trimmed.length,
+    };
   }
 
   async function customerProfile(caseId: string, customerId: string): Promise<string> {
     const { customer, subscription, openCases } = await createCustomerData(orm.em.fork(), customerId).profile();
     const lines = [`Customer: ${customer?.name ?? 'Guest'}`];
-    if (subscription) lines.push(`Plan: ${subscription.plan.name} (${subscription.billingCycle}, ${subscription.status})`);
+    if (subscription)
+      lines.push(`Plan: ${subscription.plan.name} (${subscription.billingCycle}, ${subscription.status})`);
     lines.push(`Open cases: ${openCases}`, `Case: ${caseId}`);
     return lines.join('\n');
   }
@@ -538,4 +777,3 @@ function short(v: unknown, max = 300): string {
   const s = typeof v === 'string' ? v : JSON.stringify(v);
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
-

@@ -3,16 +3,25 @@
  * updates, and the queries the API needs.
  */
 import { randomUUID } from 'node:crypto';
-import { UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/sqlite';
-import { Case, Customer, Message, type CaseStatus, type ICase, type IMessage, type Priority, type Route } from '../db/entities/index.js';
+import { type EntityManager, type FilterQuery, UniqueConstraintViolationException } from '@mikro-orm/sqlite';
+import {
+  Case,
+  type CaseStatus,
+  Customer,
+  type ICase,
+  type IMessage,
+  Message,
+  type Priority,
+  type Route,
+} from '../db/entities/index.js';
 import { BadInputError, ConflictError, NotFoundError, UnavailableError } from '../errors.js';
 import type { PubSub } from '../pubsub.js';
-import type { CaseEventLog, RecordEvent } from './case-event-log.js';
-import { topics, type DeskEvent, type MessageView } from './case-events.js';
-import { cleanContext, cleanIdempotencyKey, cleanMessage } from './input.js';
 import type { AuditLog } from '../security/audit.js';
 import { maskCardNumbers } from '../security/card-numbers.js';
 import { detectInjection } from '../security/injection.js';
+import type { CaseEventLog, RecordEvent } from './case-event-log.js';
+import { type DeskEvent, type MessageView, topics } from './case-events.js';
+import { cleanContext, cleanIdempotencyKey, cleanMessage } from './input.js';
 
 /** What the customer is told when a card number was removed from their message. */
 export const CARD_NOTICE =
@@ -105,8 +114,26 @@ export function toMessageView(m: IMessage, content = m.content): MessageView {
 export function publishCaseUpdate(pubsub: PubSub, c: ICase, created = false): void {
   const at = new Date();
   const ev: DeskEvent = created
-    ? { type: 'CASE_CREATED', caseId: c.id, at, status: c.status, priority: c.priority, route: c.route ?? null, emergency: c.emergency, subject: c.subject }
-    : { type: 'CASE_UPDATED', caseId: c.id, at, status: c.status, priority: c.priority, route: c.route ?? null, assignee: c.assignee ?? null, agentName: c.agentName ?? null };
+    ? {
+        type: 'CASE_CREATED',
+        caseId: c.id,
+        at,
+        status: c.status,
+        priority: c.priority,
+        route: c.route ?? null,
+        emergency: c.emergency,
+        subject: c.subject,
+      }
+    : {
+        type: 'CASE_UPDATED',
+        caseId: c.id,
+        at,
+        status: c.status,
+        priority: c.priority,
+        route: c.route ?? null,
+        assignee: c.assignee ?? null,
+        agentName: c.agentName ?? null,
+      };
   pubsub.publish(topics.desk, ev);
 }
 
@@ -123,11 +150,27 @@ export function createCaseService(deps: CaseServiceDeps) {
     else c.resolvedAt = null;
   }
 
-  async function findOwnedCase(em: EntityManager, caseId: string, actor: Actor, field: string, meta: RequestMeta = {}): Promise<ICase> {
+  async function findOwnedCase(
+    em: EntityManager,
+    caseId: string,
+    actor: Actor,
+    field: string,
+    meta: RequestMeta = {},
+  ): Promise<ICase> {
     const c = await em.findOne(Case, { id: caseId });
     if (c && actor.kind === 'customer' && c.customer.id !== actor.id) {
       // Someone else's case answers NOT_FOUND, like a missing one, and is recorded as a probe.
-      await deps.audit.record({ category: 'security', type: 'case_probe', actorId: actor.id, actorRole: actor.role, caseId, customerId: c.customer.id, ip: meta.ip, requestId: meta.requestId, detail: { field } });
+      await deps.audit.record({
+        category: 'security',
+        type: 'case_probe',
+        actorId: actor.id,
+        actorRole: actor.role,
+        caseId,
+        customerId: c.customer.id,
+        ip: meta.ip,
+        requestId: meta.requestId,
+        detail: { field },
+      });
       throw new NotFoundError('Case', caseId, field);
     }
     if (!c) throw new NotFoundError('Case', caseId, field);
@@ -139,7 +182,12 @@ export function createCaseService(deps: CaseServiceDeps) {
      * Stores the request (case, message, events) in one transaction, then queues the agents.
      * A retry with the same idempotency key returns the first result.
      */
-    async submitRequest(em: EntityManager, actor: Actor, input: SubmitRequestInput, meta: RequestMeta = {}): Promise<{ case: ICase; message: IMessage; duplicate: boolean }> {
+    async submitRequest(
+      em: EntityManager,
+      actor: Actor,
+      input: SubmitRequestInput,
+      meta: RequestMeta = {},
+    ): Promise<{ case: ICase; message: IMessage; duplicate: boolean }> {
       if (!deps.isAccepting()) throw new UnavailableError();
       // Card numbers are masked before the message is stored or sent to any provider.
       const masked = maskCardNumbers(cleanMessage(input.message, 'message', deps.limits.maxMessageLength));
@@ -149,7 +197,8 @@ export function createCaseService(deps: CaseServiceDeps) {
       const context = cleanContext(input.context, 'context', deps.limits.maxContextBytes);
       const key = cleanIdempotencyKey(input.idempotencyKey);
       const requestType = input.requestType ?? 'AUTO';
-      if (!REQUEST_TYPES.includes(requestType)) throw new BadInputError(`requestType must be one of ${REQUEST_TYPES.join(', ')}`, 'requestType');
+      if (!REQUEST_TYPES.includes(requestType))
+        throw new BadInputError(`requestType must be one of ${REQUEST_TYPES.join(', ')}`, 'requestType');
       const storedKey = key ? `${actor.id}:${key}` : null;
 
       const existing = async () => {
@@ -165,7 +214,8 @@ export function createCaseService(deps: CaseServiceDeps) {
       const caseId = input.caseId ?? randomUUID();
       if (input.caseId) {
         const c = await findOwnedCase(em.fork(), input.caseId, actor, 'caseId', meta);
-        if (c.status === 'CLOSED') throw new ConflictError(`Case ${c.id} is closed; submit without caseId to open a new case`);
+        if (c.status === 'CLOSED')
+          throw new ConflictError(`Case ${c.id} is closed; submit without caseId to open a new case`);
       }
       try {
         const result = await log.transaction(caseId, async (tx, record) => {
@@ -173,10 +223,12 @@ export function createCaseService(deps: CaseServiceDeps) {
           let created = false;
           if (input.caseId) {
             c = await tx.findOneOrFail(Case, { id: caseId });
-            if (c.status !== 'OPEN' && c.status !== 'IN_PROGRESS' && c.status !== 'ESCALATED') changeStatus(c, 'OPEN', 'customer', record);
+            if (c.status !== 'OPEN' && c.status !== 'IN_PROGRESS' && c.status !== 'ESCALATED')
+              changeStatus(c, 'OPEN', 'customer', record);
             if (input.emergency && !c.emergency) {
               c.emergency = true;
-              if (c.priority !== 'URGENT') record(c, { type: 'PRIORITY_CHANGED', from: c.priority, to: 'URGENT', by: 'customer' });
+              if (c.priority !== 'URGENT')
+                record(c, { type: 'PRIORITY_CHANGED', from: c.priority, to: 'URGENT', by: 'customer' });
               c.priority = 'URGENT';
             }
           } else {
@@ -192,10 +244,18 @@ export function createCaseService(deps: CaseServiceDeps) {
               context,
               workState: 'QUEUED',
             });
-            record(c, { type: 'CASE_OPENED', subject: c.subject, customerId: actor.id, priority: c.priority, emergency: c.emergency, requestType });
+            record(c, {
+              type: 'CASE_OPENED',
+              subject: c.subject,
+              customerId: actor.id,
+              priority: c.priority,
+              emergency: c.emergency,
+              requestType,
+            });
           }
           c.workState = 'QUEUED';
-          const m = tx.create(Message, { id: randomUUID(),
+          const m = tx.create(Message, {
+            id: randomUUID(),
             case: c,
             authorKind: 'CUSTOMER',
             authorName: null,
@@ -209,15 +269,46 @@ export function createCaseService(deps: CaseServiceDeps) {
           record(c, { type: 'MESSAGE_ADDED', message: toMessageView(m) });
           const entries = [];
           if (masked.masked > 0) {
-            const notice = tx.create(Message, { id: randomUUID(), case: c, authorKind: 'SYSTEM', content: CARD_NOTICE, status: 'COMPLETE', answered: true });
+            const notice = tx.create(Message, {
+              id: randomUUID(),
+              case: c,
+              authorKind: 'SYSTEM',
+              content: CARD_NOTICE,
+              status: 'COMPLETE',
+              answered: true,
+            });
             notice.createdAt = new Date();
             record(c, { type: 'MESSAGE_ADDED', message: toMessageView(notice) });
-            entries.push(deps.audit.add(tx, { category: 'security', type: 'card_number_masked', actorId: actor.id, actorRole: actor.role, caseId: c.id, customerId: actor.id, ip: meta.ip, requestId: meta.requestId, detail: { count: masked.masked, messageId: m.id } }));
+            entries.push(
+              deps.audit.add(tx, {
+                category: 'security',
+                type: 'card_number_masked',
+                actorId: actor.id,
+                actorRole: actor.role,
+                caseId: c.id,
+                customerId: actor.id,
+                ip: meta.ip,
+                requestId: meta.requestId,
+                detail: { count: masked.masked, messageId: m.id },
+              }),
+            );
           }
           if (injection.detected) {
             // The message is kept and answered within the agent's rules; the case is flagged and the attempt recorded.
             c.securityFlag = true;
-            entries.push(deps.audit.add(tx, { category: 'security', type: 'prompt_injection', actorId: actor.id, actorRole: actor.role, caseId: c.id, customerId: actor.id, ip: meta.ip, requestId: meta.requestId, detail: { kinds: injection.kinds, messageId: m.id } }));
+            entries.push(
+              deps.audit.add(tx, {
+                category: 'security',
+                type: 'prompt_injection',
+                actorId: actor.id,
+                actorRole: actor.role,
+                caseId: c.id,
+                customerId: actor.id,
+                ip: meta.ip,
+                requestId: meta.requestId,
+                detail: { kinds: injection.kinds, messageId: m.id },
+              }),
+            );
           }
           return { case: c, message: m, duplicate: false, created, entries };
         });
@@ -242,8 +333,24 @@ export function createCaseService(deps: CaseServiceDeps) {
         const c = await tx.findOne(Case, { id: caseId });
         if (!c) throw new NotFoundError('Case', caseId, 'caseId');
         if (c.status === 'CLOSED') throw new ConflictError(`Case ${caseId} is closed`);
-        const m = tx.create(Message, { id: randomUUID(), case: c, authorKind: 'OPERATOR', authorName: actor.name ?? actor.id, content, status: 'COMPLETE', answered: true });
-        deps.audit.add(tx, { category: 'action', type: 'operator_reply', actorId: actor.id, actorRole: actor.role, caseId: c.id, customerId: c.customer.id, detail: { messageId: m.id } });
+        const m = tx.create(Message, {
+          id: randomUUID(),
+          case: c,
+          authorKind: 'OPERATOR',
+          authorName: actor.name ?? actor.id,
+          content,
+          status: 'COMPLETE',
+          answered: true,
+        });
+        deps.audit.add(tx, {
+          category: 'action',
+          type: 'operator_reply',
+          actorId: actor.id,
+          actorRole: actor.role,
+          caseId: c.id,
+          customerId: c.customer.id,
+          detail: { messageId: m.id },
+        });
         m.createdAt = new Date();
         record(c, { type: 'MESSAGE_ADDED', message: toMessageView(m) });
         if (!c.assignee) {
@@ -262,7 +369,12 @@ export function createCaseService(deps: CaseServiceDeps) {
     },
 
     /** Changes status, priority or assignee, each with its event. */
-    async updateCase(actor: Actor, caseId: string, patch: { status?: CaseStatus | null; priority?: Priority | null; assignee?: string | null }, clearAssignee = false): Promise<ICase> {
+    async updateCase(
+      actor: Actor,
+      caseId: string,
+      patch: { status?: CaseStatus | null; priority?: Priority | null; assignee?: string | null },
+      clearAssignee = false,
+    ): Promise<ICase> {
       if (patch.status === 'CLOSED') deps.abortAgents(caseId, 'closed');
       const c = await log.transaction(caseId, async (tx, record) => {
         const c = await tx.findOne(Case, { id: caseId });
@@ -273,10 +385,23 @@ export function createCaseService(deps: CaseServiceDeps) {
           record(c, { type: 'PRIORITY_CHANGED', from: c.priority, to: patch.priority, by: actor.id });
           c.priority = patch.priority;
         }
-        deps.audit.add(tx, { category: 'action', type: 'case_updated', actorId: actor.id, actorRole: actor.role, caseId: c.id, customerId: c.customer.id, detail: { status: patch.status ?? null, priority: patch.priority ?? null, assignee: clearAssignee ? null : (patch.assignee ?? null) } });
+        deps.audit.add(tx, {
+          category: 'action',
+          type: 'case_updated',
+          actorId: actor.id,
+          actorRole: actor.role,
+          caseId: c.id,
+          customerId: c.customer.id,
+          detail: {
+            status: patch.status ?? null,
+            priority: patch.priority ?? null,
+            assignee: clearAssignee ? null : (patch.assignee ?? null),
+          },
+        });
         const assignee = clearAssignee ? null : patch.assignee?.trim();
         if (assignee !== undefined && assignee !== c.assignee) {
-          if (assignee !== null && (assignee.length === 0 || assignee.length > 100)) throw new BadInputError('assignee must be 1-100 characters', 'assignee');
+          if (assignee !== null && (assignee.length === 0 || assignee.length > 100))
+            throw new BadInputError('assignee must be 1-100 characters', 'assignee');
           record(c, { type: 'ASSIGNEE_CHANGED', from: c.assignee ?? null, to: assignee, by: actor.id });
           c.assignee = assignee;
         }
@@ -292,7 +417,13 @@ export function createCaseService(deps: CaseServiceDeps) {
     },
 
     /** Cases, newest first, with keyset pagination. */
-    async listCases(em: EntityManager, actor: Actor, filter: CaseFilter, first: number, after?: string | null): Promise<CasePage> {
+    async listCases(
+      em: EntityManager,
+      actor: Actor,
+      filter: CaseFilter,
+      first: number,
+      after?: string | null,
+    ): Promise<CasePage> {
       if (first < 1 || first > 100) throw new BadInputError('first must be between 1 and 100', 'first');
       const where: FilterQuery<ICase> = {};
       if (actor.kind === 'customer') where.customer = actor.id;
@@ -305,9 +436,14 @@ export function createCaseService(deps: CaseServiceDeps) {
       let pageWhere = where;
       if (after) {
         const cur = decodeCursor(after);
-        pageWhere = { $and: [where, { $or: [{ createdAt: { $lt: cur.at } }, { createdAt: cur.at, id: { $lt: cur.id } }] }] };
+        pageWhere = {
+          $and: [where, { $or: [{ createdAt: { $lt: cur.at } }, { createdAt: cur.at, id: { $lt: cur.id } }] }],
+        };
       }
-      const rows = await em.find(Case, pageWhere, { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], limit: first + 1 });
+      const rows = await em.find(Case, pageWhere, {
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        limit: first + 1,
+      });
       const cases = rows.slice(0, first);
       const last = cases.at(-1);
       return { cases, hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last) : null, totalCount };
@@ -348,7 +484,8 @@ function decodeCursor(s: string): { at: Date; id: string } {
   try {
     const [ms, id] = JSON.parse(Buffer.from(s, 'base64url').toString()) as [number, string];
     const at = new Date(ms);
-    if (typeof ms !== 'number' || !Number.isFinite(at.getTime()) || typeof id !== 'string' || id.length > 64) throw new Error('shape');
+    if (typeof ms !== 'number' || !Number.isFinite(at.getTime()) || typeof id !== 'string' || id.length > 64)
+      throw new Error('shape');
     return { at, id };
   } catch {
     throw new BadInputError('after is not a valid cursor', 'after');

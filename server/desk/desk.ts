@@ -3,18 +3,18 @@
  * resumes unfinished work at start, and stops cleanly.
  */
 import type { MikroORM } from '@mikro-orm/sqlite';
+import { AGENTS } from '../agents/definitions/index.js';
 import type { KnowledgeBase } from '../agents/knowledge/knowledge-base.js';
 import type { Router } from '../agents/router/router.js';
-import { AGENTS } from '../agents/definitions/index.js';
 import { Case, type CaseStatus } from '../db/entities/index.js';
 import type { Logger } from '../logger.js';
 import type { LlmProvider } from '../providers/provider.js';
 import type { PubSub, Subscription } from '../pubsub.js';
-import { topics, type DeskEvent } from './case-events.js';
 import { AgentMetrics, type AgentStats } from './agent-metrics.js';
+import { type CaseService, createCaseService } from './case.service.js';
 import { CaseEventLog } from './case-event-log.js';
-import { createCaseService, type CaseService } from './case.service.js';
-import { createCaseWorker, type CaseWorkerDeps } from './case-worker.js';
+import { type DeskEvent, topics } from './case-events.js';
+import { type CaseWorkerDeps, createCaseWorker } from './case-worker.js';
 import { WorkQueue } from './work-queue.js';
 
 /** Settings the desk runs with. */
@@ -29,7 +29,17 @@ export interface DeskOptions {
 /** How agents are answered: providers, models, routing mode, guardrails, memory, budget, prices. */
 export type AnsweringOptions = Pick<
   CaseWorkerDeps,
-  'fallback' | 'llm' | 'modelFor' | 'routerModel' | 'routerMode' | 'routerLlmThreshold' | 'guardrails' | 'memoryTokens' | 'caseTokenBudget' | 'prices' | 'audit'
+  | 'fallback'
+  | 'llm'
+  | 'modelFor'
+  | 'routerModel'
+  | 'routerMode'
+  | 'routerLlmThreshold'
+  | 'guardrails'
+  | 'memoryTokens'
+  | 'caseTokenBudget'
+  | 'prices'
+  | 'audit'
 >;
 
 /** The desk's status for dashboards. */
@@ -63,14 +73,37 @@ export interface Desk {
 }
 
 /** Creates the desk. */
-export function createDesk(deps: { orm: MikroORM; pubsub: PubSub; router: Router; provider: LlmProvider; kb: KnowledgeBase; logger: Logger; options: DeskOptions; answering: AnsweringOptions }): Desk {
+export function createDesk(deps: {
+  orm: MikroORM;
+  pubsub: PubSub;
+  router: Router;
+  provider: LlmProvider;
+  kb: KnowledgeBase;
+  logger: Logger;
+  options: DeskOptions;
+  answering: AnsweringOptions;
+}): Desk {
   const { orm, pubsub, logger, options } = deps;
   const log = new CaseEventLog(orm, pubsub);
   const metrics = new AgentMetrics(Object.keys(AGENTS));
   const startedAt = new Date();
   let accepting = true;
-  const worker = createCaseWorker({ orm, log, pubsub, router: deps.router, provider: deps.provider, kb: deps.kb, metrics, logger, company: options.company, maxTurns: options.maxTurns, ...deps.answering });
-  const queue = new WorkQueue(options.concurrency, worker, (caseId, err) => logger.error({ err, caseId }, 'case processing failed'));
+  const worker = createCaseWorker({
+    orm,
+    log,
+    pubsub,
+    router: deps.router,
+    provider: deps.provider,
+    kb: deps.kb,
+    metrics,
+    logger,
+    company: options.company,
+    maxTurns: options.maxTurns,
+    ...deps.answering,
+  });
+  const queue = new WorkQueue(options.concurrency, worker, (caseId, err) =>
+    logger.error({ err, caseId }, 'case processing failed'),
+  );
   const cases = createCaseService({
     log,
     pubsub,
@@ -87,15 +120,21 @@ export function createDesk(deps: { orm: MikroORM; pubsub: PubSub; router: Router
     metrics,
     deskEvents: () => pubsub.subscribe<DeskEvent>(topics.desk),
     async resume() {
-      const rows = await orm.em.fork().find(Case, { workState: { $in: ['QUEUED', 'RUNNING'] } }, { orderBy: { createdAt: 'asc' } });
+      const rows = await orm.em
+        .fork()
+        .find(Case, { workState: { $in: ['QUEUED', 'RUNNING'] } }, { orderBy: { createdAt: 'asc' } });
       for (const c of rows) queue.enqueue(c.id, c.priority);
       return rows.length;
     },
     async status() {
       const em = orm.em.fork();
       const conn = em.getConnection();
-      const grouped = await conn.execute<{ status: CaseStatus; count: number }[]>('select status, count(*) as count from cases group by status order by status');
-      const [totals] = await conn.execute<{ tokens: number | null; cost: number | null }[]>('select sum(prompt_tokens + completion_tokens) as tokens, sum(cost_usd) as cost from cases');
+      const grouped = await conn.execute<{ status: CaseStatus; count: number }[]>(
+        'select status, count(*) as count from cases group by status order by status',
+      );
+      const [totals] = await conn.execute<{ tokens: number | null; cost: number | null }[]>(
+        'select sum(prompt_tokens + completion_tokens) as tokens, sum(cost_usd) as cost from cases',
+      );
       return {
         agents: metrics.snapshot(),
         queueDepth: queue.depth,
@@ -103,7 +142,10 @@ export function createDesk(deps: { orm: MikroORM; pubsub: PubSub; router: Router
         casesByStatus: grouped.map((g) => ({ status: g.status, count: Number(g.count) })),
         provider: deps.provider.name,
         model: deps.provider.model,
-        models: Object.keys(AGENTS).map((a) => ({ agent: a, model: deps.answering.modelFor(a as keyof typeof AGENTS) })),
+        models: Object.keys(AGENTS).map((a) => ({
+          agent: a,
+          model: deps.answering.modelFor(a as keyof typeof AGENTS),
+        })),
         routerModel: deps.answering.llm ? deps.answering.routerModel : null,
         totalTokens: Number(totals?.tokens ?? 0),
         totalCostUsd: Math.round(Number(totals?.cost ?? 0) * 1e6) / 1e6,

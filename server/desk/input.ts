@@ -10,12 +10,18 @@ export function cleanMessage(raw: string, field: string, maxLength: number): str
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g, '')
     .trim();
   if (text.length === 0) throw new BadInputError(`${field} must not be empty`, field);
-  if (text.length > maxLength) throw new BadInputError(`${field} is ${text.length} characters; the limit is ${maxLength}`, field);
+  if (text.length > maxLength)
+    throw new BadInputError(`${field} is ${text.length} characters; the limit is ${maxLength}`, field);
   return text;
 }
 
 /** Checks a JSON context: an object, within size and depth limits. Accepts a JSON string too. */
-export function cleanContext(raw: unknown, field: string, maxBytes: number, maxDepth = 5): Record<string, unknown> | null {
+export function cleanContext(
+  raw: unknown,
+  field: string,
+  maxBytes: number,
+  maxDepth = 5,
+): Record<string, unknown> | null {
   if (raw === null || raw === undefined) return null;
   let value = raw;
   if (typeof raw === 'string') {
@@ -25,7 +31,8 @@ export function cleanContext(raw: unknown, field: string, maxBytes: number, maxD
       throw new BadInputError(`${field} is not valid JSON`, field);
     }
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new BadInputError(`${field} must be a JSON object`, field);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new BadInputError(`${field} must be a JSON object`, field);
   const size = Buffer.byteLength(JSON.stringify(value));
   if (size > maxBytes) throw new BadInputError(`${field} is ${size} bytes; the limit is ${maxBytes}`, field);
   if (depth(value) > maxDepth) throw new BadInputError(`${field} is nested deeper than ${maxDepth} levels`, field);
@@ -42,6 +49,10 @@ function depth(v: unknown): number {
 export function cleanIdempotencyKey(raw: string | null | undefined): string | null {
   if (raw === null || raw === undefined) return null;
   const key = raw.trim();
-  if (!/^[A-Za-z0-9._:-]{8,128}$/.test(key)) throw new BadInputError('idempotencyKey must be 8-128 characters of letters, digits, ".", "_", ":" or "-"', 'idempotencyKey');
+  if (!/^[A-Za-z0-9._:-]{8,128}$/.test(key))
+    throw new BadInputError(
+      'idempotencyKey must be 8-128 characters of letters, digits, ".", "_", ":" or "-"',
+      'idempotencyKey',
+    );
   return key;
 }

@@ -12,7 +12,11 @@ export const DEFAULT_PRICES: PriceTable = {
 };
 
 /** Cost in USD of some usage on a model (0 for models without a price, such as local ones). */
-export function costOf(prices: PriceTable, model: string, usage: { promptTokens: number; completionTokens: number }): number {
+export function costOf(
+  prices: PriceTable,
+  model: string,
+  usage: { promptTokens: number; completionTokens: number },
+): number {
   const p = prices[model];
   if (!p) return 0;
   return Math.round(((usage.promptTokens * p.input + usage.completionTokens * p.output) / 1_000_000) * 1e6) / 1e6;

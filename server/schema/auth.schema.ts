@@ -1,6 +1,6 @@
 /** Sessions and the audit trail: guest sessions, who am I, and the audit log for admins. */
 import { randomUUID } from 'node:crypto';
-import { AuditEvent, Customer, AUDIT_CATEGORIES, type IAuditEvent } from '../db/entities/index.js';
+import { AUDIT_CATEGORIES, AuditEvent, Customer, type IAuditEvent } from '../db/entities/index.js';
 import { BadInputError } from '../errors.js';
 import { builder, me } from './builder.js';
 
@@ -10,10 +10,17 @@ const GuestSession = builder.simpleObject('GuestSession', {
 });
 
 const Viewer = builder.simpleObject('Viewer', {
-  fields: (t) => ({ id: t.id(), role: t.string(), name: t.string({ nullable: true }), expiresAt: t.field({ type: 'DateTime' }) }),
+  fields: (t) => ({
+    id: t.id(),
+    role: t.string(),
+    name: t.string({ nullable: true }),
+    expiresAt: t.field({ type: 'DateTime' }),
+  }),
 });
 
-const AuditCategoryEnum = builder.enumType('AuditCategory', { values: AUDIT_CATEGORIES.map((c) => c.toUpperCase()) as ['AUTH', 'SECURITY', 'ACTION'] });
+const AuditCategoryEnum = builder.enumType('AuditCategory', {
+  values: AUDIT_CATEGORIES.map((c) => c.toUpperCase()) as ['AUTH', 'SECURITY', 'ACTION'],
+});
 
 const AuditEventType = builder.objectRef<IAuditEvent>('AuditEvent').implement({
   description: 'An entry of the append-only audit trail',
@@ -33,7 +40,11 @@ const AuditEventType = builder.objectRef<IAuditEvent>('AuditEvent').implement({
 });
 
 const AuditPage = builder.simpleObject('AuditEventPage', {
-  fields: (t) => ({ events: t.field({ type: [AuditEventType] }), endCursor: t.string({ nullable: true }), hasNextPage: t.boolean() }),
+  fields: (t) => ({
+    events: t.field({ type: [AuditEventType] }),
+    endCursor: t.string({ nullable: true }),
+    hasNextPage: t.boolean(),
+  }),
 });
 
 const AuditFilterInput = builder.inputType('AuditFilterInput', {
@@ -54,8 +65,20 @@ builder.mutationFields((t) => ({
       const id = `guest-${randomUUID()}`;
       ctx.em.create(Customer, { id, name: 'Guest', isGuest: true, externalRef: null });
       await ctx.em.flush();
-      const { token, expiresAt } = ctx.tokens.sign({ sub: id, role: 'customer', name: 'Guest' }, ctx.config.GUEST_TOKEN_TTL_SEC);
-      await ctx.audit.record({ category: 'auth', type: 'token_issued', actorId: id, actorRole: 'customer', customerId: id, ip: ctx.ip, requestId: ctx.requestId, detail: { kind: 'guest', expiresAt: expiresAt.toISOString() } });
+      const { token, expiresAt } = ctx.tokens.sign(
+        { sub: id, role: 'customer', name: 'Guest' },
+        ctx.config.GUEST_TOKEN_TTL_SEC,
+      );
+      await ctx.audit.record({
+        category: 'auth',
+        type: 'token_issued',
+        actorId: id,
+        actorRole: 'customer',
+        customerId: id,
+        ip: ctx.ip,
+        requestId: ctx.requestId,
+        detail: { kind: 'guest', expiresAt: expiresAt.toISOString() },
+      });
       return { token, expiresAt, customerId: id };
     },
   }),
@@ -68,14 +91,23 @@ builder.queryFields((t) => ({
     authScopes: { authenticated: true },
     resolve: (_r, _a, ctx) => {
       const actor = me(ctx);
-      return { id: actor.id, role: actor.role, name: actor.name ?? null, expiresAt: new Date(ctx.identity!.exp * 1000) };
+      return {
+        id: actor.id,
+        role: actor.role,
+        name: actor.name ?? null,
+        expiresAt: new Date(ctx.identity!.exp * 1000),
+      };
     },
   }),
   auditEvents: t.field({
     type: AuditPage,
     description: 'The audit trail, newest first (admins only)',
     authScopes: { admin: true },
-    args: { filter: t.arg({ type: AuditFilterInput, required: false }), first: t.arg.int({ required: false, defaultValue: 50 }), after: t.arg.string({ required: false }) },
+    args: {
+      filter: t.arg({ type: AuditFilterInput, required: false }),
+      first: t.arg.int({ required: false, defaultValue: 50 }),
+      after: t.arg.string({ required: false }),
+    },
     resolve: async (_r, args, ctx) => {
       const first = args.first ?? 50;
       if (first < 1 || first > 200) throw new BadInputError('first must be between 1 and 200', 'first');
@@ -93,7 +125,11 @@ builder.queryFields((t) => ({
       const rows = await ctx.em.find(AuditEvent, where, { orderBy: { id: 'desc' }, limit: first + 1 });
       const events = rows.slice(0, first);
       const last = events.at(-1);
-      return { events, hasNextPage: rows.length > first, endCursor: last ? Buffer.from(String(last.id)).toString('base64url') : null };
+      return {
+        events,
+        hasNextPage: rows.length > first,
+        endCursor: last ? Buffer.from(String(last.id)).toString('base64url') : null,
+      };
     },
   }),
 }));

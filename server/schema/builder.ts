@@ -27,10 +27,23 @@ export const builder = new SchemaBuilder<{
     }),
     unauthorizedError: (_parent, ctx, info) => {
       if (!ctx.actor) {
-        return new AppError(ctx.authError ? `Not signed in: ${ctx.authError.message}` : 'Not signed in: send a token (Authorization: Bearer …)', 'UNAUTHENTICATED');
+        return new AppError(
+          ctx.authError
+            ? `Not signed in: ${ctx.authError.message}`
+            : 'Not signed in: send a token (Authorization: Bearer …)',
+          'UNAUTHENTICATED',
+        );
       }
       void ctx.audit
-        .record({ category: 'security', type: 'forbidden', actorId: ctx.actor.id, actorRole: ctx.actor.role, ip: ctx.ip, requestId: ctx.requestId, detail: { field: `${info.parentType.name}.${info.fieldName}` } })
+        .record({
+          category: 'security',
+          type: 'forbidden',
+          actorId: ctx.actor.id,
+          actorRole: ctx.actor.role,
+          ip: ctx.ip,
+          requestId: ctx.requestId,
+          detail: { field: `${info.parentType.name}.${info.fieldName}` },
+        })
         .catch((err) => ctx.logger.error({ err }, 'audit write failed'));
       return new AppError(`Your role (${ctx.actor.role}) may not use ${info.fieldName}`, 'FORBIDDEN');
     },

@@ -1,17 +1,24 @@
 /** Cases and messages: types, queries and the mutations that act on them. */
-import { CASE_STATUSES, CaseEventRecord, Customer, PRIORITIES, type ICase } from '../db/entities/index.js';
-import { REQUEST_TYPES, encodeCursor, toMessageView } from '../desk/case.service.js';
+import { CASE_STATUSES, CaseEventRecord, Customer, type ICase, PRIORITIES } from '../db/entities/index.js';
+import { encodeCursor, REQUEST_TYPES, toMessageView } from '../desk/case.service.js';
 import type { MessageView } from '../desk/case-events.js';
 import { builder, me } from './builder.js';
 
 export const CaseStatusEnum = builder.enumType('CaseStatus', { values: CASE_STATUSES });
 export const PriorityEnum = builder.enumType('Priority', { values: PRIORITIES });
 export const RouteEnum = builder.enumType('Route', {
-  values: { BILLING: { value: 'billing' }, TECHNICAL: { value: 'technical' }, ESCALATION: { value: 'escalation' }, GENERAL: { value: 'general' } } as const,
+  values: {
+    BILLING: { value: 'billing' },
+    TECHNICAL: { value: 'technical' },
+    ESCALATION: { value: 'escalation' },
+    GENERAL: { value: 'general' },
+  } as const,
 });
 export const RequestTypeEnum = builder.enumType('RequestType', { values: REQUEST_TYPES });
 const AuthorKindEnum = builder.enumType('AuthorKind', { values: ['CUSTOMER', 'AGENT', 'OPERATOR', 'SYSTEM'] as const });
-const MessageStatusEnum = builder.enumType('MessageStatus', { values: ['COMPLETE', 'STREAMING', 'INCOMPLETE'] as const });
+const MessageStatusEnum = builder.enumType('MessageStatus', {
+  values: ['COMPLETE', 'STREAMING', 'INCOMPLETE'] as const,
+});
 
 const CitationType = builder.simpleObject('Citation', {
   description: 'A help article an answer drew on',
@@ -42,10 +49,14 @@ export const MessageType = builder.objectRef<MessageView>('Message').implement({
     caseId: t.exposeID('caseId'),
     authorKind: t.field({ type: AuthorKindEnum, resolve: (m) => m.authorKind }),
     authorName: t.exposeString('authorName', { nullable: true }),
-    agentName: t.exposeString('agentName', { nullable: true, description: 'The agent (or crew, as billing+technical) that wrote it' }),
+    agentName: t.exposeString('agentName', {
+      nullable: true,
+      description: 'The agent (or crew, as billing+technical) that wrote it',
+    }),
     content: t.string({
       description: 'The text; for a message still streaming, the tokens so far',
-      resolve: (m, _a, ctx) => (m.status === 'STREAMING' && !m.content ? ctx.desk.log.liveTokens(m.caseId, m.id) : m.content),
+      resolve: (m, _a, ctx) =>
+        m.status === 'STREAMING' && !m.content ? ctx.desk.log.liveTokens(m.caseId, m.id) : m.content,
     }),
     status: t.field({ type: MessageStatusEnum, resolve: (m) => m.status }),
     citations: t.field({ type: [CitationType], resolve: (m) => m.citations }),
@@ -80,16 +91,34 @@ export const CaseType = builder.objectRef<ICase>('Case').implement({
     usage: t.field({
       type: TokenUsageType,
       description: 'Tokens spent on the case so far (answers, routing and guardrails)',
-      resolve: (c) => ({ promptTokens: c.promptTokens ?? 0, completionTokens: c.completionTokens ?? 0, totalTokens: (c.promptTokens ?? 0) + (c.completionTokens ?? 0) }),
+      resolve: (c) => ({
+        promptTokens: c.promptTokens ?? 0,
+        completionTokens: c.completionTokens ?? 0,
+        totalTokens: (c.promptTokens ?? 0) + (c.completionTokens ?? 0),
+      }),
     }),
     costUsd: t.float({ description: 'What the case has cost so far', resolve: (c) => c.costUsd ?? 0 }),
-    securityFlag: t.boolean({ description: 'Set when a security event touched the case', resolve: (c) => c.securityFlag ?? false }),
-    customer: t.field({ type: CustomerType, resolve: async (c, _a, ctx) => ctx.em.findOneOrFail(Customer, { id: c.customer.id }) }),
-    messages: t.field({ type: [MessageType], resolve: async (c, _a, ctx) => (await ctx.desk.cases.messages(ctx.em, c.id)).map((m) => toMessageView(m)) }),
+    securityFlag: t.boolean({
+      description: 'Set when a security event touched the case',
+      resolve: (c) => c.securityFlag ?? false,
+    }),
+    customer: t.field({
+      type: CustomerType,
+      resolve: async (c, _a, ctx) => ctx.em.findOneOrFail(Customer, { id: c.customer.id }),
+    }),
+    messages: t.field({
+      type: [MessageType],
+      resolve: async (c, _a, ctx) => (await ctx.desk.cases.messages(ctx.em, c.id)).map((m) => toMessageView(m)),
+    }),
     lastEventSeq: t.int({
-      description: 'Sequence number of the latest stored event; subscribe with after: lastEventSeq to get only what follows',
+      description:
+        'Sequence number of the latest stored event; subscribe with after: lastEventSeq to get only what follows',
       resolve: async (c, _a, ctx) => {
-        const last = await ctx.em.findOne(CaseEventRecord, { case: c.id }, { orderBy: { seq: 'desc' }, fields: ['seq'] });
+        const last = await ctx.em.findOne(
+          CaseEventRecord,
+          { case: c.id },
+          { orderBy: { seq: 'desc' }, fields: ['seq'] },
+        );
         return last?.seq ?? 0;
       },
     }),
@@ -100,8 +129,12 @@ export const CaseType = builder.objectRef<ICase>('Case').implement({
   }),
 });
 
-const CaseEdge = builder.simpleObject('CaseEdge', { fields: (t) => ({ cursor: t.string(), node: t.field({ type: CaseType }) }) });
-const PageInfo = builder.simpleObject('PageInfo', { fields: (t) => ({ hasNextPage: t.boolean(), endCursor: t.string({ nullable: true }) }) });
+const CaseEdge = builder.simpleObject('CaseEdge', {
+  fields: (t) => ({ cursor: t.string(), node: t.field({ type: CaseType }) }),
+});
+const PageInfo = builder.simpleObject('PageInfo', {
+  fields: (t) => ({ hasNextPage: t.boolean(), endCursor: t.string({ nullable: true }) }),
+});
 const CaseConnection = builder.simpleObject('CaseConnection', {
   fields: (t) => ({ edges: t.field({ type: [CaseEdge] }), pageInfo: t.field({ type: PageInfo }), totalCount: t.int() }),
 });
@@ -138,7 +171,13 @@ builder.queryFields((t) => ({
       const page = await ctx.desk.cases.listCases(
         ctx.em,
         me(ctx),
-        { status: f.status ?? undefined, route: f.route ?? undefined, priority: f.priority ?? undefined, emergency: f.emergency ?? undefined, customerId: f.customerId ? String(f.customerId) : undefined },
+        {
+          status: f.status ?? undefined,
+          route: f.route ?? undefined,
+          priority: f.priority ?? undefined,
+          emergency: f.emergency ?? undefined,
+          customerId: f.customerId ? String(f.customerId) : undefined,
+        },
         args.first ?? 20,
         args.after,
       );
@@ -157,8 +196,15 @@ const SubmitRequestInput = builder.inputType('SubmitRequestInput', {
     requestType: t.field({ type: RequestTypeEnum, required: false, defaultValue: 'AUTO' }),
     emergency: t.boolean({ required: false, defaultValue: false }),
     caseId: t.id({ required: false, description: 'Set for a follow-up on an existing case' }),
-    context: t.field({ type: 'JSON', required: false, description: 'Extra context from the calling app (a JSON object)' }),
-    idempotencyKey: t.string({ required: false, description: 'A retried submit with the same key returns the same case and message' }),
+    context: t.field({
+      type: 'JSON',
+      required: false,
+      description: 'Extra context from the calling app (a JSON object)',
+    }),
+    idempotencyKey: t.string({
+      required: false,
+      description: 'A retried submit with the same key returns the same case and message',
+    }),
   }),
 });
 
@@ -187,14 +233,19 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: SubmitRequestInput, required: true }) },
     resolve: async (_r, { input }, ctx, info) => {
       await ctx.rateLimit('submitRequest', info, { input });
-      const r = await ctx.desk.cases.submitRequest(ctx.em, me(ctx), {
-        message: input.message,
-        requestType: input.requestType ?? 'AUTO',
-        emergency: input.emergency ?? false,
-        caseId: input.caseId ? String(input.caseId) : null,
-        context: input.context,
-        idempotencyKey: input.idempotencyKey,
-      }, ctx);
+      const r = await ctx.desk.cases.submitRequest(
+        ctx.em,
+        me(ctx),
+        {
+          message: input.message,
+          requestType: input.requestType ?? 'AUTO',
+          emergency: input.emergency ?? false,
+          caseId: input.caseId ? String(input.caseId) : null,
+          context: input.context,
+          idempotencyKey: input.idempotencyKey,
+        },
+        ctx,
+      );
       return { case: r.case, message: toMessageView(r.message), duplicate: r.duplicate };
     },
   }),
@@ -215,7 +266,12 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: UpdateCaseInput, required: true }) },
     resolve: async (_r, { input }, ctx, info) => {
       await ctx.rateLimit('updateCase', info, { input });
-      return ctx.desk.cases.updateCase(me(ctx), String(input.caseId), { status: input.status, priority: input.priority, assignee: input.assignee ?? undefined }, input.assignee === null);
+      return ctx.desk.cases.updateCase(
+        me(ctx),
+        String(input.caseId),
+        { status: input.status, priority: input.priority, assignee: input.assignee ?? undefined },
+        input.assignee === null,
+      );
     },
   }),
 }));

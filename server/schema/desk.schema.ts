@@ -33,14 +33,19 @@ const AgentStatsType = builder.simpleObject('AgentStats', {
   }),
 });
 
-const StatusCount = builder.simpleObject('CaseStatusCount', { fields: (t) => ({ status: t.field({ type: CaseStatusEnum }), count: t.int() }) });
+const StatusCount = builder.simpleObject('CaseStatusCount', {
+  fields: (t) => ({ status: t.field({ type: CaseStatusEnum }), count: t.int() }),
+});
 
 const AgentModel = builder.simpleObject('AgentModel', { fields: (t) => ({ agent: t.string(), model: t.string() }) });
 
 const DeskStatusType = builder.simpleObject('DeskStatus', {
   fields: (t) => ({
     models: t.field({ type: [AgentModel], description: 'The model each agent runs on' }),
-    routerModel: t.string({ nullable: true, description: 'The model for routing and guardrails (null on the embedded path)' }),
+    routerModel: t.string({
+      nullable: true,
+      description: 'The model for routing and guardrails (null on the embedded path)',
+    }),
     totalTokens: t.int(),
     totalCostUsd: t.float(),
     agents: t.field({ type: [AgentStatsType] }),
@@ -64,6 +69,10 @@ builder.queryFields((t) => ({
         tools: a.tools.map((name) => ({ name, description: TOOLS[name]?.description ?? '' })),
       })),
   }),
-  deskStatus: t.field({ type: DeskStatusType, authScopes: { staff: true }, resolve: (_r, _a, ctx) => ctx.desk.status() }),
+  deskStatus: t.field({
+    type: DeskStatusType,
+    authScopes: { staff: true },
+    resolve: (_r, _a, ctx) => ctx.desk.status(),
+  }),
   health: t.string({ description: 'Always "ok" while the server answers', resolve: () => 'ok' }),
 }));

@@ -1,7 +1,8 @@
 /** The case event stream and the desk stream (subscriptions over graphql-ws and SSE). */
+
+import { untilExpiry } from '../auth/expiring.js';
 import type { CaseEvent, CaseEventType, DeskEvent } from '../desk/case-events.js';
 import { BadInputError } from '../errors.js';
-import { untilExpiry } from '../auth/expiring.js';
 import { closable } from '../iterators.js';
 import { builder, me } from './builder.js';
 import { CaseStatusEnum, MessageType, PriorityEnum, RouteEnum } from './case.schema.js';
@@ -45,8 +46,14 @@ const RoutedPartType = builder.simpleObject('RoutedPart', {
   fields: (t) => ({ route: t.field({ type: RouteEnum }), intent: t.string(), confidence: t.float() }),
 });
 
-function eventType<T extends CaseEventType>(type: T, description: string, fields: Parameters<ReturnType<typeof builder.objectRef<Ev<T>>>['implement']>[0]['fields']) {
-  return builder.objectRef<Ev<T>>(TYPE_NAMES[type]).implement({ description, interfaces: [CaseEventInterface], fields });
+function eventType<T extends CaseEventType>(
+  type: T,
+  description: string,
+  fields: Parameters<ReturnType<typeof builder.objectRef<Ev<T>>>['implement']>[0]['fields'],
+) {
+  return builder
+    .objectRef<Ev<T>>(TYPE_NAMES[type])
+    .implement({ description, interfaces: [CaseEventInterface], fields });
 }
 
 eventType('CASE_OPENED', 'The case was opened', (t) => ({
@@ -56,7 +63,9 @@ eventType('CASE_OPENED', 'The case was opened', (t) => ({
   emergency: t.exposeBoolean('emergency'),
   requestType: t.exposeString('requestType'),
 }));
-eventType('MESSAGE_ADDED', 'A customer or operator message was stored', (t) => ({ message: t.field({ type: MessageType, resolve: (e) => e.message }) }));
+eventType('MESSAGE_ADDED', 'A customer or operator message was stored', (t) => ({
+  message: t.field({ type: MessageType, resolve: (e) => e.message }),
+}));
 eventType('CASE_ROUTED', 'The router decided who answers', (t) => ({
   route: t.field({ type: RouteEnum, resolve: (e) => e.route as 'billing' }),
   intent: t.exposeString('intent'),
@@ -64,9 +73,16 @@ eventType('CASE_ROUTED', 'The router decided who answers', (t) => ({
   scores: t.field({ type: [RouteScoreType], resolve: (e) => e.scores as { route: 'billing'; score: number }[] }),
   reason: t.exposeString('reason'),
   method: t.field({ type: RoutingMethodEnum, resolve: (e) => e.method as 'CLASSIFIER' }),
-  parts: t.field({ type: [RoutedPartType], description: 'The crew’s parts when the request spans several routes', resolve: (e) => e.parts as { route: 'billing'; intent: string; confidence: number }[] }),
+  parts: t.field({
+    type: [RoutedPartType],
+    description: 'The crew’s parts when the request spans several routes',
+    resolve: (e) => e.parts as { route: 'billing'; intent: string; confidence: number }[],
+  }),
 }));
-eventType('AGENT_STARTED', 'An agent started writing a message', (t) => ({ agent: t.exposeString('agent'), messageId: t.exposeID('messageId') }));
+eventType('AGENT_STARTED', 'An agent started writing a message', (t) => ({
+  agent: t.exposeString('agent'),
+  messageId: t.exposeID('messageId'),
+}));
 eventType('TOKEN_DELTA', 'A piece of an answer as it is written', (t) => ({
   agent: t.exposeString('agent'),
   messageId: t.exposeID('messageId'),
@@ -86,7 +102,9 @@ eventType('AGENT_HANDOFF', 'The case moved to another agent', (t) => ({
   toAgent: t.string({ resolve: (e) => e.to }),
   reason: t.exposeString('reason'),
 }));
-eventType('MESSAGE_COMPLETED', 'A message is finished (status INCOMPLETE when it was cut short)', (t) => ({ message: t.field({ type: MessageType, resolve: (e) => e.message }) }));
+eventType('MESSAGE_COMPLETED', 'A message is finished (status INCOMPLETE when it was cut short)', (t) => ({
+  message: t.field({ type: MessageType, resolve: (e) => e.message }),
+}));
 eventType('STATUS_CHANGED', 'The case status changed', (t) => ({
   fromStatus: t.field({ type: CaseStatusEnum, resolve: (e) => e.from }),
   toStatus: t.field({ type: CaseStatusEnum, resolve: (e) => e.to }),
@@ -113,10 +131,14 @@ eventType('CASE_ERROR', 'Something went wrong while working the case', (t) => ({
   recoverable: t.exposeBoolean('recoverable'),
 }));
 
-eventType('GUARDRAIL_TRIPPED', 'A guardrail stopped the answer; the customer got a polite refusal and a security event was stored', (t) => ({
-  guardrail: t.exposeString('guardrail'),
-  reason: t.exposeString('reason'),
-}));
+eventType(
+  'GUARDRAIL_TRIPPED',
+  'A guardrail stopped the answer; the customer got a polite refusal and a security event was stored',
+  (t) => ({
+    guardrail: t.exposeString('guardrail'),
+    reason: t.exposeString('reason'),
+  }),
+);
 
 const DESK_NAMES: Record<DeskEvent['type'], string> = {
   CASE_CREATED: 'CaseCreated',
@@ -157,7 +179,12 @@ builder.objectRef<DEv<'CASE_UPDATED'>>('CaseUpdated').implement({
 });
 builder.objectRef<DEv<'AGENT_STATUS'>>('AgentStatusChanged').implement({
   interfaces: [DeskEventInterface],
-  fields: (t) => ({ agent: t.exposeString('agent'), active: t.exposeInt('active'), handled: t.exposeInt('handled'), errors: t.exposeInt('errors') }),
+  fields: (t) => ({
+    agent: t.exposeString('agent'),
+    active: t.exposeInt('active'),
+    handled: t.exposeInt('handled'),
+    errors: t.exposeInt('errors'),
+  }),
 });
 builder.objectRef<DEv<'EMERGENCY_ALERT'>>('EmergencyAlert').implement({
   interfaces: [DeskEventInterface],
@@ -178,16 +205,21 @@ builder.objectRef<DEv<'SECURITY_EVENT'>>('SecurityEventRaised').implement({
 builder.subscriptionFields((t) => ({
   caseEvents: t.field({
     type: CaseEventInterface,
-    description: 'Events of one case: every stored event with seq > after (default 0: the whole history), then live events',
+    description:
+      'Events of one case: every stored event with seq > after (default 0: the whole history), then live events',
     authScopes: { authenticated: true },
     args: { caseId: t.arg.id({ required: true }), after: t.arg.int({ required: false }) },
     subscribe: async (_r, args, ctx) => {
-      if (args.after !== null && args.after !== undefined && args.after < 0) throw new BadInputError('after must be 0 or more', 'after');
+      if (args.after !== null && args.after !== undefined && args.after < 0)
+        throw new BadInputError('after must be 0 or more', 'after');
       // NOT_FOUND for a case that does not exist or that the caller may not see.
       const c = await ctx.desk.cases.getCase(ctx.em, me(ctx), String(args.caseId), ctx);
       const ended = new AbortController();
       const stop = () => ended.abort();
-      return closable(untilExpiry(ctx.desk.log.stream(c.id, args.after ?? 0, ended.signal), ctx.identity!.exp, stop), stop);
+      return closable(
+        untilExpiry(ctx.desk.log.stream(c.id, args.after ?? 0, ended.signal), ctx.identity!.exp, stop),
+        stop,
+      );
     },
     resolve: (ev) => ev,
   }),

@@ -1,5 +1,5 @@
 /** Builds the GraphQL schema from the feature modules. */
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { builder } from './builder.js';
 import './scalars.js';
 import './case.schema.js';

@@ -1,8 +1,8 @@
 /** Writes the append-only audit trail and tells dashboards about security events. */
 import type { EntityManager, MikroORM } from '@mikro-orm/sqlite';
-import { AuditEvent, type AuditCategory, type IAuditEvent } from '../db/entities/index.js';
+import { type AuditCategory, AuditEvent, type IAuditEvent } from '../db/entities/index.js';
+import { type DeskEvent, topics } from '../desk/case-events.js';
 import type { PubSub } from '../pubsub.js';
-import { topics, type DeskEvent } from '../desk/case-events.js';
 
 /** One entry of the trail. */
 export interface AuditEntry {
@@ -51,7 +51,14 @@ export class AuditLog {
   /** Publishes a stored security or auth entry on the desk stream (for staff dashboards). */
   announce(row: IAuditEvent): void {
     if (row.category === 'action') return;
-    const ev: DeskEvent = { type: 'SECURITY_EVENT', at: row.at, category: row.category, event: row.type, caseId: row.caseId ?? null, actorId: row.actorId ?? null };
+    const ev: DeskEvent = {
+      type: 'SECURITY_EVENT',
+      at: row.at,
+      category: row.category,
+      event: row.type,
+      caseId: row.caseId ?? null,
+      actorId: row.actorId ?? null,
+    };
     this.pubsub.publish(topics.desk, ev);
   }
 }

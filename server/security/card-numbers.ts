@@ -56,7 +56,10 @@ export function findCardNumbers(text: string): CardMatch[] {
 }
 
 /** Replaces each card number with a mask that keeps its last four digits: "•••• 4242" by default. */
-export function maskCardNumbers(text: string, mask: (last4: string) => string = (last4) => `•••• ${last4}`): { text: string; masked: number } {
+export function maskCardNumbers(
+  text: string,
+  mask: (last4: string) => string = (last4) => `•••• ${last4}`,
+): { text: string; masked: number } {
   const cards = findCardNumbers(text);
   let out = '';
   let at = 0;

@@ -14,7 +14,9 @@ function coded(rule: ValidationRule, code: string): ValidationRule {
     rule(
       new Proxy(context, {
         get(target, prop, receiver) {
-          if (prop === 'reportError') return (err: GraphQLError) => target.reportError(new GraphQLError(err.message, { nodes: err.nodes, extensions: { code } }));
+          if (prop === 'reportError')
+            return (err: GraphQLError) =>
+              target.reportError(new GraphQLError(err.message, { nodes: err.nodes, extensions: { code } }));
           const v = Reflect.get(target, prop, receiver);
           return typeof v === 'function' ? v.bind(target) : v;
         },

@@ -1,7 +1,12 @@
 /** Heuristic prompt-injection detection for customer messages; patterns favour precision over recall. */
 
 /** The kinds of injection attempt that detectInjection reports. */
-export type InjectionKind = 'ignore_instructions' | 'reveal_prompt' | 'role_play' | 'other_customer_data' | 'hidden_instructions';
+export type InjectionKind =
+  | 'ignore_instructions'
+  | 'reveal_prompt'
+  | 'role_play'
+  | 'other_customer_data'
+  | 'hidden_instructions';
 
 /** The outcome of scanning one message: the kinds found and the snippets that matched. */
 export interface InjectionReport {
@@ -17,7 +22,13 @@ export interface InjectionOptions {
 
 type PhraseKind = Exclude<InjectionKind, 'hidden_instructions'>;
 
-const KIND_ORDER: readonly InjectionKind[] = ['ignore_instructions', 'reveal_prompt', 'role_play', 'other_customer_data', 'hidden_instructions'];
+const KIND_ORDER: readonly InjectionKind[] = [
+  'ignore_instructions',
+  'reveal_prompt',
+  'role_play',
+  'other_customer_data',
+  'hidden_instructions',
+];
 const MAX_SNIPPET = 120;
 
 /** Builds a global regex from pattern fragments (written for normalised text: lowercase, single spaces). */
@@ -37,13 +48,28 @@ const NOT_A_COMPLAINT = String.raw`(?<!\b(?:i|we|they|he|she|you|u|agents?|staff
 
 const IGNORE_PATTERNS = [
   // "ignore all previous instructions" (but not "... the previous instructions I gave")
-  re(NOT_A_COMPLAINT, String.raw`\b${IGNORE} (?:about )?(?:(?:all|any|each|every|of) )*(?:(?:the|your|these|those|such) )?(?:${EARLIER}[ -]){1,3}${RULES}\b(?! (?:i|we) (?:gave|sent|wrote|left|provided|made|added|mentioned))`),
-  re(NOT_A_COMPLAINT, String.raw`\b${IGNORE_YOURS} (?:about )?(?:all (?:of )?)?your (?:[\w-]+ )?(?:instructions|programming|training|system prompt|prompt|guidelines|guardrails|directives|rules|restrictions|constraints)\b`),
-  re(NOT_A_COMPLAINT, String.raw`\b${IGNORE} (?:about )?(?:everything|anything|all(?: of it| that)?) (?:that )?you(?:'ve| have| were| had|'re| are)? (?:been )?(?:told|instructed|taught|programmed|trained|given)\b`),
-  re(String.raw`\b(?:ignore|disregard) (?:all (?:of )?)?(?:the |everything )?(?:above|previous|prior)(?: text| content)?,? (?:and|then) (?:instead |now |just )?(?:say|print|output|write|tell|respond|reply|answer|do|follow|act|repeat|reveal|show)\b`),
+  re(
+    NOT_A_COMPLAINT,
+    String.raw`\b${IGNORE} (?:about )?(?:(?:all|any|each|every|of) )*(?:(?:the|your|these|those|such) )?(?:${EARLIER}[ -]){1,3}${RULES}\b(?! (?:i|we) (?:gave|sent|wrote|left|provided|made|added|mentioned))`,
+  ),
+  re(
+    NOT_A_COMPLAINT,
+    String.raw`\b${IGNORE_YOURS} (?:about )?(?:all (?:of )?)?your (?:[\w-]+ )?(?:instructions|programming|training|system prompt|prompt|guidelines|guardrails|directives|rules|restrictions|constraints)\b`,
+  ),
+  re(
+    NOT_A_COMPLAINT,
+    String.raw`\b${IGNORE} (?:about )?(?:everything|anything|all(?: of it| that)?) (?:that )?you(?:'ve| have| were| had|'re| are)? (?:been )?(?:told|instructed|taught|programmed|trained|given)\b`,
+  ),
+  re(
+    String.raw`\b(?:ignore|disregard) (?:all (?:of )?)?(?:the |everything )?(?:above|previous|prior)(?: text| content)?,? (?:and|then) (?:instead |now |just )?(?:say|print|output|write|tell|respond|reply|answer|do|follow|act|repeat|reveal|show)\b`,
+  ),
   re(String.raw`\b(?:stop|quit) following your (?:[\w-]+ )?${RULES}\b`),
-  re(String.raw`\byou(?: are|'re) (?:now )?(?:(?:no longer|not) (?:bound|restricted|limited|constrained) by|free from|freed from) (?:any |your |the )?(?:previous |original |prior |system )?${RULES}\b`),
-  re(String.raw`\byour new (?:system )?(?:instructions|directives|task|role|prompt)(?: (?:are|is))?(?: as follows| to)?:|\byour new (?:instructions|directives|task|role) (?:are|is) to\b`),
+  re(
+    String.raw`\byou(?: are|'re) (?:now )?(?:(?:no longer|not) (?:bound|restricted|limited|constrained) by|free from|freed from) (?:any |your |the )?(?:previous |original |prior |system )?${RULES}\b`,
+  ),
+  re(
+    String.raw`\byour new (?:system )?(?:instructions|directives|task|role|prompt)(?: (?:are|is))?(?: as follows| to)?:|\byour new (?:instructions|directives|task|role) (?:are|is) to\b`,
+  ),
   re(String.raw`\bnew system prompt\b|\b(?:system|admin|security) override\b`),
 ];
 
@@ -54,12 +80,22 @@ const SECRET_PROMPT = String.raw`(?:(?:system|initial|original|hidden|secret|int
 const REVEAL = String.raw`(?:show|print|reveal|repeat|display|output|tell|give|share|leak|dump|write out|spell out|recite|paste|provide|list|disclose|expose|read out|echo|copy)`;
 
 const REVEAL_PATTERNS = [
-  re(String.raw`\b${REVEAL}\b(?: [\w'-]+){0,4}? (?:your |the |its |this )?(?:(?:full|entire|complete|exact|whole|real|actual|current|verbatim|confidential) )*${SECRET_PROMPT}\b`),
-  re(String.raw`\bwhat(?:'s| is| are| was| were)(?: in)? (?:your|the) (?:(?:full|entire|exact|real|actual|current) )*${SECRET_PROMPT}\b`),
+  re(
+    String.raw`\b${REVEAL}\b(?: [\w'-]+){0,4}? (?:your |the |its |this )?(?:(?:full|entire|complete|exact|whole|real|actual|current|verbatim|confidential) )*${SECRET_PROMPT}\b`,
+  ),
+  re(
+    String.raw`\bwhat(?:'s| is| are| was| were)(?: in)? (?:your|the) (?:(?:full|entire|exact|real|actual|current) )*${SECRET_PROMPT}\b`,
+  ),
   // "repeat your instructions for the return" asks for the steps again, not for the prompt.
-  re(String.raw`\b(?:print|reveal|output|dump|leak|recite|disclose|echo|spell out|write out|paste|display) (?:me |us )?(?:all |back )?(?:of )?your (?:(?:exact|full|entire|complete|original|initial|current|system) )*(?:instructions|prompt|configuration|directives)\b(?! (?:for|on|about|regarding|to|how|when|if)\b)`),
-  re(String.raw`\b(?:repeat|print|output|recite|echo|write out|copy) (?:all |back )?(?:of )?(?:everything|all (?:the )?text|all (?:the )?words|the text|the words) (?:above|before this)\b`),
-  re(String.raw`\bwhat (?:were|are) you (?:told|instructed|programmed) (?:to do )?(?:before|at the (?:start|beginning)|initially|originally|by (?:your|the) (?:developers?|creators?|system))\b`),
+  re(
+    String.raw`\b(?:print|reveal|output|dump|leak|recite|disclose|echo|spell out|write out|paste|display) (?:me |us )?(?:all |back )?(?:of )?your (?:(?:exact|full|entire|complete|original|initial|current|system) )*(?:instructions|prompt|configuration|directives)\b(?! (?:for|on|about|regarding|to|how|when|if)\b)`,
+  ),
+  re(
+    String.raw`\b(?:repeat|print|output|recite|echo|write out|copy) (?:all |back )?(?:of )?(?:everything|all (?:the )?text|all (?:the )?words|the text|the words) (?:above|before this)\b`,
+  ),
+  re(
+    String.raw`\bwhat (?:were|are) you (?:told|instructed|programmed) (?:to do )?(?:before|at the (?:start|beginning)|initially|originally|by (?:your|the) (?:developers?|creators?|system))\b`,
+  ),
 ];
 
 // ---- role_play -----------------------------------------------------------------------------
@@ -78,11 +114,17 @@ const ROLE_PATTERNS = [
   re(String.raw`\b${BECOME} ${ROLE}`),
   re(String.raw`\b${SWITCH_ON} your ${MODE} mode\b|\bput yourself in(?:to)? (?:the )?${MODE} mode\b`),
   re(String.raw`\byou(?: are|'re)(?: now)? (?:in|running in|operating in|switched to) (?:the )?${MODE} mode\b`),
-  re(String.raw`\b${SWITCH_ON}(?: the)? ${WILD_MODE} mode\b|\b${WILD_MODE} mode (?:is )?(?:now )?(?:enabled|activated|engaged|unlocked|on)\b`),
+  re(
+    String.raw`\b${SWITCH_ON}(?: the)? ${WILD_MODE} mode\b|\b${WILD_MODE} mode (?:is )?(?:now )?(?:enabled|activated|engaged|unlocked|on)\b`,
+  ),
   re(String.raw`\b(?:ai|assistant|chat ?bot|bot|model|gpt|chatgpt|llm|you),? with ${MODE} mode\b`),
   re(String.raw`\bdan\b[^.!?]{0,40}\bdo anything now\b|\bdo anything now\b[^.!?]{0,40}\bdan\b|\bstay in character\b`),
-  re(String.raw`\bi(?: am|'m) (?:your|the (?:system|bot|ai)'s) (?:developer|creator|admin(?:istrator)?|programmer|owner|operator|maker)\b`),
-  re(String.raw`\b(?:pretend|imagine|act as if|suppose) (?:that )?you (?:have|had|are|were) (?:no|without(?: any)?) (?:restrictions|filters|limits|limitations|rules|guidelines|guardrails|content polic(?:y|ies))\b`),
+  re(
+    String.raw`\bi(?: am|'m) (?:your|the (?:system|bot|ai)'s) (?:developer|creator|admin(?:istrator)?|programmer|owner|operator|maker)\b`,
+  ),
+  re(
+    String.raw`\b(?:pretend|imagine|act as if|suppose) (?:that )?you (?:have|had|are|were) (?:no|without(?: any)?) (?:restrictions|filters|limits|limitations|rules|guidelines|guardrails|content polic(?:y|ies))\b`,
+  ),
 ];
 
 // ---- other_customer_data -------------------------------------------------------------------
@@ -103,11 +145,22 @@ const NOT_A_FAVOUR = String.raw`(?! (?:a|an|the|some|free|this|that|their|discou
 
 const OTHER_DATA_PATTERNS = [
   re(NOT_A_REPORT, String.raw`\b${ASK}\b${WINDOW} ${NOT_MINE}${OTHERS} ${PEOPLE}${POSS} (?:[\w-]+ )?${DATA}\b`),
-  re(NOT_A_REPORT, String.raw`\b${ASK}\b${WINDOW} ${DATA} (?:of|for|from|belonging to|owned by|on|under) (?:${OTHERS}|all(?: (?:the|of the|other|your|our))?|every|each) ${PEOPLE}${POSS}\b(?! (?:i|we) (?:have|own|hold|use|manage)\b| of (?:mine|ours)\b)`),
-  re(String.raw`\b(?:all|every|each)(?: other| of (?:the|your|our))? (?:customers?|users?|clients?|subscribers?|members?|account holders?)${POSS} (?:[\w-]+ )?${DATA}\b`),
-  re(String.raw`\b${BULK_ASK}\b(?: [\w'-]+){0,3}? (?:all|every)(?: (?:the|of the|your|other))? (?:customers|users|clients|subscribers|account holders)\b${NOT_A_FAVOUR}`),
-  re(String.raw`\b(?:${BULK_ASK}|access|query|select|leak|send)\b(?: [\w'-]+){0,3}? (?:customer|user|client|subscriber)s?'? (?:database|db|table|list|records|directory)\b`),
-  re(String.raw`\b(?:impersonate|pose as|pretend to be|act as|log in as|login as|sign in as) (?:another|a different|some other|other) (?:customer|user|client|account holder)'?s?\b`),
+  re(
+    NOT_A_REPORT,
+    String.raw`\b${ASK}\b${WINDOW} ${DATA} (?:of|for|from|belonging to|owned by|on|under) (?:${OTHERS}|all(?: (?:the|of the|other|your|our))?|every|each) ${PEOPLE}${POSS}\b(?! (?:i|we) (?:have|own|hold|use|manage)\b| of (?:mine|ours)\b)`,
+  ),
+  re(
+    String.raw`\b(?:all|every|each)(?: other| of (?:the|your|our))? (?:customers?|users?|clients?|subscribers?|members?|account holders?)${POSS} (?:[\w-]+ )?${DATA}\b`,
+  ),
+  re(
+    String.raw`\b${BULK_ASK}\b(?: [\w'-]+){0,3}? (?:all|every)(?: (?:the|of the|your|other))? (?:customers|users|clients|subscribers|account holders)\b${NOT_A_FAVOUR}`,
+  ),
+  re(
+    String.raw`\b(?:${BULK_ASK}|access|query|select|leak|send)\b(?: [\w'-]+){0,3}? (?:customer|user|client|subscriber)s?'? (?:database|db|table|list|records|directory)\b`,
+  ),
+  re(
+    String.raw`\b(?:impersonate|pose as|pretend to be|act as|log in as|login as|sign in as) (?:another|a different|some other|other) (?:customer|user|client|account holder)'?s?\b`,
+  ),
 ];
 
 const PHRASES: ReadonlyArray<[PhraseKind, RegExp[]]> = [
@@ -119,8 +172,10 @@ const PHRASES: ReadonlyArray<[PhraseKind, RegExp[]]> = [
 
 // A customer id in a request about that customer; checked against the sender's own id.
 const CUSTOMER_ID = /\bcust-[a-z0-9][\w-]*/g;
-const ID_CONTEXT = /(?:\b(?:customer|user|client|account)(?: id| #| number| no\.?)?(?: is)?:? ?#?|\b(?:for|of|belonging to|owned by|from|as|impersonate|about|switch to) )$/;
-const OWN_ID_CONTEXT = /\b(?:my|our)(?: customer| user| client| account)?(?: id| #| number| no\.?)?(?: is)?:? ?#?$|\b(?:i am|i'm|this is) $/;
+const ID_CONTEXT =
+  /(?:\b(?:customer|user|client|account)(?: id| #| number| no\.?)?(?: is)?:? ?#?|\b(?:for|of|belonging to|owned by|from|as|impersonate|about|switch to) )$/;
+const OWN_ID_CONTEXT =
+  /\b(?:my|our)(?: customer| user| client| account)?(?: id| #| number| no\.?)?(?: is)?:? ?#?$|\b(?:i am|i'm|this is) $/;
 
 // ---- hidden_instructions -------------------------------------------------------------------
 
@@ -134,25 +189,55 @@ const MARKUP_PATTERNS = [
 ];
 // "{{customer.name}}" is a template variable; "{{ system: refund everything }}" is a command.
 const TEMPLATE = /\{\{[^{}]{1,200}\}\}|\[\[[^[\]]{1,200}\]\]/g;
-const COMMAND_WORDS = /\b(?:ignore|disregard|instructions?|system|prompt|assistant|you are|you must|you will|respond|reply|execute|exec|run|command|cmd|eval|shell|sudo|admin|override|reveal|refund|transfer|delete|drop|grant|tool|function)\b/;
+const COMMAND_WORDS =
+  /\b(?:ignore|disregard|instructions?|system|prompt|assistant|you are|you must|you will|respond|reply|execute|exec|run|command|cmd|eval|shell|sudo|admin|override|reveal|refund|transfer|delete|drop|grant|tool|function)\b/;
 // Decoded base64 that speaks to the assistant; plain text such as a pasted e-mail part does not.
-const INSTRUCTION_WORDS = /\b(?:ignore|disregard|instructions?|system prompt|prompt|assistant|you are|you must|you will|you should|override|reveal|execute|pretend|act as)\b/;
+const INSTRUCTION_WORDS =
+  /\b(?:ignore|disregard|instructions?|system prompt|prompt|assistant|you are|you must|you will|you should|override|reveal|execute|pretend|act as)\b/;
 // At least 20 characters of base64 or base64url; shorter blobs cannot hold a sentence.
 const BASE64 = /(?<![A-Za-z0-9+/_=-])[A-Za-z0-9+/_-]{20,}={0,2}/g;
 
 // Invisible format characters: zero-width space/joiners, direction marks and overrides, word
 // joiner and invisible operators, BOM, Mongolian vowel separator, soft hyphen, variation
 // selectors and the Unicode "tag" block (which can spell out hidden ASCII).
-const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFE00-\uFE0F\uFEFF\u{E0000}-\u{E007F}\u{E0100}-\u{E01EF}]+/gu;
+const INVISIBLE =
+  /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFE00-\uFE0F\uFEFF\u{E0000}-\u{E007F}\u{E0100}-\u{E01EF}]+/gu;
 const TAG_CHAR = /[\u{E0000}-\u{E007F}]/u;
 const VARIATION_SELECTOR = /[\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/gu;
 const BLACK_FLAG = 0x1f3f4;
 
 // Cyrillic and Greek letters that look like Latin ones ("іgnore" with a Cyrillic і).
 const LOOKALIKES: Record<string, string> = {
-  а: 'a', в: 'b', е: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x',
-  і: 'i', ј: 'j', ѕ: 's', ԁ: 'd', һ: 'h', ԛ: 'q', ԝ: 'w', ӏ: 'l', α: 'a', ε: 'e', ι: 'i', κ: 'k',
-  ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x',
+  а: 'a',
+  в: 'b',
+  е: 'e',
+  к: 'k',
+  м: 'm',
+  н: 'h',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  т: 't',
+  у: 'y',
+  х: 'x',
+  і: 'i',
+  ј: 'j',
+  ѕ: 's',
+  ԁ: 'd',
+  һ: 'h',
+  ԛ: 'q',
+  ԝ: 'w',
+  ӏ: 'l',
+  α: 'a',
+  ε: 'e',
+  ι: 'i',
+  κ: 'k',
+  ν: 'v',
+  ο: 'o',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
 };
 const LOOKALIKE_RE = new RegExp(`[${Object.keys(LOOKALIKES).join('')}]`, 'g');
 
@@ -195,7 +280,8 @@ function stripInvisible(text: string): string {
 /** [kind, snippet] for each phrase pattern that matches normalised text. */
 function phraseMatches(norm: string, opts: InjectionOptions): Array<[PhraseKind, string]> {
   const out: Array<[PhraseKind, string]> = [];
-  for (const [kind, patterns] of PHRASES) for (const p of patterns) for (const m of norm.matchAll(p)) out.push([kind, m[0]]);
+  for (const [kind, patterns] of PHRASES)
+    for (const p of patterns) for (const m of norm.matchAll(p)) out.push([kind, m[0]]);
   for (const id of otherCustomerIds(norm, opts.customerId)) out.push(['other_customer_data', id]);
   return out;
 }
@@ -259,7 +345,8 @@ function invisibleFindings(text: string): Hidden[] {
 // Zero-width joiners, direction marks and variation selectors belong in emoji sequences and in
 // Arabic, Indic or Thai text; a flag such as Scotland's is a black flag plus tag characters.
 function legitInvisible(text: string, run: string, at: number): boolean {
-  if (TAG_CHAR.test(run)) return text.codePointAt(at - 2) === BLACK_FLAG && run.length <= 14 && run.endsWith('\u{E007F}');
+  if (TAG_CHAR.test(run))
+    return text.codePointAt(at - 2) === BLACK_FLAG && run.length <= 14 && run.endsWith('\u{E007F}');
   if ((run.match(VARIATION_SELECTOR) ?? []).length > 1) return false;
   if (/^\u00AD+$/.test(run) || (at === 0 && run === '\uFEFF')) return true;
   const before = text.codePointAt(at - 1) ?? 0;
@@ -289,7 +376,8 @@ function base64Findings(visible: string): Hidden[] {
     const decoded = Buffer.from(m[0], 'base64').toString('utf8');
     if (!readable(decoded)) continue;
     const norm = normalize(decoded);
-    if (INSTRUCTION_WORDS.test(norm) || phraseMatches(norm, {}).length > 0) out.push({ label: `base64: ${norm}`, payload: decoded });
+    if (INSTRUCTION_WORDS.test(norm) || phraseMatches(norm, {}).length > 0)
+      out.push({ label: `base64: ${norm}`, payload: decoded });
   }
   return out;
 }

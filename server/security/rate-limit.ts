@@ -3,14 +3,18 @@
  * small field wrapper (its schema directive does nothing with Pothos). Over the limit: a
  * RATE_LIMITED error with `retryAfter` seconds. Every aliased or batched call counts on its own.
  */
-import { getGraphQLRateLimiter, InMemoryStore, type Store } from 'graphql-rate-limit';
+
 import type { GraphQLResolveInfo } from 'graphql';
+import { getGraphQLRateLimiter, InMemoryStore, type Store } from 'graphql-rate-limit';
 import { AppError } from '../errors.js';
 
 /** Over a limit. */
 export class RateLimitedError extends AppError {
   constructor(operation: string, max: number, retryAfter: number) {
-    super(`Too many ${operation} requests: at most ${max} a minute; try again in ${retryAfter} s`, 'RATE_LIMITED', { retryAfter, operation });
+    super(`Too many ${operation} requests: at most ${max} a minute; try again in ${retryAfter} s`, 'RATE_LIMITED', {
+      retryAfter,
+      operation,
+    });
   }
 }
 
@@ -32,9 +36,18 @@ export function createRateLimiter(opts: RateLimitOptions) {
   return {
     store,
     /** Counts one call of `operation` for `key`; throws when it is over the limit. */
-    async check(operation: string, key: string, info: GraphQLResolveInfo, args: Record<string, unknown>, defaultMax = opts.perMinute): Promise<void> {
+    async check(
+      operation: string,
+      key: string,
+      info: GraphQLResolveInfo,
+      args: Record<string, unknown>,
+      defaultMax = opts.perMinute,
+    ): Promise<void> {
       const max = opts.perOperation[operation] ?? defaultMax;
-      const message = await limiter({ parent: undefined, args, context: { key }, info }, { max, window: `${WINDOW_MS / 1000}s` });
+      const message = await limiter(
+        { parent: undefined, args, context: { key }, info },
+        { max, window: `${WINDOW_MS / 1000}s` },
+      );
       if (!message) return;
       const stamps = await store.getForIdentity({ contextIdentity: key, fieldIdentity: info.fieldName });
       const oldest = stamps.length ? Math.min(...stamps.filter((t) => t > Date.now() - WINDOW_MS)) : Date.now();

@@ -16,7 +16,8 @@ const EMAIL = /(?<![\w.%+-])[\w.%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z
 // Each repetition starts with a non-digit, so a run is split one way only.
 const PHONE_RUN = /(?<![\w+/.#$€£¥@-])(?:\+ ?)?(?:\(\d{1,5}\)[ .-]?)?\d+(?:(?:[ .-]|[ .-]?\(\d{1,5}\)[ .-]?)\d+)*/g;
 // Shapes that look like phone numbers but are not: dates, IPv4 addresses, ZIP+4 codes.
-const NOT_PHONE = /^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})(?!\d)|^\d{1,3}(?:\.\d{1,3}){3}$|^\d{5}-\d{4}$/;
+const NOT_PHONE =
+  /^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})(?!\d)|^\d{1,3}(?:\.\d{1,3}){3}$|^\d{5}-\d{4}$/;
 
 /** Replaces e-mails, phone numbers, Luhn-valid card numbers, bearer tokens, JWTs and API keys with placeholders. */
 export function redactText(s: string): string {
@@ -68,6 +69,9 @@ function isPhone(candidate: string): boolean {
   if (!international && /^\d+$/.test(candidate)) return false;
   if (NOT_PHONE.test(candidate)) return false;
   // A bracketed trunk prefix, as in "+49 (0) 30 1234567", may be a single digit.
-  const groups = candidate.replace(/\(\d+\)/g, ' ').split(/\D+/).filter(Boolean);
+  const groups = candidate
+    .replace(/\(\d+\)/g, ' ')
+    .split(/\D+/)
+    .filter(Boolean);
   return groups.slice(1).every((g) => g.length >= 2);
 }

@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT_DIR } from '../../server/config.js';
 import { KnowledgeBase } from '../../server/agents/knowledge/knowledge-base.js';
+import { ROOT_DIR } from '../../server/config.js';
 
 const DIR = resolve(ROOT_DIR, 'server/knowledge/articles');
 const kb = new KnowledgeBase(DIR);
@@ -97,8 +97,11 @@ describe('KnowledgeBase', () => {
     expect(other.score).toBe(plain.score);
   });
 
-  it.each(['', '   ', 'xqzv plorf', 'the and of', '???', 'a'])('returns [] without throwing when the query is "%s"', (query) => {
-    expect(kb.search(query)).toEqual([]);
-    expect(kb.search(query, { route: 'billing' })).toEqual([]);
-  });
+  it.each(['', '   ', 'xqzv plorf', 'the and of', '???', 'a'])(
+    'returns [] without throwing when the query is "%s"',
+    (query) => {
+      expect(kb.search(query)).toEqual([]);
+      expect(kb.search(query, { route: 'billing' })).toEqual([]);
+    },
+  );
 });

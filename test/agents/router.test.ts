@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT_DIR } from '../../server/config.js';
-import { IntentClassifier, type Example } from '../../server/agents/router/classifier.js';
+import { type Example, IntentClassifier } from '../../server/agents/router/classifier.js';
 import { readExamples } from '../../server/agents/router/dataset.js';
 import { evaluate } from '../../server/agents/router/metrics.js';
-import { Router, loadClassifier, segments, type RouteName } from '../../server/agents/router/router.js';
+import { loadClassifier, type RouteName, Router, segments } from '../../server/agents/router/router.js';
+import { ROOT_DIR } from '../../server/config.js';
 
 const ROUTES: RouteName[] = ['billing', 'technical', 'escalation', 'general'];
 const classifier = loadClassifier(resolve(ROOT_DIR, 'server/agents/router/model.json'));
@@ -61,20 +61,36 @@ describe('Router', () => {
   describe('route', () => {
     it.each([
       // billing
-      { text: 'I was charged twice for my subscription this month, please fix it', route: 'billing', intent: 'billing_dispute' },
-      { text: 'Why is there a second payment of $19 on my card statement for the same invoice?', route: 'billing', intent: 'billing_dispute' },
+      {
+        text: 'I was charged twice for my subscription this month, please fix it',
+        route: 'billing',
+        intent: 'billing_dispute',
+      },
+      {
+        text: 'Why is there a second payment of $19 on my card statement for the same invoice?',
+        route: 'billing',
+        intent: 'billing_dispute',
+      },
       { text: 'Can I pay with PayPal instead of my credit card?', route: 'billing', intent: 'payment_methods' },
       { text: 'I need a copy of my invoice for last month for my accountant', route: 'billing', intent: 'invoice' },
       { text: 'How do I get a refund for my last payment?', route: 'billing', intent: 'refund' },
       { text: 'Why was my payment declined?', route: 'billing', intent: 'payment_failed' },
       // technical
       { text: 'The app crashes every time I open it since the latest update', route: 'technical', intent: 'error_bug' },
-      { text: 'My hub keeps dropping the wifi connection every few minutes', route: 'technical', intent: 'connectivity' },
+      {
+        text: 'My hub keeps dropping the wifi connection every few minutes',
+        route: 'technical',
+        intent: 'connectivity',
+      },
       { text: 'I forgot my password and the reset email never arrives', route: 'technical', intent: 'login_password' },
       { text: 'Internet is extremely slow in the evenings on every device', route: 'technical', intent: 'performance' },
       { text: 'How do I set up parental controls?', route: 'technical', intent: null },
       // escalation
-      { text: 'I want to make a formal complaint about the way I have been treated by your staff', route: 'escalation', intent: 'complaint' },
+      {
+        text: 'I want to make a formal complaint about the way I have been treated by your staff',
+        route: 'escalation',
+        intent: 'complaint',
+      },
       { text: 'I want to speak to a real person, not a bot', route: 'escalation', intent: 'human_agent' },
       // general
       { text: 'Where is my order? It was supposed to arrive last week', route: 'general', intent: 'order_status' },
@@ -90,13 +106,16 @@ describe('Router', () => {
       expect(d.priority).toBeUndefined();
     });
 
-    it.each(LONG_EMAILS)('routes a long typo-laden $route e-mail to $route/$intent with no parts', ({ text, route, intent }) => {
-      const d = router.route(text);
-      expect(d.route).toBe(route);
-      expect(d.intent).toBe(intent);
-      expect(d.confidence).toBeGreaterThanOrEqual(0.4);
-      expect(d.parts).toEqual([]);
-    });
+    it.each(LONG_EMAILS)(
+      'routes a long typo-laden $route e-mail to $route/$intent with no parts',
+      ({ text, route, intent }) => {
+        const d = router.route(text);
+        expect(d.route).toBe(route);
+        expect(d.intent).toBe(intent);
+        expect(d.confidence).toBeGreaterThanOrEqual(0.4);
+        expect(d.parts).toEqual([]);
+      },
+    );
 
     it('handles greetings as general small talk when the text is a greeting', () => {
       for (const text of ['hi', 'thanks so much, bye']) {
@@ -152,7 +171,8 @@ describe('Router', () => {
     });
 
     it('overrides a confident classifier when a billing message carries a legal threat', () => {
-      const text = 'There are two identical payments for invoice INV-2026-0137 on my card, refund one or I will dispute the charge with my bank';
+      const text =
+        'There are two identical payments for invoice INV-2026-0137 on my card, refund one or I will dispute the charge with my bank';
       expect(router.classify(text).route).toBe('billing');
       const d = router.route(text);
       expect(d.route).toBe('escalation');
@@ -163,12 +183,15 @@ describe('Router', () => {
   });
 
   describe('out of domain', () => {
-    it.each(['write me a poem about the sea', 'what is the capital of Peru', 'asdf qwer zxcv'])('sends "%s" to general as out of scope or low confidence', (text) => {
-      const d = router.route(text);
-      expect(d.route).toBe('general');
-      expect(d.intent === 'out_of_scope' || d.method === 'LOW_CONFIDENCE').toBe(true);
-      expect(d.parts).toEqual([]);
-    });
+    it.each(['write me a poem about the sea', 'what is the capital of Peru', 'asdf qwer zxcv'])(
+      'sends "%s" to general as out of scope or low confidence',
+      (text) => {
+        const d = router.route(text);
+        expect(d.route).toBe('general');
+        expect(d.intent === 'out_of_scope' || d.method === 'LOW_CONFIDENCE').toBe(true);
+        expect(d.parts).toEqual([]);
+      },
+    );
 
     it('returns a low-confidence out-of-scope decision when the text is empty', () => {
       for (const text of ['', '   ']) {
@@ -193,20 +216,22 @@ describe('Router', () => {
   });
 
   describe('scores', () => {
-    it.each(['Can I pay with PayPal instead of my credit card?', 'the hub is smoking', 'write me a poem about the sea', LONG_EMAILS[1].text])(
-      'gives four route scores summing to 1 in descending order for "%s"',
-      (text) => {
-        const { scores } = router.route(text);
-        expect(scores).toHaveLength(4);
-        expect(scores.map((s) => s.route).sort()).toEqual([...ROUTES].sort());
-        expect(scores.reduce((s, r) => s + r.score, 0)).toBeCloseTo(1, 3);
-        for (let i = 1; i < scores.length; i++) expect(scores[i - 1].score).toBeGreaterThanOrEqual(scores[i].score);
-        for (const s of scores) {
-          expect(s.score).toBeGreaterThanOrEqual(0);
-          expect(s.score).toBeLessThanOrEqual(1);
-        }
-      },
-    );
+    it.each([
+      'Can I pay with PayPal instead of my credit card?',
+      'the hub is smoking',
+      'write me a poem about the sea',
+      LONG_EMAILS[1].text,
+    ])('gives four route scores summing to 1 in descending order for "%s"', (text) => {
+      const { scores } = router.route(text);
+      expect(scores).toHaveLength(4);
+      expect(scores.map((s) => s.route).sort()).toEqual([...ROUTES].sort());
+      expect(scores.reduce((s, r) => s + r.score, 0)).toBeCloseTo(1, 3);
+      for (let i = 1; i < scores.length; i++) expect(scores[i - 1].score).toBeGreaterThanOrEqual(scores[i].score);
+      for (const s of scores) {
+        expect(s.score).toBeGreaterThanOrEqual(0);
+        expect(s.score).toBeLessThanOrEqual(1);
+      }
+    });
 
     it('puts the chosen route first when the classifier decides', () => {
       const d = router.route('My hub keeps dropping the wifi connection every few minutes');
@@ -218,7 +243,9 @@ describe('Router', () => {
 
   describe('split', () => {
     it('yields a billing part and a technical part when a message asks about an invoice and an app crash', () => {
-      const d = router.route('My invoice INV-2026-0140 shows the wrong amount. Also the app crashes every time I open the camera page.');
+      const d = router.route(
+        'My invoice INV-2026-0140 shows the wrong amount. Also the app crashes every time I open the camera page.',
+      );
       expect(d.parts).toHaveLength(2);
       expect(d.parts.map((p) => p.route).sort()).toEqual(['billing', 'technical']);
       expect(d.parts[0].route).toBe(d.route);
@@ -230,12 +257,15 @@ describe('Router', () => {
     });
 
     it('splits on "and also" when the two halves belong to different routes', () => {
-      const d = router.route('Where is my parcel, it was due on monday and also the app keeps crashing when I open the settings page');
+      const d = router.route(
+        'Where is my parcel, it was due on monday and also the app keeps crashing when I open the settings page',
+      );
       expect(d.parts.map((p) => p.route).sort()).toEqual(['general', 'technical']);
     });
 
     it('keeps a greeting and a sign-off with their part when a two-route message is wrapped in them', () => {
-      const text = 'Hi there. I was charged twice for my subscription this month. My hub keeps dropping the wifi connection every few minutes. Thanks a lot!';
+      const text =
+        'Hi there. I was charged twice for my subscription this month. My hub keeps dropping the wifi connection every few minutes. Thanks a lot!';
       const d = router.route(text);
       expect(d.parts.map((p) => p.route).sort()).toEqual(['billing', 'technical']);
       const joined = d.parts.map((p) => p.text).join(' ');
@@ -248,7 +278,9 @@ describe('Router', () => {
     });
 
     it('yields no parts when every sentence is about the same route', () => {
-      const d = router.route('My card was declined yesterday. I tried again this morning and the payment failed again. Can you check my payment method?');
+      const d = router.route(
+        'My card was declined yesterday. I tried again this morning and the payment failed again. Can you check my payment method?',
+      );
       expect(d.route).toBe('billing');
       expect(d.parts).toEqual([]);
     });
@@ -256,17 +288,27 @@ describe('Router', () => {
 
   describe('segments', () => {
     it('splits sentences when the text has several', () => {
-      expect(segments('First thing. Second thing! Third thing?')).toEqual(['First thing.', 'Second thing!', 'Third thing?']);
+      expect(segments('First thing. Second thing! Third thing?')).toEqual([
+        'First thing.',
+        'Second thing!',
+        'Third thing?',
+      ]);
     });
 
     it('splits on "and also" when a sentence joins two requests', () => {
-      expect(segments('I need my invoice and also my password is broken')).toEqual(['I need my invoice', 'my password is broken']);
+      expect(segments('I need my invoice and also my password is broken')).toEqual([
+        'I need my invoice',
+        'my password is broken',
+      ]);
     });
 
     it('splits on "P.S." and "also," when they join requests', () => {
       expect(segments('My bill is wrong. P.S. the app is slow')).toEqual(['My bill is wrong.', 'the app is slow']);
       expect(segments('My bill is wrong, also, the app is slow')).toEqual(['My bill is wrong', 'the app is slow']);
-      expect(segments('The invoice is wrong and also, separately, the app crashes')).toEqual(['The invoice is wrong', 'the app crashes']);
+      expect(segments('The invoice is wrong and also, separately, the app crashes')).toEqual([
+        'The invoice is wrong',
+        'the app crashes',
+      ]);
       expect(segments('I also tried restarting the hub twice')).toEqual(['I also tried restarting the hub twice']);
     });
 
@@ -318,7 +360,16 @@ describe('IntentClassifier', () => {
     expect(a.scales).toEqual(b.scales);
     expect(a.features).toEqual(b.features);
     expect(a.idf).toEqual(b.idf);
-    expect(a.intents).toEqual(['billing_dispute', 'complaint', 'connectivity', 'error_bug', 'human_agent', 'invoice', 'newsletter', 'order_status']);
+    expect(a.intents).toEqual([
+      'billing_dispute',
+      'complaint',
+      'connectivity',
+      'error_bug',
+      'human_agent',
+      'invoice',
+      'newsletter',
+      'order_status',
+    ]);
     expect(a.format).toBe('crewdesk-router/1');
     expect(a.examples).toBe(TINY.length);
   });
@@ -356,7 +407,9 @@ describe('IntentClassifier', () => {
   });
 
   it('refuses to train when an intent appears under two routes', () => {
-    expect(() => IntentClassifier.train([...TINY, { text: 'where is my invoice', route: 'general', intent: 'invoice' }])).toThrow(/invoice/);
+    expect(() =>
+      IntentClassifier.train([...TINY, { text: 'where is my invoice', route: 'general', intent: 'invoice' }]),
+    ).toThrow(/invoice/);
     expect(() => IntentClassifier.train([])).toThrow(/no training examples/);
   });
 });

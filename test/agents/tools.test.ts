@@ -1,12 +1,12 @@
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MikroORM } from '@mikro-orm/sqlite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KnowledgeBase } from '../../server/agents/knowledge/knowledge-base.js';
+import { TOOLS, type ToolContext, toolSpec } from '../../server/agents/tools/index.js';
 import { ROOT_DIR } from '../../server/config.js';
 import { createCustomerData } from '../../server/db/customer-data.repository.js';
 import { Payment, Refund } from '../../server/db/entities/index.js';
 import * as demo from '../../server/db/seed/demo-data.js';
-import { KnowledgeBase } from '../../server/agents/knowledge/knowledge-base.js';
-import { TOOLS, toolSpec, type ToolContext } from '../../server/agents/tools/index.js';
 import { createTestDb } from '../helpers/app.js';
 
 const kb = new KnowledgeBase(resolve(ROOT_DIR, 'server/knowledge/articles'));
@@ -41,7 +41,8 @@ async function call(name: string, args: unknown, ctx: ToolContext): Promise<any>
   return tool.run(tool.input.parse(args), ctx);
 }
 
-const own = <T extends { customerKey: string }>(rows: T[], customer: string) => rows.filter((r) => r.customerKey === customer);
+const own = <T extends { customerKey: string }>(rows: T[], customer: string) =>
+  rows.filter((r) => r.customerKey === customer);
 const CUSTOMERS = demo.customers.map((c) => c.key);
 
 /** A fresh seeded database for the enclosing describe block (so that blocks do not see each other's refunds). */
@@ -72,13 +73,19 @@ describe('tools', () => {
       const mine = await call('get_invoice', { number: 'inv-2026-0137' }, makeCtx(db.orm, 'cust-oliver'));
       expect(mine.found).toBe(true);
       expect(mine.invoice.number).toBe('INV-2026-0137');
-      expect(mine.payments.map((p: { ref: string }) => p.ref).sort()).toEqual(['pay_98KY7C3fA4aEHM', 'pay_eEoW5yEyYyKEsn']);
+      expect(mine.payments.map((p: { ref: string }) => p.ref).sort()).toEqual([
+        'pay_98KY7C3fA4aEHM',
+        'pay_eEoW5yEyYyKEsn',
+      ]);
     });
 
     it('returns found false when cust-ava asks for an order of another customer', async () => {
       const ava = makeCtx(db.orm, 'cust-ava');
       for (const number of ['BW-100207', 'BW-100217', 'BW-100215']) {
-        expect(await call('get_order_status', { orderNumber: number }, ava)).toEqual({ found: false, orderNumber: number });
+        expect(await call('get_order_status', { orderNumber: number }, ava)).toEqual({
+          found: false,
+          orderNumber: number,
+        });
       }
       const mine = await call('get_order_status', { orderNumber: 'bw-100214' }, ava);
       expect(mine.found).toBe(true);
@@ -117,20 +124,40 @@ describe('tools', () => {
       const res = await call('list_invoices', { limit: 20 }, makeCtx(db.orm, customer));
       const expected = own(demo.invoices, customer);
       expect(res.count).toBe(expected.length);
-      expect(res.invoices.map((i: { number: string }) => i.number).sort()).toEqual(expected.map((i) => i.number).sort());
+      expect(res.invoices.map((i: { number: string }) => i.number).sort()).toEqual(
+        expected.map((i) => i.number).sort(),
+      );
     });
 
-    it.each(CUSTOMERS)('lists exactly the payments and refunds of the seed when the customer is %s', async (customer) => {
-      const res = await call('list_payments', { limit: 20 }, makeCtx(db.orm, customer));
-      expect(res.payments.map((p: { ref: string }) => p.ref).sort()).toEqual(own(demo.payments, customer).map((p) => p.ref).sort());
-      expect(res.refunds.map((r: { payment: string }) => r.payment).sort()).toEqual(own(demo.refunds, customer).map((r) => r.paymentRef).sort());
-    });
+    it.each(CUSTOMERS)(
+      'lists exactly the payments and refunds of the seed when the customer is %s',
+      async (customer) => {
+        const res = await call('list_payments', { limit: 20 }, makeCtx(db.orm, customer));
+        expect(res.payments.map((p: { ref: string }) => p.ref).sort()).toEqual(
+          own(demo.payments, customer)
+            .map((p) => p.ref)
+            .sort(),
+        );
+        expect(res.refunds.map((r: { payment: string }) => r.payment).sort()).toEqual(
+          own(demo.refunds, customer)
+            .map((r) => r.paymentRef)
+            .sort(),
+        );
+      },
+    );
 
     it.each(CUSTOMERS)('returns the customer’s own subscription when the customer is %s', async (customer) => {
       const res = await call('get_subscription', {}, makeCtx(db.orm, customer));
       const sub = own(demo.subscriptions, customer)[0];
       const plan = demo.plans.find((p) => p.code === sub.planCode)!;
-      expect(res).toMatchObject({ found: true, planCode: sub.planCode, plan: plan.name, status: sub.status, billingCycle: sub.billingCycle, features: plan.features });
+      expect(res).toMatchObject({
+        found: true,
+        planCode: sub.planCode,
+        plan: plan.name,
+        status: sub.status,
+        billingCycle: sub.billingCycle,
+        features: plan.features,
+      });
     });
 
     it('returns found false when the customer does not exist', async () => {
@@ -147,7 +174,11 @@ describe('tools', () => {
       const newest = [...own(demo.invoices, 'cust-ava')].sort((a, b) => a.issuedDaysAgo - b.issuedDaysAgo).slice(0, 2);
       expect(res.invoices.map((i: { number: string }) => i.number)).toEqual(newest.map((i) => i.number));
       const kofi = await call('list_invoices', { status: 'open' }, makeCtx(db.orm, 'cust-kofi'));
-      expect(kofi.invoices.map((i: { number: string }) => i.number)).toEqual(own(demo.invoices, 'cust-kofi').filter((i) => i.status === 'open').map((i) => i.number));
+      expect(kofi.invoices.map((i: { number: string }) => i.number)).toEqual(
+        own(demo.invoices, 'cust-kofi')
+          .filter((i) => i.status === 'open')
+          .map((i) => i.number),
+      );
       for (const i of kofi.invoices) expect(i.status).toBe('open');
     });
   });
@@ -173,7 +204,10 @@ describe('tools', () => {
 
     it('applies defaults when optional arguments are left out', () => {
       expect(TOOLS.list_invoices.input.parse({})).toEqual({ limit: 6 });
-      expect(TOOLS.escalate_to_human.input.parse({ reason: 'customer asks for a person' })).toEqual({ reason: 'customer asks for a person', priority: 'HIGH' });
+      expect(TOOLS.escalate_to_human.input.parse({ reason: 'customer asks for a person' })).toEqual({
+        reason: 'customer asks for a person',
+        priority: 'HIGH',
+      });
     });
 
     it.each(Object.keys(TOOLS))('gives an object JSON schema when %s is turned into a spec', (name) => {
@@ -185,14 +219,22 @@ describe('tools', () => {
     });
 
     it('lists the required invoice number when get_invoice is turned into a spec', () => {
-      const p = toolSpec(TOOLS.get_invoice).parameters as { properties: Record<string, { type: string; pattern: string }>; required: string[] };
+      const p = toolSpec(TOOLS.get_invoice).parameters as {
+        properties: Record<string, { type: string; pattern: string }>;
+        required: string[];
+      };
       expect(p.properties.number.type).toBe('string');
       expect(p.properties.number.pattern).toBeTruthy();
       expect(p.required).toEqual(['number']);
     });
 
     it('leaves defaulted fields out of `required` when a tool with defaults is turned into a spec', () => {
-      for (const [name, field] of [['list_invoices', 'limit'], ['list_payments', 'limit'], ['search_knowledge_base', 'limit'], ['escalate_to_human', 'priority']] as const) {
+      for (const [name, field] of [
+        ['list_invoices', 'limit'],
+        ['list_payments', 'limit'],
+        ['search_knowledge_base', 'limit'],
+        ['escalate_to_human', 'priority'],
+      ] as const) {
         const p = toolSpec(TOOLS[name]).parameters as { properties: Record<string, unknown>; required?: string[] };
         expect(p.properties).toHaveProperty(field);
         expect(p.required ?? []).not.toContain(field);
@@ -206,11 +248,26 @@ describe('tools', () => {
     it('approves a refund of Ava’s recent small payment, records it and refuses a second one', async () => {
       const ava = makeCtx(db.orm, 'cust-ava');
       const check = await call('check_refund_eligibility', { reference: 'pay_6YL6oFMsBE2Eq5' }, ava);
-      expect(check.verdict).toMatchObject({ eligible: true, decision: 'auto_approve', refundableCents: 1900, duplicateOf: null, paidDaysAgo: 5 });
+      expect(check.verdict).toMatchObject({
+        eligible: true,
+        decision: 'auto_approve',
+        refundableCents: 1900,
+        duplicateOf: null,
+        paidDaysAgo: 5,
+      });
 
-      const res = await call('request_refund', { reference: 'pay_6YL6oFMsBE2Eq5', reason: 'I did not use the service this month' }, ava);
+      const res = await call(
+        'request_refund',
+        { reference: 'pay_6YL6oFMsBE2Eq5', reason: 'I did not use the service this month' },
+        ava,
+      );
       expect(res.ok).toBe(true);
-      expect(res.refund).toMatchObject({ status: 'approved', amount: '$19.00', payment: 'pay_6YL6oFMsBE2Eq5', invoice: 'INV-2026-0136' });
+      expect(res.refund).toMatchObject({
+        status: 'approved',
+        amount: '$19.00',
+        payment: 'pay_6YL6oFMsBE2Eq5',
+        invoice: 'INV-2026-0136',
+      });
       expect(ava.escalations).toEqual([]);
 
       const em = db.orm.em.fork();
@@ -218,13 +275,23 @@ describe('tools', () => {
       expect(payment.refundedCents).toBe(1900);
       expect(payment.status).toBe('refunded');
       const refund = await em.findOneOrFail(Refund, { id: res.refund.id });
-      expect(refund).toMatchObject({ customer: { id: 'cust-ava' }, paymentRef: 'pay_6YL6oFMsBE2Eq5', amountCents: 1900, status: 'approved', caseId: 'test-case' });
+      expect(refund).toMatchObject({
+        customer: { id: 'cust-ava' },
+        paymentRef: 'pay_6YL6oFMsBE2Eq5',
+        amountCents: 1900,
+        status: 'approved',
+        caseId: 'test-case',
+      });
 
       // The same case asks again, then a new case asks by invoice number.
       const again = await call('request_refund', { reference: 'pay_6YL6oFMsBE2Eq5', reason: 'once more please' }, ava);
       expect(again.ok).toBe(false);
       expect(again.error).toMatch(/already been refunded/);
-      const byInvoice = await call('request_refund', { reference: 'INV-2026-0136', reason: 'once more please' }, makeCtx(db.orm, 'cust-ava'));
+      const byInvoice = await call(
+        'request_refund',
+        { reference: 'INV-2026-0136', reason: 'once more please' },
+        makeCtx(db.orm, 'cust-ava'),
+      );
       expect(byInvoice.ok).toBe(false);
       expect(byInvoice.error).toMatch(/already been refunded/);
       expect(await db.orm.em.fork().count(Refund, { paymentRef: 'pay_6YL6oFMsBE2Eq5' })).toBe(1);
@@ -232,7 +299,11 @@ describe('tools', () => {
 
     it('records Harper’s $990 payment for review and escalates when she asks for a refund', async () => {
       const harper = makeCtx(db.orm, 'cust-harper');
-      const res = await call('request_refund', { reference: 'INV-2026-0134', reason: 'We want to go back to monthly billing' }, harper);
+      const res = await call(
+        'request_refund',
+        { reference: 'INV-2026-0134', reason: 'We want to go back to monthly billing' },
+        harper,
+      );
       expect(res.ok).toBe(true);
       expect(res.refund).toMatchObject({ status: 'pending_review', amount: '$990.00', payment: 'pay_LLRW77rKz6GTWW' });
       expect(res.reason).toMatch(/over \$500\.00/);
@@ -245,7 +316,11 @@ describe('tools', () => {
       expect(await em.count(Refund, { paymentRef: 'pay_LLRW77rKz6GTWW', status: 'pending_review' })).toBe(1);
 
       // While the review is pending, another request is refused.
-      const again = await call('request_refund', { reference: 'pay_LLRW77rKz6GTWW', reason: 'hurry up please' }, makeCtx(db.orm, 'cust-harper'));
+      const again = await call(
+        'request_refund',
+        { reference: 'pay_LLRW77rKz6GTWW', reason: 'hurry up please' },
+        makeCtx(db.orm, 'cust-harper'),
+      );
       expect(again.ok).toBe(false);
       expect(again.error).toMatch(/already being reviewed/);
     });
@@ -275,15 +350,32 @@ describe('tools', () => {
     it('approves Oliver’s duplicate charge in full with duplicateOf set', async () => {
       const oliver = makeCtx(db.orm, 'cust-oliver');
       const check = await call('check_refund_eligibility', { reference: 'pay_98KY7C3fA4aEHM' }, oliver);
-      expect(check.verdict).toMatchObject({ eligible: true, decision: 'auto_approve', duplicateOf: 'pay_eEoW5yEyYyKEsn', refundableCents: 1900 });
+      expect(check.verdict).toMatchObject({
+        eligible: true,
+        decision: 'auto_approve',
+        duplicateOf: 'pay_eEoW5yEyYyKEsn',
+        refundableCents: 1900,
+      });
 
-      const res = await call('request_refund', { reference: 'pay_98KY7C3fA4aEHM', reason: 'I was charged twice for the same renewal' }, oliver);
+      const res = await call(
+        'request_refund',
+        { reference: 'pay_98KY7C3fA4aEHM', reason: 'I was charged twice for the same renewal' },
+        oliver,
+      );
       expect(res.ok).toBe(true);
-      expect(res.refund).toMatchObject({ status: 'approved', amount: '£19.00', payment: 'pay_98KY7C3fA4aEHM', invoice: 'INV-2026-0137' });
+      expect(res.refund).toMatchObject({
+        status: 'approved',
+        amount: '£19.00',
+        payment: 'pay_98KY7C3fA4aEHM',
+        invoice: 'INV-2026-0137',
+      });
       expect(res.reason).toMatch(/duplicate of payment pay_eEoW5yEyYyKEsn/);
       expect(oliver.escalations).toEqual([]);
       const em = db.orm.em.fork();
-      expect(await em.findOneOrFail(Payment, { ref: 'pay_98KY7C3fA4aEHM' })).toMatchObject({ refundedCents: 1900, status: 'refunded' });
+      expect(await em.findOneOrFail(Payment, { ref: 'pay_98KY7C3fA4aEHM' })).toMatchObject({
+        refundedCents: 1900,
+        status: 'refunded',
+      });
       expect((await em.findOneOrFail(Payment, { ref: 'pay_eEoW5yEyYyKEsn' })).refundedCents).toBe(0);
     });
 
@@ -291,9 +383,17 @@ describe('tools', () => {
       const fresh = await createTestDb();
       try {
         const oliver = makeCtx(fresh.orm, 'cust-oliver');
-        const first = await call('request_refund', { reference: 'pay_98KY7C3fA4aEHM', reason: 'charged twice' }, oliver);
+        const first = await call(
+          'request_refund',
+          { reference: 'pay_98KY7C3fA4aEHM', reason: 'charged twice' },
+          oliver,
+        );
         expect(first.ok).toBe(true);
-        const check = await call('check_refund_eligibility', { reference: 'pay_eEoW5yEyYyKEsn' }, makeCtx(fresh.orm, 'cust-oliver'));
+        const check = await call(
+          'check_refund_eligibility',
+          { reference: 'pay_eEoW5yEyYyKEsn' },
+          makeCtx(fresh.orm, 'cust-oliver'),
+        );
         expect(check.verdict.duplicateOf).toBeNull();
         expect(check.verdict.reason).not.toMatch(/duplicate/);
       } finally {
@@ -305,12 +405,22 @@ describe('tools', () => {
       const fresh = await createTestDb();
       try {
         const harper = makeCtx(fresh.orm, 'cust-harper');
-        const first = await call('request_refund', { reference: 'pay_LLRW77rKz6GTWW', amountCents: 49500, reason: 'half back please' }, harper);
+        const first = await call(
+          'request_refund',
+          { reference: 'pay_LLRW77rKz6GTWW', amountCents: 49500, reason: 'half back please' },
+          harper,
+        );
         expect(first.refund.status).toBe('approved');
-        const second = await call('request_refund', { reference: 'pay_LLRW77rKz6GTWW', amountCents: 49500, reason: 'and the other half' }, harper);
+        const second = await call(
+          'request_refund',
+          { reference: 'pay_LLRW77rKz6GTWW', amountCents: 49500, reason: 'and the other half' },
+          harper,
+        );
         expect(second.refund.status).toBe('pending_review');
         expect(harper.escalations).toHaveLength(1);
-        expect((await fresh.orm.em.fork().findOneOrFail(Payment, { ref: 'pay_LLRW77rKz6GTWW' })).refundedCents).toBe(49500);
+        expect((await fresh.orm.em.fork().findOneOrFail(Payment, { ref: 'pay_LLRW77rKz6GTWW' })).refundedCents).toBe(
+          49500,
+        );
       } finally {
         await fresh.close();
       }
@@ -320,20 +430,39 @@ describe('tools', () => {
       const jade = makeCtx(db.orm, 'cust-jade');
       const check = await call('check_refund_eligibility', { reference: 'pay_6ZJPToNAUcivjo' }, jade);
       expect(check.verdict).toMatchObject({ eligible: true, refundableCents: 9900 - 2475 });
-      const tooMuch = await call('request_refund', { reference: 'pay_6ZJPToNAUcivjo', amountCents: 9900, reason: 'full refund' }, jade);
+      const tooMuch = await call(
+        'request_refund',
+        { reference: 'pay_6ZJPToNAUcivjo', amountCents: 9900, reason: 'full refund' },
+        jade,
+      );
       expect(tooMuch.ok).toBe(false);
       expect(tooMuch.error).toMatch(/at most \$74\.25/);
-      const res = await call('request_refund', { reference: 'pay_6ZJPToNAUcivjo', amountCents: 1000, reason: 'goodwill credit' }, jade);
+      const res = await call(
+        'request_refund',
+        { reference: 'pay_6ZJPToNAUcivjo', amountCents: 1000, reason: 'goodwill credit' },
+        jade,
+      );
       expect(res.ok).toBe(true);
       expect(res.refund).toMatchObject({ status: 'approved', amount: '$10.00' });
-      expect(await db.orm.em.fork().findOneOrFail(Payment, { ref: 'pay_6ZJPToNAUcivjo' })).toMatchObject({ refundedCents: 3475, status: 'partially_refunded' });
+      expect(await db.orm.em.fork().findOneOrFail(Payment, { ref: 'pay_6ZJPToNAUcivjo' })).toMatchObject({
+        refundedCents: 3475,
+        status: 'partially_refunded',
+      });
     });
 
     it('refuses a refund when the payment failed or was refunded in full', async () => {
-      const kofi = await call('request_refund', { reference: 'pay_xxjEPqA6wPEejN', reason: 'card expired' }, makeCtx(db.orm, 'cust-kofi'));
+      const kofi = await call(
+        'request_refund',
+        { reference: 'pay_xxjEPqA6wPEejN', reason: 'card expired' },
+        makeCtx(db.orm, 'cust-kofi'),
+      );
       expect(kofi.ok).toBe(false);
       expect(kofi.error).toMatch(/failed/);
-      const emma = await call('check_refund_eligibility', { reference: 'pay_D4F4SJzt2Y2gBN' }, makeCtx(db.orm, 'cust-emma'));
+      const emma = await call(
+        'check_refund_eligibility',
+        { reference: 'pay_D4F4SJzt2Y2gBN' },
+        makeCtx(db.orm, 'cust-emma'),
+      );
       expect(emma.verdict).toMatchObject({ eligible: false, decision: 'not_refundable', refundableCents: 0 });
     });
 
@@ -341,7 +470,10 @@ describe('tools', () => {
       const res = await call('check_refund_eligibility', {}, makeCtx(db.orm, 'cust-chloe'));
       expect(res.found).toBe(true);
       expect(res.policy).toEqual({ windowDays: 30, autoApproveLimit: '$500.00' });
-      expect(res.payments.map((p: { payment: { ref: string } }) => p.payment.ref).sort()).toEqual(['pay_6ZMeAYDxjEbZKy', 'pay_ZFqhR7Ku3LjYiq']);
+      expect(res.payments.map((p: { payment: { ref: string } }) => p.payment.ref).sort()).toEqual([
+        'pay_6ZMeAYDxjEbZKy',
+        'pay_ZFqhR7Ku3LjYiq',
+      ]);
     });
   });
 
@@ -349,7 +481,11 @@ describe('tools', () => {
     const db = useTestDb();
 
     it('returns articles with id, title and summary when the knowledge base is searched', async () => {
-      const res = await call('search_knowledge_base', { query: 'I was charged twice' }, makeCtx(db.orm, 'cust-ava', 'billing'));
+      const res = await call(
+        'search_knowledge_base',
+        { query: 'I was charged twice' },
+        makeCtx(db.orm, 'cust-ava', 'billing'),
+      );
       expect(res.count).toBeGreaterThan(0);
       expect(res.articles[0].id).toBe('duplicate-or-unknown-charges');
       for (const a of res.articles) {
@@ -374,7 +510,11 @@ describe('tools', () => {
 
     it('calls desk.escalate when escalate_to_human runs', async () => {
       const ctx = makeCtx(db.orm, 'cust-ava');
-      const res = await call('escalate_to_human', { reason: 'The customer asks for a manager', priority: 'URGENT' }, ctx);
+      const res = await call(
+        'escalate_to_human',
+        { reason: 'The customer asks for a manager', priority: 'URGENT' },
+        ctx,
+      );
       expect(res).toEqual({ escalated: true, status: 'ESCALATED', priority: 'URGENT' });
       expect(ctx.escalations).toEqual([{ reason: 'The customer asks for a manager', priority: 'URGENT' }]);
       await call('escalate_to_human', { reason: 'second thoughts' }, ctx);

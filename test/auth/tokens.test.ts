@@ -6,7 +6,14 @@ import { createTokenService, TokenError } from '../../server/auth/tokens.js';
 const SECRET = 'unit-test-secret-0123456789-0123456789';
 
 describe('token service', () => {
-  const hs = createTokenService({ algorithms: ['HS256'], verifyKey: SECRET, signingKey: SECRET, clockToleranceSec: 5, issuer: 'crewdesk', audience: 'desk' });
+  const hs = createTokenService({
+    algorithms: ['HS256'],
+    verifyKey: SECRET,
+    signingKey: SECRET,
+    clockToleranceSec: 5,
+    issuer: 'crewdesk',
+    audience: 'desk',
+  });
 
   it('signs and verifies an HS256 token with its claims', () => {
     const { token, expiresAt } = hs.sign({ sub: 'cust-ava', role: 'customer', name: 'Ava' }, 600);
@@ -16,26 +23,46 @@ describe('token service', () => {
   });
 
   it('refuses a token from another issuer or audience', () => {
-    const other = jwt.sign({ sub: 'x', role: 'customer', exp: Math.floor(Date.now() / 1000) + 60 }, SECRET, { issuer: 'someone-else', audience: 'desk' });
+    const other = jwt.sign({ sub: 'x', role: 'customer', exp: Math.floor(Date.now() / 1000) + 60 }, SECRET, {
+      issuer: 'someone-else',
+      audience: 'desk',
+    });
     expect(() => hs.verify(other)).toThrow(TokenError);
   });
 
   it('accepts a token expired within the clock tolerance and refuses one beyond it', () => {
     const now = Math.floor(Date.now() / 1000);
-    const justExpired = jwt.sign({ sub: 'x', role: 'customer', exp: now - 2 }, SECRET, { issuer: 'crewdesk', audience: 'desk' });
+    const justExpired = jwt.sign({ sub: 'x', role: 'customer', exp: now - 2 }, SECRET, {
+      issuer: 'crewdesk',
+      audience: 'desk',
+    });
     expect(hs.verify(justExpired).sub).toBe('x');
-    const expired = jwt.sign({ sub: 'x', role: 'customer', exp: now - 60 }, SECRET, { issuer: 'crewdesk', audience: 'desk' });
+    const expired = jwt.sign({ sub: 'x', role: 'customer', exp: now - 60 }, SECRET, {
+      issuer: 'crewdesk',
+      audience: 'desk',
+    });
     expect(() => hs.verify(expired)).toThrow(/expired/);
   });
 
   it('verifies RS256 tokens with a public key and refuses an HS256 token made with that public key', () => {
-    const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
-    const rs = createTokenService({ algorithms: ['RS256'], verifyKey: publicKey, signingKey: privateKey, clockToleranceSec: 0 });
+    const { publicKey, privateKey } = generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    });
+    const rs = createTokenService({
+      algorithms: ['RS256'],
+      verifyKey: publicKey,
+      signingKey: privateKey,
+      clockToleranceSec: 0,
+    });
     const { token } = rs.sign({ sub: 'maria', role: 'operator' }, 60);
     expect(jwt.decode(token, { complete: true })?.header.alg).toBe('RS256');
     expect(rs.verify(token).role).toBe('operator');
     // The classic key-confusion attack: sign HS256 with the public key as the secret.
-    const forged = jwt.sign({ sub: 'maria', role: 'admin', exp: Math.floor(Date.now() / 1000) + 60 }, 'not-the-key', { algorithm: 'HS256' });
+    const forged = jwt.sign({ sub: 'maria', role: 'admin', exp: Math.floor(Date.now() / 1000) + 60 }, 'not-the-key', {
+      algorithm: 'HS256',
+    });
     expect(() => rs.verify(forged)).toThrow(TokenError);
   });
 
@@ -45,7 +72,10 @@ describe('token service', () => {
     expect(() => hs.verify(none)).toThrow(TokenError);
     const noExp = jwt.sign({ sub: 'x', role: 'customer' }, SECRET, { issuer: 'crewdesk', audience: 'desk' });
     expect(() => hs.verify(noExp)).toThrow(/claims/);
-    const badRole = jwt.sign({ sub: 'x', role: 'root', exp: Math.floor(Date.now() / 1000) + 60 }, SECRET, { issuer: 'crewdesk', audience: 'desk' });
+    const badRole = jwt.sign({ sub: 'x', role: 'root', exp: Math.floor(Date.now() / 1000) + 60 }, SECRET, {
+      issuer: 'crewdesk',
+      audience: 'desk',
+    });
     expect(() => hs.verify(badRole)).toThrow(/claims/);
   });
 });

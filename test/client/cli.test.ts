@@ -1,7 +1,7 @@
 /** The terminal client, run as a real process (`npx tsx client/cli/desk.ts …`) against a test server. */
 import { execFile } from 'node:child_process';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startTestApp, tokenFor, type TestApp } from '../helpers/app.js';
+import { startTestApp, type TestApp, tokenFor } from '../helpers/app.js';
 
 interface Run {
   code: number;
@@ -15,7 +15,11 @@ function desk(args: string[], env: Record<string, string> = {}): Promise<Run> {
     execFile(
       'npx',
       ['tsx', 'client/cli/desk.ts', ...args],
-      { cwd: process.cwd(), timeout: 60_000, env: { ...process.env, NO_COLOR: '1', CREWDESK_TOKEN: '', CREWDESK_URL: '', ...env } },
+      {
+        cwd: process.cwd(),
+        timeout: 60_000,
+        env: { ...process.env, NO_COLOR: '1', CREWDESK_TOKEN: '', CREWDESK_URL: '', ...env },
+      },
       (err, stdout, stderr) => {
         if (err && typeof err.code !== 'number') return reject(Object.assign(err, { stdout, stderr }));
         resolve({ code: err ? (err.code as number) : 0, stdout, stderr });
@@ -33,7 +37,14 @@ afterAll(async () => {
 });
 
 it('ask streams the answer, shows the route, the agent, the tools and the case', { timeout: 60_000 }, async () => {
-  const r = await desk(['ask', 'Where is my order BW-100214?', '--url', t.running.url, '--token', tokenFor('cust-ava')]);
+  const r = await desk([
+    'ask',
+    'Where is my order BW-100214?',
+    '--url',
+    t.running.url,
+    '--token',
+    tokenFor('cust-ava'),
+  ]);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   expect(r.stdout).toMatch(/route: (billing|technical|escalation|general) · intent \w+ · confidence \d\.\d\d/);
@@ -43,7 +54,10 @@ it('ask streams the answer, shows the route, the agent, the tools and the case',
   const id = /case ([0-9a-f-]{36}) · status (\w+)/.exec(r.stdout);
   expect(id?.[2]).toBe('WAITING_ON_CUSTOMER');
   // The printed answer is the stored one.
-  const c = await t.gql<{ case: { messages: { authorKind: string; content: string }[] } }>('query($id: ID!) { case(id: $id) { messages { authorKind content } } }', { id: id![1] });
+  const c = await t.gql<{ case: { messages: { authorKind: string; content: string }[] } }>(
+    'query($id: ID!) { case(id: $id) { messages { authorKind content } } }',
+    { id: id![1] },
+  );
   const answer = c.data!.case.messages.find((m) => m.authorKind === 'AGENT')!.content;
   expect(r.stdout).toContain(answer);
 });
@@ -63,12 +77,15 @@ it('status is a table of agents for an operator, and FORBIDDEN for a customer', 
   ]);
   expect(op.code).toBe(0);
   expect(op.stdout).toMatch(/AGENT\s+MODEL\s+ACTIVE\s+HANDLED\s+ERRORS/);
-  for (const agent of ['billing', 'technical', 'escalation', 'general']) expect(op.stdout).toMatch(new RegExp(`^${agent}\\s`, 'm'));
+  for (const agent of ['billing', 'technical', 'escalation', 'general'])
+    expect(op.stdout).toMatch(new RegExp(`^${agent}\\s`, 'm'));
   expect(customer.code).not.toBe(0);
   expect(customer.stderr).toMatch(/forbidden \(FORBIDDEN\).*operator/);
 });
 
-it('cases lists the caller’s cases; an unknown case is NOT_FOUND; usage errors exit 2', { timeout: 60_000 }, async () => {
+it('cases lists the caller’s cases; an unknown case is NOT_FOUND; usage errors exit 2', {
+  timeout: 60_000,
+}, async () => {
   const [cases, missing, usage] = await Promise.all([
     desk(['cases', '--url', t.running.url, '--token', tokenFor('cust-ava')]),
     desk(['watch', 'no-such-case', '--url', t.running.url, '--token', tokenFor('cust-ava')]),

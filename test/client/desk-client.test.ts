@@ -1,8 +1,14 @@
 /** The typed desk client against the real server: helpers, the case event stream, error codes. */
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDeskClient, DeskClient, DeskClientError, type CaseEvent, type CaseEventOf } from '../../client/src/desk-client.js';
-import { startTestApp, tokenFor, type TestApp } from '../helpers/app.js';
+import {
+  type CaseEvent,
+  type CaseEventOf,
+  createDeskClient,
+  DeskClient,
+  DeskClientError,
+} from '../../client/src/desk-client.js';
+import { startTestApp, type TestApp, tokenFor } from '../helpers/app.js';
 
 /** Collects a case's events until the first completed agent message. */
 async function untilAnswered(desk: DeskClient, caseId: string, after = 0): Promise<CaseEvent[]> {
@@ -69,7 +75,9 @@ describe('desk client', () => {
     expect(routed?.confidence).toBeGreaterThan(0);
 
     const completed = events.at(-1) as CaseEventOf<'MessageCompleted'>;
-    const deltas = events.filter((e): e is CaseEventOf<'TokenDelta'> => e.__typename === 'TokenDelta' && e.messageId === completed.message.id);
+    const deltas = events.filter(
+      (e): e is CaseEventOf<'TokenDelta'> => e.__typename === 'TokenDelta' && e.messageId === completed.message.id,
+    );
     expect(deltas.length).toBeGreaterThan(1);
     expect(deltas.map((d) => d.text).join('')).toBe(completed.message.content);
     expect(completed.message.content).toContain('BW-100214');
@@ -79,7 +87,10 @@ describe('desk client', () => {
   });
 
   it('reads cases, follows up and replays only what follows `after`', async () => {
-    const first = await desk.submitRequest({ message: 'My internet keeps dropping every evening', requestType: 'TECHNICAL' });
+    const first = await desk.submitRequest({
+      message: 'My internet keeps dropping every evening',
+      requestType: 'TECHNICAL',
+    });
     await untilAnswered(desk, first.case.id);
 
     const page = await desk.listCases({ route: ['TECHNICAL'] }, 5);
@@ -146,7 +157,11 @@ describe('desk client', () => {
 
   it('a server that is not there is CONNECTION_REFUSED (HTTP), and watchCase gives up after its retries', async () => {
     const url = `http://127.0.0.1:${await closedPort()}/graphql`;
-    const nobody = client({ url, token: tokenFor('cust-ava'), retry: { maxAttempts: 2, initialDelayMs: 10, maxDelayMs: 20 } });
+    const nobody = client({
+      url,
+      token: tokenFor('cust-ava'),
+      retry: { maxAttempts: 2, initialDelayMs: 10, maxDelayMs: 20 },
+    });
     const err = await failure(nobody.listCases());
     expect(err.code).toBe('CONNECTION_REFUSED');
     expect(err.retryable).toBe(true);

@@ -2,10 +2,11 @@
  * watchCase survives a dropped WebSocket: the client's socket is killed mid-answer and the
  * iterator resumes from the last seq it yielded, with no gap and no duplicate.
  */
-import WebSocket from 'ws';
+
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createDeskClient, type CaseEvent, type CaseEventOf, type DeskClient } from '../../client/src/desk-client.js';
-import { startTestApp, tokenFor, type TestApp } from '../helpers/app.js';
+import WebSocket from 'ws';
+import { type CaseEvent, type CaseEventOf, createDeskClient, type DeskClient } from '../../client/src/desk-client.js';
+import { startTestApp, type TestApp, tokenFor } from '../helpers/app.js';
 
 /** Every socket the client opens, so that the test can kill the live one. */
 const sockets: WebSocket[] = [];
@@ -22,7 +23,12 @@ let desk: DeskClient;
 beforeAll(async () => {
   // 20 ms between chunks: the answer streams for a few seconds, long enough to cut it mid-way.
   t = await startTestApp({ STREAM_CHUNK_DELAY_MS: '20' });
-  desk = createDeskClient({ url: t.running.url, token: tokenFor('cust-ava'), webSocketImpl: RecordingWebSocket, retry: { initialDelayMs: 50, maxDelayMs: 200 } });
+  desk = createDeskClient({
+    url: t.running.url,
+    token: tokenFor('cust-ava'),
+    webSocketImpl: RecordingWebSocket,
+    retry: { initialDelayMs: 50, maxDelayMs: 200 },
+  });
 });
 afterAll(async () => {
   await desk.dispose();
@@ -36,7 +42,9 @@ it('resumes after the socket is terminated mid-answer: no duplicate seq, deltas 
   let killedAt = -1;
   let deltasBeforeKill = 0;
 
-  for await (const ev of desk.watchCase(submitted.case.id, { onReconnect: (i) => reconnects.push({ attempt: i.attempt, lastSeq: i.lastSeq, code: i.error.code }) })) {
+  for await (const ev of desk.watchCase(submitted.case.id, {
+    onReconnect: (i) => reconnects.push({ attempt: i.attempt, lastSeq: i.lastSeq, code: i.error.code }),
+  })) {
     events.push(ev);
     if (ev.__typename === 'TokenDelta' && killedAt < 0 && ++deltasBeforeKill === 5) {
       const live = sockets.filter((s) => s.readyState === WebSocket.OPEN);

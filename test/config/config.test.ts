@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, ROOT_DIR, configSchema, loadConfig } from '../../server/config.js';
+import { ConfigError, configSchema, loadConfig, ROOT_DIR } from '../../server/config.js';
 
 describe('config', () => {
   it('has defaults that need no environment at all', () => {
@@ -31,7 +31,9 @@ describe('config', () => {
 
   it('documents every variable in .env.example and in the README table', () => {
     const keys = Object.keys(configSchema.shape).sort();
-    const example = [...readFileSync(resolve(ROOT_DIR, '.env.example'), 'utf8').matchAll(/^([A-Z_]+)=/gm)].map((m) => m[1]).sort();
+    const example = [...readFileSync(resolve(ROOT_DIR, '.env.example'), 'utf8').matchAll(/^([A-Z_]+)=/gm)]
+      .map((m) => m[1])
+      .sort();
     expect(example).toEqual(keys);
     const readme = readFileSync(resolve(ROOT_DIR, 'README.md'), 'utf8');
     for (const k of keys) expect(readme).toContain(`| \`${k}\` |`);

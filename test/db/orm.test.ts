@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { Customer, Invoice, Order } from '../../server/db/entities/index.js';
 import { createOrm } from '../../server/db/orm.js';
 import { seedDemoData } from '../../server/db/seed/seed.js';
-import { Customer, Invoice, Order } from '../../server/db/entities/index.js';
 
 describe('database', () => {
   const dir = mkdtempSync(join(tmpdir(), 'crewdesk-orm-'));
@@ -20,7 +20,9 @@ describe('database', () => {
     expect(applied.length).toBeGreaterThan(0);
     await orm.close(true);
     const again = await createOrm(file);
-    expect(await again.em.fork().getConnection().execute('select name from mikro_orm_migrations')).toHaveLength(applied.length);
+    expect(await again.em.fork().getConnection().execute('select name from mikro_orm_migrations')).toHaveLength(
+      applied.length,
+    );
     await again.close(true);
   });
 

@@ -41,7 +41,11 @@ describe('bad input', () => {
   it('hides another customer’s case as NOT_FOUND', async () => {
     const mine = await t.gql(SUBMIT, { input: { message: 'Where is my order?' } }, { 'x-customer-id': 'cust-ben' });
     const caseId = mine.data.submitRequest.case.id;
-    const other = await t.gql(`query($id: ID!) { case(id: $id) { id } }`, { id: caseId }, { 'x-customer-id': 'cust-ava' });
+    const other = await t.gql(
+      `query($id: ID!) { case(id: $id) { id } }`,
+      { id: caseId },
+      { 'x-customer-id': 'cust-ava' },
+    );
     expect(codeOf(other)).toBe('NOT_FOUND');
     const follow = await t.gql(SUBMIT, { input: { message: 'hello?', caseId } }, { 'x-customer-id': 'cust-ava' });
     expect(codeOf(follow)).toBe('NOT_FOUND');
@@ -50,18 +54,28 @@ describe('bad input', () => {
   it('rejects a bad enum value', async () => {
     const r = await t.gql(SUBMIT, { input: { message: 'hi', requestType: 'URGENTLY' } });
     expect(codeOf(r)).toBe('BAD_USER_INPUT');
-    const inline = await t.gql(`mutation { submitRequest(input: { message: "hi", requestType: URGENTLY }) { case { id } } }`);
+    const inline = await t.gql(
+      `mutation { submitRequest(input: { message: "hi", requestType: URGENTLY }) { case { id } } }`,
+    );
     expect(inline.errors?.length).toBeGreaterThan(0);
     expect(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED']).toContain(codeOf(inline));
   });
 
   it('rejects malformed or oversized JSON context', async () => {
-    for (const context of ['{not json', [1, 2, 3], 42, { deep: { a: { b: { c: { d: { e: 1 } } } } } }, { blob: 'y'.repeat(9000) }]) {
+    for (const context of [
+      '{not json',
+      [1, 2, 3],
+      42,
+      { deep: { a: { b: { c: { d: { e: 1 } } } } } },
+      { blob: 'y'.repeat(9000) },
+    ]) {
       const r = await t.gql(SUBMIT, { input: { message: 'hello', context } });
       expect(codeOf(r)).toBe('BAD_USER_INPUT');
       expect(r.errors![0].extensions!.field).toBe('context');
     }
-    const ok = await t.gql(SUBMIT, { input: { message: 'hello there', context: { page: '/billing', appVersion: '4.2.1' } } });
+    const ok = await t.gql(SUBMIT, {
+      input: { message: 'hello there', context: { page: '/billing', appVersion: '4.2.1' } },
+    });
     expect(ok.errors).toBeUndefined();
   });
 
@@ -74,10 +88,12 @@ describe('bad input', () => {
   });
 
   it('stores nothing when the input is rejected', async () => {
-    const before = (await t.gql(`{ cases(first: 100) { totalCount } }`, {}, { 'x-customer-id': 'cust-grace' })).data.cases.totalCount;
+    const before = (await t.gql(`{ cases(first: 100) { totalCount } }`, {}, { 'x-customer-id': 'cust-grace' })).data
+      .cases.totalCount;
     await t.gql(SUBMIT, { input: { message: '' } }, { 'x-customer-id': 'cust-grace' });
     await t.gql(SUBMIT, { input: { message: 'ok', context: '{bad' } }, { 'x-customer-id': 'cust-grace' });
-    const after = (await t.gql(`{ cases(first: 100) { totalCount } }`, {}, { 'x-customer-id': 'cust-grace' })).data.cases.totalCount;
+    const after = (await t.gql(`{ cases(first: 100) { totalCount } }`, {}, { 'x-customer-id': 'cust-grace' })).data
+      .cases.totalCount;
     expect(after).toBe(before);
   });
 });

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GraphQLError } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMaskError } from '../../server/app.js';
 import { BadInputError } from '../../server/errors.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { CASE_EVENTS, answered, collectWs } from '../helpers/streams.js';
+import { answered, CASE_EVENTS, collectWs } from '../helpers/streams.js';
 
 describe('low-confidence routing to a human', () => {
   let t: TestApp;
@@ -15,10 +15,15 @@ describe('low-confidence routing to a human', () => {
   });
 
   it('escalates an unsure request to an operator while the general agent answers', async () => {
-    const r = await t.gql(`mutation { submitRequest(input: { message: "hmm so about that thing from before" }) { case { id } } }`);
+    const r = await t.gql(
+      `mutation { submitRequest(input: { message: "hmm so about that thing from before" }) { case { id } } }`,
+    );
     const caseId = r.data.submitRequest.case.id;
     const events = await collectWs<any>(t.ws(), CASE_EVENTS, { caseId, after: 0 }, answered);
-    expect(events.find((e) => e.__typename === 'CaseRouted')).toMatchObject({ route: 'GENERAL', method: 'LOW_CONFIDENCE' });
+    expect(events.find((e) => e.__typename === 'CaseRouted')).toMatchObject({
+      route: 'GENERAL',
+      method: 'LOW_CONFIDENCE',
+    });
     expect(events.find((e) => e.__typename === 'CaseEscalated').reason).toMatch(/router unsure/);
     const q = await t.gql(`query($id: ID!) { case(id: $id) { status } }`, { id: caseId });
     expect(q.data.case.status).toBe('ESCALATED');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { CASE_EVENTS, answered, collectSse, collectWs } from '../helpers/streams.js';
+import { answered, CASE_EVENTS, collectSse, collectWs } from '../helpers/streams.js';
 
 const SUBMIT = /* GraphQL */ `
   mutation Submit($input: SubmitRequestInput!) {
@@ -18,7 +18,9 @@ describe('submitRequest and caseEvents', () => {
   });
 
   it('routes, streams token by token and completes over graphql-ws', async () => {
-    const r = await t.gql(SUBMIT, { input: { message: 'Where is my order BW-100214? It was supposed to arrive this week.' } });
+    const r = await t.gql(SUBMIT, {
+      input: { message: 'Where is my order BW-100214? It was supposed to arrive this week.' },
+    });
     expect(r.errors).toBeUndefined();
     const caseId = r.data.submitRequest.case.id;
     expect(r.data.submitRequest.message.content).toContain('BW-100214');

@@ -19,8 +19,17 @@ describe('unsubscribing', () => {
       Array.from({ length: 10 }, async () => {
         while (next < 40) {
           const i = next++;
-          const r = await t.gql(`mutation($m: String!) { submitRequest(input: { message: $m }) { case { id } } }`, { m: `Where is my order BW-100214? (${i})` }, { 'x-customer-id': `watch-${i % 5}` });
-          const evs = await collectWs<any>(client, `subscription($caseId: ID!) { caseEvents(caseId: $caseId, after: 0) { __typename } }`, { caseId: r.data.submitRequest.case.id }, answered);
+          const r = await t.gql(
+            `mutation($m: String!) { submitRequest(input: { message: $m }) { case { id } } }`,
+            { m: `Where is my order BW-100214? (${i})` },
+            { 'x-customer-id': `watch-${i % 5}` },
+          );
+          const evs = await collectWs<any>(
+            client,
+            `subscription($caseId: ID!) { caseEvents(caseId: $caseId, after: 0) { __typename } }`,
+            { caseId: r.data.submitRequest.case.id },
+            answered,
+          );
           expect(evs.some((e) => e.__typename === 'MessageCompleted')).toBe(true);
         }
       }),

@@ -2,21 +2,28 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createClient, type Client } from 'graphql-ws';
+import type { MikroORM } from '@mikro-orm/sqlite';
+import { type Client, createClient } from 'graphql-ws';
+import jwt from 'jsonwebtoken';
 import WebSocket from 'ws';
-import { createApp, type App, type RunningApp } from '../../server/app.js';
-import { loadConfig, type Config } from '../../server/config.js';
+import { type App, createApp, type RunningApp } from '../../server/app.js';
+import { type Config, loadConfig } from '../../server/config.js';
 import { createOrm } from '../../server/db/orm.js';
 import { seedDemoData } from '../../server/db/seed/seed.js';
-import type { MikroORM } from '@mikro-orm/sqlite';
-import jwt from 'jsonwebtoken';
 
 /** The secret test apps sign and verify tokens with. */
 export const TEST_JWT_SECRET = 'test-secret-for-crewdesk-tests-0123456789';
 
 /** A token for a test identity (HS256 with the test secret). */
-export function tokenFor(sub: string, role: 'customer' | 'operator' | 'admin' = 'customer', ttlSec = 3600, extra: Record<string, unknown> = {}): string {
-  return jwt.sign({ sub, role, exp: Math.floor(Date.now() / 1000) + ttlSec, ...extra }, TEST_JWT_SECRET, { algorithm: 'HS256' });
+export function tokenFor(
+  sub: string,
+  role: 'customer' | 'operator' | 'admin' = 'customer',
+  ttlSec = 3600,
+  extra: Record<string, unknown> = {},
+): string {
+  return jwt.sign({ sub, role, exp: Math.floor(Date.now() / 1000) + ttlSec, ...extra }, TEST_JWT_SECRET, {
+    algorithm: 'HS256',
+  });
 }
 
 /**
@@ -30,7 +37,11 @@ export function authHeaders(headers: Record<string, string> = {}): Record<string
     if (!rest.authorization) delete rest.authorization;
     return rest;
   }
-  const token = admin ? tokenFor(admin, 'admin') : operator ? tokenFor(operator, 'operator') : tokenFor(customer ?? 'cust-ava', 'customer');
+  const token = admin
+    ? tokenFor(admin, 'admin')
+    : operator
+      ? tokenFor(operator, 'operator')
+      : tokenFor(customer ?? 'cust-ava', 'customer');
   return { ...rest, authorization: `Bearer ${token}` };
 }
 
@@ -38,7 +49,11 @@ export function authHeaders(headers: Record<string, string> = {}): Record<string
 export function authParams(params: Record<string, unknown> = {}): Record<string, unknown> {
   const { customerId, operatorId, adminId, ...rest } = params as Record<string, string | undefined>;
   if ('authorization' in rest || 'token' in rest) return rest;
-  const token = adminId ? tokenFor(adminId, 'admin') : operatorId ? tokenFor(operatorId, 'operator') : tokenFor(customerId ?? 'cust-ava', 'customer');
+  const token = adminId
+    ? tokenFor(adminId, 'admin')
+    : operatorId
+      ? tokenFor(operatorId, 'operator')
+      : tokenFor(customerId ?? 'cust-ava', 'customer');
   return { ...rest, authorization: `Bearer ${token}` };
 }
 
@@ -54,7 +69,11 @@ export interface TestApp {
   running: RunningApp;
   config: Config;
   dir: string;
-  gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GqlResult<T>>;
+  gql<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GqlResult<T>>;
   ws(connectionParams?: Record<string, unknown>): Client;
   restart(env?: Record<string, string>): Promise<void>;
   stop(): Promise<void>;
@@ -62,7 +81,19 @@ export interface TestApp {
 
 /** Builds a config for a temp folder (no .env, logs silent, fast streaming unless overridden). */
 export function testConfig(dir: string, env: Record<string, string> = {}): Config {
-  return loadConfig({ DATABASE_URL: `sqlite:${join(dir, 'crewdesk.sqlite')}`, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', STREAM_CHUNK_DELAY_MS: '0', NODE_ENV: 'test', JWT_SECRET: TEST_JWT_SECRET, ...env }, false);
+  return loadConfig(
+    {
+      DATABASE_URL: `sqlite:${join(dir, 'crewdesk.sqlite')}`,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      STREAM_CHUNK_DELAY_MS: '0',
+      NODE_ENV: 'test',
+      JWT_SECRET: TEST_JWT_SECRET,
+      ...env,
+    },
+    false,
+  );
 }
 
 /** Starts an app; `env` overrides settings. */
@@ -84,11 +115,21 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     },
     dir,
     async gql(query, variables, headers) {
-      const res = await fetch(running.url, { method: 'POST', headers: { 'content-type': 'application/json', ...authHeaders(headers) }, body: JSON.stringify({ query, variables }) });
+      const res = await fetch(running.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...authHeaders(headers) },
+        body: JSON.stringify({ query, variables }),
+      });
       return (await res.json()) as GqlResult;
     },
     ws(connectionParams) {
-      const client = createClient({ url: running.wsUrl, webSocketImpl: WebSocket, connectionParams: authParams(connectionParams), retryAttempts: 0, lazy: true });
+      const client = createClient({
+        url: running.wsUrl,
+        webSocketImpl: WebSocket,
+        connectionParams: authParams(connectionParams),
+        retryAttempts: 0,
+        lazy: true,
+      });
       clients.push(client);
       return client;
     },

@@ -1,17 +1,36 @@
 import OpenAI from 'openai';
 import type { ChatCompletionChunk, ChatCompletionTool } from 'openai/resources/chat/completions';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startOpenAiStub, type OpenAiStub } from './openai-stub.js';
+import { type OpenAiStub, startOpenAiStub } from './openai-stub.js';
 
 const tools: ChatCompletionTool[] = [
-  { type: 'function', function: { name: 'lookup_order', description: 'Find an order', parameters: { type: 'object', properties: { orderId: { type: 'string' } }, required: ['orderId'] } } },
-  { type: 'function', function: { name: 'search_kb', description: 'Search the knowledge base', parameters: { type: 'object', properties: { query: { type: 'string' } }, required: ['query'] } } },
+  {
+    type: 'function',
+    function: {
+      name: 'lookup_order',
+      description: 'Find an order',
+      parameters: { type: 'object', properties: { orderId: { type: 'string' } }, required: ['orderId'] },
+    },
+  },
+  {
+    type: 'function',
+    function: {
+      name: 'search_kb',
+      description: 'Search the knowledge base',
+      parameters: { type: 'object', properties: { query: { type: 'string' } }, required: ['query'] },
+    },
+  },
 ];
 
 describe('openai stub', () => {
   let stub: OpenAiStub;
   const client = (opts: { maxRetries?: number; timeout?: number } = {}) =>
-    new OpenAI({ apiKey: 'test-key', baseURL: stub.url, maxRetries: opts.maxRetries ?? 0, timeout: opts.timeout ?? 5_000 });
+    new OpenAI({
+      apiKey: 'test-key',
+      baseURL: stub.url,
+      maxRetries: opts.maxRetries ?? 0,
+      timeout: opts.timeout ?? 5_000,
+    });
 
   beforeAll(async () => {
     stub = await startOpenAiStub();
@@ -39,7 +58,9 @@ describe('openai stub', () => {
 
     expect(chunks.length).toBeGreaterThan(5);
     expect(chunks[0].choices[0].delta.role).toBe('assistant');
-    expect(chunks.every((c) => c.object === 'chat.completion.chunk' && c.model === 'gpt-4o-mini' && c.id === chunks[0].id)).toBe(true);
+    expect(
+      chunks.every((c) => c.object === 'chat.completion.chunk' && c.model === 'gpt-4o-mini' && c.id === chunks[0].id),
+    ).toBe(true);
     const assembled = chunks.map((c) => c.choices[0]?.delta.content ?? '').join('');
     expect(assembled).toBe(text);
 
@@ -59,11 +80,21 @@ describe('openai stub', () => {
     stub.enqueue({ kind: 'text', text: 'abcdefgh' }, { kind: 'text', text: 'abcdefgh', finishReason: 'length' });
     const c = client();
     const plain: ChatCompletionChunk[] = [];
-    for await (const chunk of await c.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'x' }], stream: true })) plain.push(chunk);
+    for await (const chunk of await c.chat.completions.create({
+      model: 'm',
+      messages: [{ role: 'user', content: 'x' }],
+      stream: true,
+    }))
+      plain.push(chunk);
     expect(plain.every((ch) => ch.choices.length === 1 && !('usage' in ch))).toBe(true);
 
     const withUsage: ChatCompletionChunk[] = [];
-    const s = await c.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'x' }], stream: true, stream_options: { include_usage: true } });
+    const s = await c.chat.completions.create({
+      model: 'm',
+      messages: [{ role: 'user', content: 'x' }],
+      stream: true,
+      stream_options: { include_usage: true },
+    });
     for await (const chunk of s) withUsage.push(chunk);
     expect(withUsage.at(-2)!.choices[0].finish_reason).toBe('length');
     expect(withUsage.at(-1)!.usage!.completion_tokens).toBe(2); // 8 chars / 4
@@ -120,12 +151,18 @@ describe('openai stub', () => {
         { name: 'search_kb', arguments: '{"query":"shipping times to Norway"}' },
       ],
     });
-    const runner = client().chat.completions.stream({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }], tools });
+    const runner = client().chat.completions.stream({
+      model: 'gpt-4o',
+      messages: [{ role: 'user', content: 'hi' }],
+      tools,
+    });
     const final = await runner.finalChatCompletion();
     const msg = final.choices[0].message;
     expect(final.choices[0].finish_reason).toBe('tool_calls');
     expect(msg.content).toBeNull();
-    expect(msg.tool_calls?.map((t) => (t.type === 'function' ? [t.function.name, t.function.arguments] : null))).toEqual([
+    expect(
+      msg.tool_calls?.map((t) => (t.type === 'function' ? [t.function.name, t.function.arguments] : null)),
+    ).toEqual([
       ['lookup_order', '{"orderId":"B-9"}'],
       ['search_kb', '{"query":"shipping times to Norway"}'],
     ]);
@@ -134,14 +171,22 @@ describe('openai stub', () => {
 
   it('keeps deliberately invalid argument JSON verbatim', async () => {
     stub.enqueue({ kind: 'tool_calls', calls: [{ name: 'lookup_order', arguments: '{"orderId": "A-1' }] });
-    const stream = await client().chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'x' }], tools, stream: true });
+    const stream = await client().chat.completions.create({
+      model: 'm',
+      messages: [{ role: 'user', content: 'x' }],
+      tools,
+      stream: true,
+    });
     let args = '';
     for await (const chunk of stream) args += chunk.choices[0]?.delta.tool_calls?.[0]?.function?.arguments ?? '';
     expect(args).toBe('{"orderId": "A-1');
   });
 
   it('answers non-stream requests with chat.completion objects (text and tool calls)', async () => {
-    stub.enqueue({ kind: 'text', text: 'plain answer' }, { kind: 'tool_calls', calls: [{ name: 'search_kb', arguments: '{"query":"q"}', id: 'call_x' }] });
+    stub.enqueue(
+      { kind: 'text', text: 'plain answer' },
+      { kind: 'tool_calls', calls: [{ name: 'search_kb', arguments: '{"query":"q"}', id: 'call_x' }] },
+    );
     const c = client();
     const a = await c.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'x' }] });
     expect(a.object).toBe('chat.completion');
@@ -149,15 +194,25 @@ describe('openai stub', () => {
     expect(a.choices[0].message).toMatchObject({ role: 'assistant', content: 'plain answer', refusal: null });
     expect(a.usage?.total_tokens).toBe(a.usage!.prompt_tokens + a.usage!.completion_tokens);
 
-    const b = await c.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'x' }], tools });
+    const b = await c.chat.completions.create({
+      model: 'gpt-4o-mini',
+      messages: [{ role: 'user', content: 'x' }],
+      tools,
+    });
     expect(b.choices[0].finish_reason).toBe('tool_calls');
-    expect(b.choices[0].message.tool_calls).toEqual([{ id: 'call_x', type: 'function', function: { name: 'search_kb', arguments: '{"query":"q"}' } }]);
+    expect(b.choices[0].message.tool_calls).toEqual([
+      { id: 'call_x', type: 'function', function: { name: 'search_kb', arguments: '{"query":"q"}' } },
+    ]);
   });
 
   it("retries a 429 with retry-after 0 by the SDK's own retry, then succeeds", async () => {
     stub.enqueue({ kind: 'status', status: 429, retryAfterSeconds: 0 }, { kind: 'text', text: 'after the rate limit' });
     const started = Date.now();
-    const stream = await client({ maxRetries: 2 }).chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'x' }], stream: true });
+    const stream = await client({ maxRetries: 2 }).chat.completions.create({
+      model: 'm',
+      messages: [{ role: 'user', content: 'x' }],
+      stream: true,
+    });
     let text = '';
     for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
     expect(text).toBe('after the rate limit');
@@ -169,10 +224,20 @@ describe('openai stub', () => {
   });
 
   it('throws OpenAI.APIError with status 500 once retries are used up', async () => {
-    stub.enqueue(...Array.from({ length: 3 }, () => ({ kind: 'status' as const, status: 500, retryAfterSeconds: 0, message: 'boom' })));
+    stub.enqueue(
+      ...Array.from({ length: 3 }, () => ({
+        kind: 'status' as const,
+        status: 500,
+        retryAfterSeconds: 0,
+        message: 'boom',
+      })),
+    );
     const err = await client({ maxRetries: 2 })
       .chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'x' }], stream: true })
-      .then(() => undefined, (e: unknown) => e);
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect(err).toBeInstanceOf(OpenAI.APIError);
     expect(err).toBeInstanceOf(OpenAI.InternalServerError);
     expect((err as InstanceType<typeof OpenAI.APIError>).status).toBe(500);
@@ -184,7 +249,10 @@ describe('openai stub', () => {
   it('answers an empty script with a 500 that the SDK does not retry', async () => {
     const err = await client({ maxRetries: 2 })
       .chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'x' }] })
-      .then(() => undefined, (e: unknown) => e);
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect(err).toBeInstanceOf(OpenAI.APIError);
     expect((err as InstanceType<typeof OpenAI.APIError>).status).toBe(500);
     expect((err as Error).message).toMatch(/script is empty/);
@@ -193,11 +261,18 @@ describe('openai stub', () => {
 
   it('makes stream iteration throw after some text when the stream is cut', async () => {
     stub.enqueue({ kind: 'cut', text: 'This answer will be interrupted halfway through.', afterChars: 16 });
-    const stream = await client({ maxRetries: 2 }).chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'x' }], stream: true });
+    const stream = await client({ maxRetries: 2 }).chat.completions.create({
+      model: 'm',
+      messages: [{ role: 'user', content: 'x' }],
+      stream: true,
+    });
     let text = '';
     const err = await (async () => {
       for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
-    })().then(() => undefined, (e: unknown) => e);
+    })().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(text).toBe('This answer will');
     expect(err).toBeInstanceOf(Error);
     expect(err).not.toBeInstanceOf(OpenAI.APIError); // a raw transport error from fetch, not retried
@@ -208,7 +283,10 @@ describe('openai stub', () => {
   it('ends a stalled stream with an AbortController', async () => {
     stub.enqueue({ kind: 'stall', text: 'partial answer…', afterChars: 7 });
     const ac = new AbortController();
-    const stream = await client().chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'x' }], stream: true }, { signal: ac.signal });
+    const stream = await client().chat.completions.create(
+      { model: 'm', messages: [{ role: 'user', content: 'x' }], stream: true },
+      { signal: ac.signal },
+    );
     let text = '';
     const started = Date.now();
     setTimeout(() => ac.abort(), 100);
@@ -223,7 +301,10 @@ describe('openai stub', () => {
     const started = Date.now();
     const err = await client({ timeout: 150 })
       .chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'x' }] })
-      .then(() => undefined, (e: unknown) => e);
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect(err).toBeInstanceOf(OpenAI.APIConnectionTimeoutError);
     expect(Date.now() - started).toBeLessThan(1_000);
   });
@@ -241,7 +322,11 @@ describe('openai stub', () => {
           strict: true,
           schema: {
             type: 'object',
-            properties: { intent: { type: 'string' }, confidence: { type: 'number' }, tags: { type: 'array', items: { type: 'string' } } },
+            properties: {
+              intent: { type: 'string' },
+              confidence: { type: 'number' },
+              tags: { type: 'array', items: { type: 'string' } },
+            },
             required: ['intent', 'confidence', 'tags'],
             additionalProperties: false,
           },
@@ -256,17 +341,24 @@ describe('openai stub', () => {
 
   it('records the messages and tools that were sent, and lets a fallback decide', async () => {
     stub.onRequest((req) =>
-      req.body.tools ? { kind: 'tool_calls', calls: [{ name: 'search_kb', arguments: '{"query":"x"}' }] } : { kind: 'text', text: `echo ${req.body.messages.at(-1).content}` },
+      req.body.tools
+        ? { kind: 'tool_calls', calls: [{ name: 'search_kb', arguments: '{"query":"x"}' }] }
+        : { kind: 'text', text: `echo ${req.body.messages.at(-1).content}` },
     );
     const c = client();
     const messages = [
       { role: 'system' as const, content: 'You are a support agent.' },
       { role: 'user' as const, content: 'Hi there' },
     ];
-    await c.chat.completions.create({ model: 'gpt-4o', messages, tools, stream: true, stream_options: { include_usage: true } }).then(async (s) => {
-      for await (const _ of s);
+    await c.chat.completions
+      .create({ model: 'gpt-4o', messages, tools, stream: true, stream_options: { include_usage: true } })
+      .then(async (s) => {
+        for await (const _ of s);
+      });
+    const plain = await c.chat.completions.create({
+      model: 'gpt-4o-mini',
+      messages: [{ role: 'user', content: 'ping' }],
     });
-    const plain = await c.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'ping' }] });
     expect(plain.choices[0].message.content).toBe('echo ping');
 
     const [first, second] = stub.chatRequests;
@@ -290,7 +382,11 @@ describe('openai stub', () => {
     const own = await startOpenAiStub();
     own.enqueue({ kind: 'stall', text: 'never finishes', afterChars: 5 });
     const c = new OpenAI({ apiKey: 'test-key', baseURL: own.url, maxRetries: 0, timeout: 5_000 });
-    const stream = await c.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'x' }], stream: true });
+    const stream = await c.chat.completions.create({
+      model: 'm',
+      messages: [{ role: 'user', content: 'x' }],
+      stream: true,
+    });
     const consumed = (async () => {
       let text = '';
       for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';

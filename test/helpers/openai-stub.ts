@@ -10,9 +10,10 @@
  * with neither, it gets a 500 "script is empty" (sent with `x-should-retry: false`, so the SDK
  * fails at once instead of retrying with backoff). Nothing is ever logged.
  */
+
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { randomBytes } from 'node:crypto';
 
 export interface TurnUsage {
   prompt_tokens: number;
@@ -33,7 +34,7 @@ export type ScriptedTurn =
     }
   | {
       kind: 'tool_calls';
-      calls: { name: string; /** raw JSON text, may be invalid on purpose */ arguments: string; id?: string }[];
+      calls: { name: string /** raw JSON text, may be invalid on purpose */; arguments: string; id?: string }[];
       /** Optional text streamed before the calls. */
       text?: string;
       /** Characters of each call's arguments per delta; default 7. */
@@ -234,12 +235,19 @@ function sendJson(ex: Exchange, status: number, body: unknown, headers: Record<s
   ex.res.end(text);
 }
 
-function sendError(ex: Exchange, status: number, message: string, extra: { type?: string; code?: string | null; headers?: Record<string, string> } = {}): void {
+function sendError(
+  ex: Exchange,
+  status: number,
+  message: string,
+  extra: { type?: string; code?: string | null; headers?: Record<string, string> } = {},
+): void {
   const d = errorType(status);
   sendJson(
     ex,
     status,
-    { error: { message, type: extra.type ?? d.type, param: null, code: extra.code !== undefined ? extra.code : d.code } },
+    {
+      error: { message, type: extra.type ?? d.type, param: null, code: extra.code !== undefined ? extra.code : d.code },
+    },
     extra.headers,
   );
 }
@@ -257,7 +265,10 @@ class ChunkWriter {
   readonly created = Math.floor(Date.now() / 1000);
   readonly includeUsage: boolean;
   readonly model: string;
-  constructor(private readonly ex: Exchange, body: any) {
+  constructor(
+    private readonly ex: Exchange,
+    body: any,
+  ) {
     this.model = typeof body?.model === 'string' ? body.model : 'gpt-4o-mini';
     this.includeUsage = body?.stream_options?.include_usage === true;
   }
@@ -325,11 +336,14 @@ async function streamTurn(ex: Exchange, body: any, turn: ScriptedTurn): Promise<
     case 'json': {
       const text = assistantText(turn);
       await w.choice({ role: 'assistant', content: '', refusal: null });
-      const delay = turn.kind === 'text' ? turn.delayMs ?? 0 : 0;
+      const delay = turn.kind === 'text' ? (turn.delayMs ?? 0) : 0;
       await w.text(text, turn.chunkSize ?? 4, delay, true);
       if (ex.gone.aborted) return;
       await sleep(delay, ex.gone);
-      await w.finish(turn.kind === 'text' ? turn.finishReason ?? 'stop' : 'stop', turn.usage ?? { prompt_tokens: prompt, completion_tokens: estimateTokens(text) });
+      await w.finish(
+        turn.kind === 'text' ? (turn.finishReason ?? 'stop') : 'stop',
+        turn.usage ?? { prompt_tokens: prompt, completion_tokens: estimateTokens(text) },
+      );
       return;
     }
     case 'tool_calls': {
@@ -342,7 +356,9 @@ async function streamTurn(ex: Exchange, body: any, turn: ScriptedTurn): Promise<
         if (ex.gone.aborted) return;
         await sleep(delay, ex.gone);
         await w.choice({
-          tool_calls: [{ index, id: call.id ?? randomId('call_'), type: 'function', function: { name: call.name, arguments: '' } }],
+          tool_calls: [
+            { index, id: call.id ?? randomId('call_'), type: 'function', function: { name: call.name, arguments: '' } },
+          ],
         });
         for (const fragment of split(call.arguments, turn.argChunkSize ?? 7)) {
           if (ex.gone.aborted) return;
@@ -367,7 +383,8 @@ async function streamTurn(ex: Exchange, body: any, turn: ScriptedTurn): Promise<
       // One write for all the partial events (still one delta per chunk), so the client's fetch
       // reads them in one go before the socket error, which discards anything still queued.
       let events = w.event({ role: 'assistant', content: '', refusal: null });
-      for (const piece of split(firstChars(turn.text, turn.afterChars), turn.chunkSize ?? 4)) events += w.event({ content: piece });
+      for (const piece of split(firstChars(turn.text, turn.afterChars), turn.chunkSize ?? 4))
+        events += w.event({ content: piece });
       await write(ex, events);
       await sleep(CUT_SETTLE_MS, ex.gone);
       ex.res.socket?.destroy();
@@ -393,8 +410,16 @@ function completionTurn(ex: Exchange, body: any, turn: ScriptedTurn): void {
     case 'text':
     case 'json': {
       const text = assistantText(turn);
-      const finish = turn.kind === 'text' ? turn.finishReason ?? 'stop' : 'stop';
-      sendJson(ex, 200, make({ role: 'assistant', content: text, refusal: null }, finish, turn.usage ?? { prompt_tokens: prompt, completion_tokens: estimateTokens(text) }));
+      const finish = turn.kind === 'text' ? (turn.finishReason ?? 'stop') : 'stop';
+      sendJson(
+        ex,
+        200,
+        make(
+          { role: 'assistant', content: text, refusal: null },
+          finish,
+          turn.usage ?? { prompt_tokens: prompt, completion_tokens: estimateTokens(text) },
+        ),
+      );
       return;
     }
     case 'tool_calls': {
@@ -408,7 +433,11 @@ function completionTurn(ex: Exchange, body: any, turn: ScriptedTurn): void {
             role: 'assistant',
             content: text || null,
             refusal: null,
-            tool_calls: turn.calls.map((c) => ({ id: c.id ?? randomId('call_'), type: 'function', function: { name: c.name, arguments: c.arguments } })),
+            tool_calls: turn.calls.map((c) => ({
+              id: c.id ?? randomId('call_'),
+              type: 'function',
+              function: { name: c.name, arguments: c.arguments },
+            })),
           },
           'tool_calls',
           turn.usage ?? { prompt_tokens: prompt, completion_tokens: Math.ceil(outChars / 4) },
@@ -427,9 +456,20 @@ function completionTurn(ex: Exchange, body: any, turn: ScriptedTurn): void {
       // Half a JSON body, then the socket goes.
       if (ex.res.destroyed || ex.res.headersSent) return;
       ex.res.writeHead(200, { 'content-type': 'application/json', 'x-request-id': ex.requestId });
-      ex.res.write(firstChars(JSON.stringify(make({ role: 'assistant', content: turn.text, refusal: null }, 'stop', { prompt_tokens: prompt, completion_tokens: 1 })), turn.afterChars), () => {
-        setTimeout(() => ex.res.socket?.destroy(), CUT_SETTLE_MS);
-      });
+      ex.res.write(
+        firstChars(
+          JSON.stringify(
+            make({ role: 'assistant', content: turn.text, refusal: null }, 'stop', {
+              prompt_tokens: prompt,
+              completion_tokens: 1,
+            }),
+          ),
+          turn.afterChars,
+        ),
+        () => {
+          setTimeout(() => ex.res.socket?.destroy(), CUT_SETTLE_MS);
+        },
+      );
       return;
     }
     default:
@@ -469,7 +509,10 @@ export function startOpenAiStub(opts: OpenAiStubOptions = {}): Promise<OpenAiStu
 
     if (isModelsPath(path) && method === 'GET') {
       const created = Math.floor(Date.now() / 1000);
-      sendJson(ex, 200, { object: 'list', data: models.map((id) => ({ id, object: 'model', created, owned_by: 'openai' })) });
+      sendJson(ex, 200, {
+        object: 'list',
+        data: models.map((id) => ({ id, object: 'model', created, owned_by: 'openai' })),
+      });
       return;
     }
     if (!isChatPath(path)) {
@@ -481,7 +524,9 @@ export function startOpenAiStub(opts: OpenAiStubOptions = {}): Promise<OpenAiStu
       return;
     }
     if (badJson || typeof body !== 'object' || body === null) {
-      sendError(ex, 400, 'We could not parse the JSON body of your request.', { headers: { 'x-should-retry': 'false' } });
+      sendError(ex, 400, 'We could not parse the JSON body of your request.', {
+        headers: { 'x-should-retry': 'false' },
+      });
       return;
     }
 
@@ -490,19 +535,29 @@ export function startOpenAiStub(opts: OpenAiStubOptions = {}): Promise<OpenAiStu
       try {
         turn = fallback(recorded);
       } catch (err) {
-        sendError(ex, 500, `openai-stub: the onRequest fallback threw: ${err instanceof Error ? err.message : String(err)}`, {
-          code: 'stub_fallback_threw',
-          headers: { 'x-should-retry': 'false' },
-        });
+        sendError(
+          ex,
+          500,
+          `openai-stub: the onRequest fallback threw: ${err instanceof Error ? err.message : String(err)}`,
+          {
+            code: 'stub_fallback_threw',
+            headers: { 'x-should-retry': 'false' },
+          },
+        );
         return;
       }
     }
     if (!turn) {
       const n = requests.filter((r) => r.method === 'POST' && isChatPath(r.path)).length;
-      sendError(ex, 500, `openai-stub: the script is empty (chat request #${n}, model ${JSON.stringify(body.model)}): no turn queued and no onRequest fallback answered`, {
-        code: 'stub_script_empty',
-        headers: { 'x-should-retry': 'false' },
-      });
+      sendError(
+        ex,
+        500,
+        `openai-stub: the script is empty (chat request #${n}, model ${JSON.stringify(body.model)}): no turn queued and no onRequest fallback answered`,
+        {
+          code: 'stub_script_empty',
+          headers: { 'x-should-retry': 'false' },
+        },
+      );
       return;
     }
 
@@ -511,7 +566,11 @@ export function startOpenAiStub(opts: OpenAiStubOptions = {}): Promise<OpenAiStu
       if (turn.retryAfterSeconds !== undefined) headers['retry-after'] = String(turn.retryAfterSeconds);
       if (turn.retryAfterMs !== undefined) headers['retry-after-ms'] = String(turn.retryAfterMs);
       if (turn.shouldRetry !== undefined) headers['x-should-retry'] = String(turn.shouldRetry);
-      sendError(ex, turn.status, turn.message ?? defaultMessage(turn.status), { type: turn.type, code: turn.code, headers });
+      sendError(ex, turn.status, turn.message ?? defaultMessage(turn.status), {
+        type: turn.type,
+        code: turn.code,
+        headers,
+      });
       return;
     }
     if (turn.kind === 'stall' && turn.beforeHeaders) return; // no header, no body, ever
@@ -525,7 +584,11 @@ export function startOpenAiStub(opts: OpenAiStubOptions = {}): Promise<OpenAiStu
       // never log; end the exchange so the client sees a failure instead of hanging
       if (!res.headersSent && !res.destroyed) {
         res.writeHead(500, { 'content-type': 'application/json', 'x-should-retry': 'false' });
-        res.end(JSON.stringify({ error: { message: 'openai-stub: internal error', type: 'server_error', param: null, code: null } }));
+        res.end(
+          JSON.stringify({
+            error: { message: 'openai-stub: internal error', type: 'server_error', param: null, code: null },
+          }),
+        );
       } else {
         res.socket?.destroy();
       }

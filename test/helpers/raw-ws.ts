@@ -14,7 +14,9 @@ export function openWs(url: string): Promise<RawWs> {
     const socket = new WebSocket(url, 'graphql-transport-ws');
     const received: Record<string, any>[] = [];
     const waiters = new Set<{ type: string; done: (m: Record<string, any>) => void }>();
-    const closed = new Promise<{ code: number; reason: string }>((res) => socket.on('close', (c, r) => res({ code: c, reason: r.toString() })));
+    const closed = new Promise<{ code: number; reason: string }>((res) =>
+      socket.on('close', (c, r) => res({ code: c, reason: r.toString() })),
+    );
     socket.on('message', (data) => {
       const msg = JSON.parse(String(data)) as Record<string, any>;
       received.push(msg);

@@ -3,7 +3,13 @@ import type { Client } from 'graphql-ws';
 import { authHeaders } from './app.js';
 
 /** Subscribes over graphql-ws and collects events until `until` returns true (or times out). */
-export function collectWs<T = any>(client: Client, query: string, variables: Record<string, unknown>, until: (events: T[]) => boolean, timeoutMs = 15_000): Promise<T[]> {
+export function collectWs<T = any>(
+  client: Client,
+  query: string,
+  variables: Record<string, unknown>,
+  until: (events: T[]) => boolean,
+  timeoutMs = 15_000,
+): Promise<T[]> {
   return new Promise((resolve, reject) => {
     const events: T[] = [];
     const timer = setTimeout(() => {
@@ -42,7 +48,14 @@ export function collectWs<T = any>(client: Client, query: string, variables: Rec
 }
 
 /** Subscribes over SSE (Yoga's text/event-stream) and collects events until `until` returns true. */
-export async function collectSse<T = any>(url: string, query: string, variables: Record<string, unknown>, until: (events: T[]) => boolean, headers: Record<string, string> = {}, timeoutMs = 15_000): Promise<T[]> {
+export async function collectSse<T = any>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  until: (events: T[]) => boolean,
+  headers: Record<string, string> = {},
+  timeoutMs = 15_000,
+): Promise<T[]> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   const events: T[] = [];
@@ -62,7 +75,11 @@ export async function collectSse<T = any>(url: string, query: string, variables:
       while ((idx = buffer.indexOf('\n\n')) >= 0) {
         const block = buffer.slice(0, idx);
         buffer = buffer.slice(idx + 2);
-        const data = block.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim()).join('\n');
+        const data = block
+          .split('\n')
+          .filter((l) => l.startsWith('data:'))
+          .map((l) => l.slice(5).trim())
+          .join('\n');
         if (!data) continue;
         const msg = JSON.parse(data) as { data?: Record<string, T>; errors?: { message: string }[] };
         if (msg.errors?.length) throw Object.assign(new Error(msg.errors[0].message), { errors: msg.errors });
@@ -106,4 +123,5 @@ export const CASE_EVENTS = /* GraphQL */ `
 `;
 
 /** True once a completed agent message is among the events. */
-export const answered = (events: { __typename: string; message?: { status: string } }[]) => events.some((e) => e.__typename === 'MessageCompleted');
+export const answered = (events: { __typename: string; message?: { status: string } }[]) =>
+  events.some((e) => e.__typename === 'MessageCompleted');

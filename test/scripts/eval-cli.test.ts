@@ -4,18 +4,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT_DIR } from '../../server/config.js';
 import { IntentClassifier } from '../../server/agents/router/classifier.js';
 import { readExamples } from '../../server/agents/router/dataset.js';
 import type { EvalReport } from '../../server/agents/router/metrics.js';
 import { loadClassifier } from '../../server/agents/router/router.js';
+import { ROOT_DIR } from '../../server/config.js';
 
 const run = promisify(execFile);
 const ROUTES = ['billing', 'technical', 'escalation', 'general'];
 
 /** Runs a script with tsx from the project root. */
 function tsx(script: string, args: string[]) {
-  return run('npx', ['tsx', script, ...args], { cwd: ROOT_DIR, timeout: 60_000, env: { ...process.env, LOG_LEVEL: 'silent' } });
+  return run('npx', ['tsx', script, ...args], {
+    cwd: ROOT_DIR,
+    timeout: 60_000,
+    env: { ...process.env, LOG_LEVEL: 'silent' },
+  });
 }
 
 // Six rows of our own; one field holds a comma, one a newline, one a doubled quote.
@@ -95,7 +99,10 @@ describe('eval and train scripts', () => {
   });
 
   it('exits with a usage message when eval.ts gets no --data', async () => {
-    await expect(tsx('scripts/eval.ts', ['--json'])).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/usage/) });
+    await expect(tsx('scripts/eval.ts', ['--json'])).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/usage/),
+    });
   });
 
   it('writes a model that loads and classifies when train.ts runs on a small CSV', async () => {
@@ -130,6 +137,10 @@ describe('eval and train scripts', () => {
     const { stdout } = await tsx('scripts/eval.ts', ['--data', evalFile, '--json', '--model', out]);
     const report = JSON.parse(stdout.trim().split('\n').at(-1)!) as EvalReport;
     expect(report.n).toBe(6);
-    expect(Object.values(report.confusion).flatMap((row) => Object.values(row)).reduce((s, n) => s + n, 0)).toBe(6);
+    expect(
+      Object.values(report.confusion)
+        .flatMap((row) => Object.values(row))
+        .reduce((s, n) => s + n, 0),
+    ).toBe(6);
   });
 });

@@ -11,11 +11,11 @@ import { promisify } from 'node:util';
 import jwt from 'jsonwebtoken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveTokenOptions } from '../../server/auth/keys.js';
-import { ConfigError, ROOT_DIR, loadConfig } from '../../server/config.js';
+import { ConfigError, loadConfig, ROOT_DIR } from '../../server/config.js';
 import { CLOSE } from '../../server/ws-server.js';
-import { TEST_JWT_SECRET, startTestApp, tokenFor, type GqlResult, type TestApp } from '../helpers/app.js';
-import { CASE_EVENTS, answered, collectSse, collectWs } from '../helpers/streams.js';
+import { type GqlResult, startTestApp, TEST_JWT_SECRET, type TestApp, tokenFor } from '../helpers/app.js';
 import { openWs, type RawWs } from '../helpers/raw-ws.js';
+import { answered, CASE_EVENTS, collectSse, collectWs } from '../helpers/streams.js';
 
 const run = promisify(execFile);
 
@@ -40,7 +40,6 @@ const code = (r: GqlResult) => r.errors?.[0]?.extensions?.code;
 const b64url = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
-
 describe('authentication and authorisation', () => {
   let t: TestApp;
   const sockets: RawWs[] = [];
@@ -58,7 +57,10 @@ describe('authentication and authorisation', () => {
     await t.stop();
   });
 
-  async function submit(message: string, headers?: Record<string, string>): Promise<{ id: string; customer: { id: string } }> {
+  async function submit(
+    message: string,
+    headers?: Record<string, string>,
+  ): Promise<{ id: string; customer: { id: string } }> {
     const r = await t.gql(SUBMIT, { input: { message } }, headers);
     expect(r.errors).toBeUndefined();
     return r.data.submitRequest.case;
@@ -113,7 +115,10 @@ describe('authentication and authorisation', () => {
 
     it('a WebSocket opened with an expired token is closed with 4401', async () => {
       const ws = await raw();
-      ws.send({ type: 'connection_init', payload: { authorization: `Bearer ${tokenFor('cust-ava', 'customer', -60)}` } });
+      ws.send({
+        type: 'connection_init',
+        payload: { authorization: `Bearer ${tokenFor('cust-ava', 'customer', -60)}` },
+      });
       const closed = await ws.closed;
       expect(closed.code).toBe(CLOSE.unauthorized);
       expect(closed.code).toBe(4401);
@@ -121,7 +126,11 @@ describe('authentication and authorisation', () => {
     });
 
     it('a token signed with another secret gets UNAUTHENTICATED', async () => {
-      const forged = jwt.sign({ sub: 'cust-ava', role: 'admin', exp: Math.floor(Date.now() / 1000) + 600 }, 'another-secret-that-is-long-enough-0123456789', { algorithm: 'HS256' });
+      const forged = jwt.sign(
+        { sub: 'cust-ava', role: 'admin', exp: Math.floor(Date.now() / 1000) + 600 },
+        'another-secret-that-is-long-enough-0123456789',
+        { algorithm: 'HS256' },
+      );
       const r = await t.gql('{ me { id role } }', {}, bearer(forged));
       expect(code(r)).toBe('UNAUTHENTICATED');
       expect(r.data?.me).toBeFalsy();
@@ -144,7 +153,11 @@ describe('authentication and authorisation', () => {
     });
 
     it('a token with an unknown role gets UNAUTHENTICATED', async () => {
-      const token = jwt.sign({ sub: 'root', role: 'superuser', exp: Math.floor(Date.now() / 1000) + 600 }, TEST_JWT_SECRET, { algorithm: 'HS256' });
+      const token = jwt.sign(
+        { sub: 'root', role: 'superuser', exp: Math.floor(Date.now() / 1000) + 600 },
+        TEST_JWT_SECRET,
+        { algorithm: 'HS256' },
+      );
       const r = await t.gql('{ me { id } }', {}, bearer(token));
       expect(code(r)).toBe('UNAUTHENTICATED');
       expect(r.errors![0].message).toMatch(/role/);
@@ -178,7 +191,11 @@ describe('authentication and authorisation', () => {
     it('an operator gets FORBIDDEN on auditEvents; an admin reads it', async () => {
       const op = await t.gql('{ auditEvents { events { id } } }', {}, { 'x-operator-id': 'op-maria' });
       expect(code(op)).toBe('FORBIDDEN');
-      const admin = await t.gql('{ auditEvents(first: 5) { events { id type category } hasNextPage } }', {}, { 'x-admin-id': 'admin-1' });
+      const admin = await t.gql(
+        '{ auditEvents(first: 5) { events { id type category } hasNextPage } }',
+        {},
+        { 'x-admin-id': 'admin-1' },
+      );
       expect(admin.errors).toBeUndefined();
       expect(admin.data.auditEvents.events.length).toBeGreaterThan(0);
     });
@@ -187,7 +204,9 @@ describe('authentication and authorisation', () => {
   describe('customers are kept apart', () => {
     let benCase: string;
     beforeAll(async () => {
-      benCase = (await submit('My Pro renewal was charged twice, please refund one of them.', { 'x-customer-id': 'cust-ben' })).id;
+      benCase = (
+        await submit('My Pro renewal was charged twice, please refund one of them.', { 'x-customer-id': 'cust-ben' })
+      ).id;
     });
 
     async function probes() {
@@ -196,31 +215,60 @@ describe('authentication and authorisation', () => {
 
     it("reading cust-ben's case as cust-ava answers NOT_FOUND, not FORBIDDEN, and is audited", async () => {
       const before = (await probes()).length;
-      const r = await t.gql('query($id: ID!) { case(id: $id) { id subject } }', { id: benCase }, { 'x-customer-id': 'cust-ava' });
+      const r = await t.gql(
+        'query($id: ID!) { case(id: $id) { id subject } }',
+        { id: benCase },
+        { 'x-customer-id': 'cust-ava' },
+      );
       expect(code(r)).toBe('NOT_FOUND');
       expect(r.data?.case).toBeFalsy();
       // The same answer as a case that does not exist.
-      const missing = await t.gql('query($id: ID!) { case(id: $id) { id } }', { id: '00000000-0000-0000-0000-000000000000' }, { 'x-customer-id': 'cust-ava' });
+      const missing = await t.gql(
+        'query($id: ID!) { case(id: $id) { id } }',
+        { id: '00000000-0000-0000-0000-000000000000' },
+        { 'x-customer-id': 'cust-ava' },
+      );
       expect(code(missing)).toBe('NOT_FOUND');
       const rows = await probes();
       expect(rows.length).toBe(before + 1);
-      expect(rows[0]).toMatchObject({ category: 'SECURITY', type: 'case_probe', actorId: 'cust-ava', actorRole: 'customer', caseId: benCase, customerId: 'cust-ben' });
+      expect(rows[0]).toMatchObject({
+        category: 'SECURITY',
+        type: 'case_probe',
+        actorId: 'cust-ava',
+        actorRole: 'customer',
+        caseId: benCase,
+        customerId: 'cust-ben',
+      });
       expect(rows[0].requestId).toBeTruthy();
     });
 
     it("a follow-up on cust-ben's case from cust-ava answers NOT_FOUND and is audited", async () => {
       const before = (await probes()).length;
-      const r = await t.gql(SUBMIT, { input: { message: 'Refund me instead', caseId: benCase } }, { 'x-customer-id': 'cust-ava' });
+      const r = await t.gql(
+        SUBMIT,
+        { input: { message: 'Refund me instead', caseId: benCase } },
+        { 'x-customer-id': 'cust-ava' },
+      );
       expect(code(r)).toBe('NOT_FOUND');
       expect(r.errors![0].extensions?.field).toBe('caseId');
       expect((await probes()).length).toBe(before + 1);
-      const q = await t.gql('query($id: ID!) { case(id: $id) { messages { content } } }', { id: benCase }, { 'x-customer-id': 'cust-ben' });
+      const q = await t.gql(
+        'query($id: ID!) { case(id: $id) { messages { content } } }',
+        { id: benCase },
+        { 'x-customer-id': 'cust-ben' },
+      );
       expect(q.data.case.messages.map((m: { content: string }) => m.content)).not.toContain('Refund me instead');
     });
 
     it("a caseEvents subscription on cust-ben's case from cust-ava answers NOT_FOUND over WebSocket, and is audited", async () => {
       const before = (await probes()).length;
-      const err = await collectWs(t.ws({ customerId: 'cust-ava' }), CASE_EVENTS, { caseId: benCase, after: 0 }, () => true, 5000).then(
+      const err = await collectWs(
+        t.ws({ customerId: 'cust-ava' }),
+        CASE_EVENTS,
+        { caseId: benCase, after: 0 },
+        () => true,
+        5000,
+      ).then(
         () => null,
         (e: { errors?: { extensions?: { code?: string } }[] }) => e,
       );
@@ -230,7 +278,14 @@ describe('authentication and authorisation', () => {
 
     it("a caseEvents subscription on cust-ben's case from cust-ava answers NOT_FOUND over SSE, and is audited", async () => {
       const before = (await probes()).length;
-      const err = await collectSse(t.running.url, CASE_EVENTS, { caseId: benCase, after: 0 }, () => true, { 'x-customer-id': 'cust-ava' }, 5000).then(
+      const err = await collectSse(
+        t.running.url,
+        CASE_EVENTS,
+        { caseId: benCase, after: 0 },
+        () => true,
+        { 'x-customer-id': 'cust-ava' },
+        5000,
+      ).then(
         () => null,
         (e: { errors?: { extensions?: { code?: string } }[] }) => e,
       );
@@ -246,15 +301,26 @@ describe('authentication and authorisation', () => {
       const op = (await t.gql(q, {}, { 'x-operator-id': 'op-maria' })).data.cases;
       expect(new Set(ava.edges.map((e: any) => e.node.customer.id))).toEqual(new Set(['cust-ava']));
       expect(new Set(ben.edges.map((e: any) => e.node.customer.id))).toEqual(new Set(['cust-ben']));
-      const [{ n }] = await t.running.orm.em.fork().getConnection().execute<{ n: number }[]>('select count(*) as n from cases');
+      const [{ n }] = await t.running.orm.em
+        .fork()
+        .getConnection()
+        .execute<{ n: number }[]>('select count(*) as n from cases');
       expect(op.totalCount).toBe(Number(n));
       expect(op.totalCount).toBeGreaterThanOrEqual(ava.totalCount + ben.totalCount);
       const customers = new Set(op.edges.map((e: any) => e.node.customer.id));
       expect(customers.has('cust-ava') && customers.has('cust-ben')).toBe(true);
       // A customer filter works for staff only.
-      expect((await t.gql(q, { f: { customerId: 'cust-ben' } }, { 'x-operator-id': 'op-maria' })).data.cases.totalCount).toBe(ben.totalCount);
-      expect((await t.gql(q, { f: { customerId: 'cust-ben' } }, { 'x-customer-id': 'cust-ava' })).data.cases.totalCount).toBe(ava.totalCount);
-      const reply = await t.gql('mutation($c: ID!) { replyAsOperator(caseId: $c, message: "Looking into it now.") { authorKind content } }', { c: benCase }, { 'x-operator-id': 'op-maria' });
+      expect(
+        (await t.gql(q, { f: { customerId: 'cust-ben' } }, { 'x-operator-id': 'op-maria' })).data.cases.totalCount,
+      ).toBe(ben.totalCount);
+      expect(
+        (await t.gql(q, { f: { customerId: 'cust-ben' } }, { 'x-customer-id': 'cust-ava' })).data.cases.totalCount,
+      ).toBe(ava.totalCount);
+      const reply = await t.gql(
+        'mutation($c: ID!) { replyAsOperator(caseId: $c, message: "Looking into it now.") { authorKind content } }',
+        { c: benCase },
+        { 'x-operator-id': 'op-maria' },
+      );
       expect(reply.errors).toBeUndefined();
       expect(reply.data.replyAsOperator).toEqual({ authorKind: 'OPERATOR', content: 'Looking into it now.' });
     });
@@ -265,12 +331,20 @@ describe('authentication and authorisation', () => {
       expect(names).toContain('message');
       expect(names.filter((n: string) => /customer|user|owner|actor/i.test(n))).toEqual([]);
       // A customer field sent anyway is refused, not used.
-      const sneaky = await t.gql(SUBMIT, { input: { message: 'Hello', customerId: 'cust-ava' } }, { 'x-customer-id': 'cust-ben' });
+      const sneaky = await t.gql(
+        SUBMIT,
+        { input: { message: 'Hello', customerId: 'cust-ava' } },
+        { 'x-customer-id': 'cust-ben' },
+      );
       expect(sneaky.errors?.length).toBeGreaterThan(0);
       expect(sneaky.data?.submitRequest).toBeFalsy();
       const c = await submit('Can I get a copy of my invoice?', { 'x-customer-id': 'cust-ben' });
       expect(c.customer.id).toBe('cust-ben');
-      const asAva = await t.gql('query($id: ID!) { case(id: $id) { id } }', { id: c.id }, { 'x-customer-id': 'cust-ava' });
+      const asAva = await t.gql(
+        'query($id: ID!) { case(id: $id) { id } }',
+        { id: c.id },
+        { 'x-customer-id': 'cust-ava' },
+      );
       expect(code(asAva)).toBe('NOT_FOUND');
     });
   });
@@ -286,7 +360,12 @@ describe('authentication and authorisation', () => {
       expect(me.data.me).toEqual({ id: customerId, role: 'customer' });
       const c = await submit('Where is my order? I ordered a mesh extender last week.', bearer(token));
       expect(c.customer.id).toBe(customerId);
-      const events = await collectWs<{ __typename: string }>(t.ws(bearer(token)), CASE_EVENTS, { caseId: c.id, after: 0 }, answered);
+      const events = await collectWs<{ __typename: string }>(
+        t.ws(bearer(token)),
+        CASE_EVENTS,
+        { caseId: c.id, after: 0 },
+        answered,
+      );
       expect(events.map((e) => e.__typename)).toContain('MessageCompleted');
       // A guest is a customer like any other: staff fields stay closed.
       expect(code(await t.gql('{ deskStatus { queueDepth } }', {}, bearer(token)))).toBe('FORBIDDEN');
@@ -311,7 +390,14 @@ describe('authentication and authorisation', () => {
 
     it('ends a deskEvents stream over SSE with UNAUTHENTICATED when its token expires', async () => {
       const started = Date.now();
-      const err = await collectSse(t.running.url, DESK_EVENTS, {}, () => false, bearer(tokenFor('op-expiring', 'operator', 2)), 8000).then(
+      const err = await collectSse(
+        t.running.url,
+        DESK_EVENTS,
+        {},
+        () => false,
+        bearer(tokenFor('op-expiring', 'operator', 2)),
+        8000,
+      ).then(
         () => null,
         (e: Error & { errors?: { extensions?: { code?: string } }[] }) => e,
       );
@@ -324,7 +410,14 @@ describe('authentication and authorisation', () => {
       const c = await submit('Where is my order BW-100214?');
       await collectWs(t.ws(), CASE_EVENTS, { caseId: c.id, after: 0 }, answered);
       const started = Date.now();
-      const err = await collectSse(t.running.url, CASE_EVENTS, { caseId: c.id, after: 0 }, () => false, bearer(tokenFor('cust-ava', 'customer', 2)), 8000).then(
+      const err = await collectSse(
+        t.running.url,
+        CASE_EVENTS,
+        { caseId: c.id, after: 0 },
+        () => false,
+        bearer(tokenFor('cust-ava', 'customer', 2)),
+        8000,
+      ).then(
         () => null,
         (e: Error & { errors?: { extensions?: { code?: string } }[] }) => e,
       );
@@ -338,11 +431,20 @@ describe('authentication and authorisation', () => {
     it('prints a token that the server accepts', async () => {
       const dir = mkdtempSync(join(tmpdir(), 'crewdesk-token-'));
       try {
-        const { stdout } = await run(join(ROOT_DIR, 'node_modules/.bin/tsx'), [join(ROOT_DIR, 'scripts/token.ts'), '--sub', 'cust-ava', '--role', 'customer', '--ttl', '10m'], {
-          cwd: dir,
-          env: { PATH: process.env.PATH, HOME: process.env.HOME, JWT_SECRET: TEST_JWT_SECRET, DATABASE_URL: `sqlite:${join(dir, 'x.sqlite')}` },
-          timeout: 20_000,
-        });
+        const { stdout } = await run(
+          join(ROOT_DIR, 'node_modules/.bin/tsx'),
+          [join(ROOT_DIR, 'scripts/token.ts'), '--sub', 'cust-ava', '--role', 'customer', '--ttl', '10m'],
+          {
+            cwd: dir,
+            env: {
+              PATH: process.env.PATH,
+              HOME: process.env.HOME,
+              JWT_SECRET: TEST_JWT_SECRET,
+              DATABASE_URL: `sqlite:${join(dir, 'x.sqlite')}`,
+            },
+            timeout: 20_000,
+          },
+        );
         const token = stdout.trim().split('\n').at(-1)!;
         const me = await t.gql('{ me { id role expiresAt } }', {}, bearer(token));
         expect(me.errors).toBeUndefined();
@@ -375,7 +477,9 @@ describe('guest session rate limit', () => {
     expect(third.errors![0].extensions?.retryAfter).toBeGreaterThan(0);
     expect(third.data?.startGuestSession).toBeFalsy();
     // The limit is per address, not per token: a signed-in caller from the same address is limited too.
-    expect(code(await t.gql('mutation { startGuestSession { customerId } }', {}, { 'x-customer-id': 'cust-ava' }))).toBe('RATE_LIMITED');
+    expect(
+      code(await t.gql('mutation { startGuestSession { customerId } }', {}, { 'x-customer-id': 'cust-ava' })),
+    ).toBe('RATE_LIMITED');
   });
 });
 
@@ -397,14 +501,20 @@ describe('token keys (server/auth/keys.ts)', () => {
   });
 
   it('refuses a short secret in production', () => {
-    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'too-short-secret', DATABASE_URL: `sqlite:${join(tmp(), 'x.sqlite')}` }, false);
+    const config = loadConfig(
+      { NODE_ENV: 'production', JWT_SECRET: 'too-short-secret', DATABASE_URL: `sqlite:${join(tmp(), 'x.sqlite')}` },
+      false,
+    );
     expect(() => resolveTokenOptions(config)).toThrow(ConfigError);
     expect(() => resolveTokenOptions(config)).toThrow(/at least 32/);
   });
 
   it('generates a development secret in the data folder once and reuses it', () => {
     const dir = tmp();
-    const config = loadConfig({ NODE_ENV: 'development', DATABASE_URL: `sqlite:${join(dir, 'data', 'x.sqlite')}` }, false);
+    const config = loadConfig(
+      { NODE_ENV: 'development', DATABASE_URL: `sqlite:${join(dir, 'data', 'x.sqlite')}` },
+      false,
+    );
     const file = join(dir, 'data', 'jwt-secret');
     expect(existsSync(file)).toBe(false);
     const first = resolveTokenOptions(config);

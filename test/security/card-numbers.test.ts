@@ -2,11 +2,29 @@ import { describe, expect, it } from 'vitest';
 import { findCardNumbers, luhnValid, maskCardNumbers } from '../../server/security/card-numbers.js';
 
 describe('luhnValid', () => {
-  it.each(['4242424242424242', '4111111111111111', '5555555555554444', '378282246310005', '6011111111111117', '3056930009020004', '79927398713', '0'])('accepts %s', (digits) => {
+  it.each([
+    '4242424242424242',
+    '4111111111111111',
+    '5555555555554444',
+    '378282246310005',
+    '6011111111111117',
+    '3056930009020004',
+    '79927398713',
+    '0',
+  ])('accepts %s', (digits) => {
     expect(luhnValid(digits)).toBe(true);
   });
 
-  it.each(['4242424242424241', '1234567812345678', '79927398710', '', '4242 4242 4242 4242', '4242-4242', 'abcd', '４２４２'])('rejects %j', (digits) => {
+  it.each([
+    '4242424242424241',
+    '1234567812345678',
+    '79927398710',
+    '',
+    '4242 4242 4242 4242',
+    '4242-4242',
+    'abcd',
+    '４２４２',
+  ])('rejects %j', (digits) => {
     expect(luhnValid(digits)).toBe(false);
   });
 });
@@ -36,7 +54,9 @@ describe('maskCardNumbers', () => {
   });
 
   it('takes a custom mask', () => {
-    expect(maskCardNumbers('pay with 4242424242424242', (last4) => `[card ending ${last4}]`).text).toBe('pay with [card ending 4242]');
+    expect(maskCardNumbers('pay with 4242424242424242', (last4) => `[card ending ${last4}]`).text).toBe(
+      'pay with [card ending 4242]',
+    );
   });
 
   it.each([
@@ -69,7 +89,14 @@ describe('maskCardNumbers', () => {
   });
 
   it('handles 100 KB of digits and separators in linear time', () => {
-    const inputs = ['4', '1-', '1 ', '4242 ', '12-34 56 +', 'Pay 4242 4242 4242 4242 on INV-2026-0142, $1,234.56. '].map((s) => s.repeat(Math.ceil(100_000 / s.length)));
+    const inputs = [
+      '4',
+      '1-',
+      '1 ',
+      '4242 ',
+      '12-34 56 +',
+      'Pay 4242 4242 4242 4242 on INV-2026-0142, $1,234.56. ',
+    ].map((s) => s.repeat(Math.ceil(100_000 / s.length)));
     for (const s of inputs) {
       const t0 = performance.now();
       maskCardNumbers(s);

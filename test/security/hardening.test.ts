@@ -4,8 +4,8 @@
  * CORS allow-list, and masking of unexpected errors.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, tokenFor, type GqlResult, type TestApp } from '../helpers/app.js';
-import { CASE_EVENTS, answered, collectWs } from '../helpers/streams.js';
+import { type GqlResult, startTestApp, type TestApp, tokenFor } from '../helpers/app.js';
+import { answered, CASE_EVENTS, collectWs } from '../helpers/streams.js';
 
 const code = (r: GqlResult) => r.errors?.[0]?.extensions?.code;
 const messages = (r: GqlResult) => (r.errors ?? []).map((e) => e.message).join('\n');
@@ -79,7 +79,11 @@ describe('query limits', () => {
     expect(messages(r)).toMatch(/depth limit of 4/i);
     expect(r.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
     // Fragments do not hide depth.
-    const f = await t.gql('{ cases { ...C } } fragment C on CaseConnection { edges { node { messages { toolCalls { name } } } } }', {}, staff);
+    const f = await t.gql(
+      '{ cases { ...C } } fragment C on CaseConnection { edges { node { messages { toolCalls { name } } } } }',
+      {},
+      staff,
+    );
     expect(messages(f)).toMatch(/depth limit of 4/i);
   });
 
@@ -91,7 +95,11 @@ describe('query limits', () => {
   });
 
   it('rejects a cost bomb (GRAPHQL_MAX_COST=500)', async () => {
-    const r = await t.gql('{ cases(first: 100) { totalCount edges { cursor node { id subject status priority route createdAt } } } }', {}, staff);
+    const r = await t.gql(
+      '{ cases(first: 100) { totalCount edges { cursor node { id subject status priority route createdAt } } } }',
+      {},
+      staff,
+    );
     expect(r.data).toBeFalsy();
     expect(messages(r)).toMatch(/cost limit of 500/i);
     expect(r.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
@@ -122,14 +130,25 @@ describe('with the default limits', () => {
   });
 
   it("passes the desk's own operations: submitRequest, case with messages, cases, caseEvents, deskStatus", async () => {
-    const s = await t.gql(SUBMIT, { input: { message: 'My invoice INV-2026-0136 shows the wrong amount, and the app crashes on the devices page.', context: { page: '/billing' } } });
+    const s = await t.gql(SUBMIT, {
+      input: {
+        message: 'My invoice INV-2026-0136 shows the wrong amount, and the app crashes on the devices page.',
+        context: { page: '/billing' },
+      },
+    });
     expect(s.errors).toBeUndefined();
     const caseId = s.data.submitRequest.case.id;
     const events = await collectWs<{ __typename: string }>(t.ws(), CASE_EVENTS, { caseId, after: 0 }, answered);
-    expect(events.map((e) => e.__typename)).toEqual(expect.arrayContaining(['CaseRouted', 'AgentStarted', 'TokenDelta', 'ToolCalled', 'MessageCompleted']));
+    expect(events.map((e) => e.__typename)).toEqual(
+      expect.arrayContaining(['CaseRouted', 'AgentStarted', 'TokenDelta', 'ToolCalled', 'MessageCompleted']),
+    );
     const c = await t.gql(CASE, { id: caseId });
     expect(c.errors).toBeUndefined();
-    expect(c.data.case.messages.some((m: { authorKind: string; toolCalls: unknown[] }) => m.authorKind === 'AGENT' && m.toolCalls.length > 0)).toBe(true);
+    expect(
+      c.data.case.messages.some(
+        (m: { authorKind: string; toolCalls: unknown[] }) => m.authorKind === 'AGENT' && m.toolCalls.length > 0,
+      ),
+    ).toBe(true);
     const list = await t.gql(CASES, { first: 20 }, { 'x-operator-id': 'op-maria' });
     expect(list.errors).toBeUndefined();
     expect(list.data.cases.totalCount).toBeGreaterThan(0);
@@ -148,8 +167,14 @@ describe('with the default limits', () => {
     const url = `${t.running.url}?query=${encodeURIComponent('{health}')}`;
     const bare = await fetch(url);
     expect(bare.status).toBe(403);
-    expect(((await bare.json()) as { errors: { extensions?: { code?: string } }[] }).errors[0].extensions?.code).toBe('FORBIDDEN');
-    const plain = await fetch(t.running.url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: '{health}' }) });
+    expect(((await bare.json()) as { errors: { extensions?: { code?: string } }[] }).errors[0].extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    const plain = await fetch(t.running.url, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ query: '{health}' }),
+    });
     expect(plain.status).toBe(403);
     const withHeader = await fetch(url, { headers: { 'x-graphql-yoga-csrf': '1' } });
     expect(withHeader.status).toBe(200);
@@ -158,14 +183,29 @@ describe('with the default limits', () => {
 
   it('answers a CORS preflight from an allowed origin for it, and from another origin not', async () => {
     const preflight = (origin: string) =>
-      fetch(t.running.url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' } });
+      fetch(t.running.url, {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type,authorization',
+        },
+      });
     const ok = await preflight('http://allowed.example');
     expect(ok.headers.get('access-control-allow-origin')).toBe('http://allowed.example');
     const bad = await preflight('http://evil.example');
     expect(bad.headers.get('access-control-allow-origin')).not.toBe('http://evil.example');
     expect(bad.headers.get('access-control-allow-origin')).not.toBe('*');
     // Nor on the actual request.
-    const post = await fetch(t.running.url, { method: 'POST', headers: { origin: 'http://evil.example', 'content-type': 'application/json', authorization: `Bearer ${tokenFor('cust-ava')}` }, body: JSON.stringify({ query: '{ health }' }) });
+    const post = await fetch(t.running.url, {
+      method: 'POST',
+      headers: {
+        origin: 'http://evil.example',
+        'content-type': 'application/json',
+        authorization: `Bearer ${tokenFor('cust-ava')}`,
+      },
+      body: JSON.stringify({ query: '{ health }' }),
+    });
     expect(post.headers.get('access-control-allow-origin')).not.toBe('http://evil.example');
     expect(post.headers.get('access-control-allow-origin')).not.toBe('*');
   });

@@ -6,9 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CARD_NOTICE } from '../../server/desk/case.service.js';
-import { startTestApp, tokenFor, type GqlResult, type TestApp } from '../helpers/app.js';
-import { CASE_EVENTS, answered, collectWs } from '../helpers/streams.js';
+import { type GqlResult, startTestApp, type TestApp, tokenFor } from '../helpers/app.js';
 import { openWs, type RawWs } from '../helpers/raw-ws.js';
+import { answered, CASE_EVENTS, collectWs } from '../helpers/streams.js';
 
 const SUBMIT = /* GraphQL */ `
   mutation Submit($input: SubmitRequestInput!) {
@@ -23,7 +23,6 @@ const CASE = /* GraphQL */ `
 
 const code = (r: GqlResult) => r.errors?.[0]?.extensions?.code;
 type StreamError = Error & { errors?: { message: string; extensions?: Record<string, any> }[] };
-
 
 /** Resolves with the close code, or 'open' when the socket is still open after `ms`. */
 function closedWithin(ws: RawWs, ms: number): Promise<number | 'open'> {
@@ -60,21 +59,34 @@ describe('operation rate limits (RATE_LIMIT_PER_MINUTE=3)', () => {
   });
 
   it('counts every alias of one operation: 5 aliased submitRequests store only 3', async () => {
-    const count = async () => (await t.gql('{ cases { totalCount } }', {}, { 'x-customer-id': 'cust-ben' })).data.cases.totalCount as number;
+    const count = async () =>
+      (await t.gql('{ cases { totalCount } }', {}, { 'x-customer-id': 'cust-ben' })).data.cases.totalCount as number;
     const before = await count();
-    const aliases = ['a', 'b', 'c', 'd', 'e'].map((a) => `${a}: submitRequest(input: { message: "alias ${a}: where is my order?" }) { case { id } }`).join('\n');
+    const aliases = ['a', 'b', 'c', 'd', 'e']
+      .map((a) => `${a}: submitRequest(input: { message: "alias ${a}: where is my order?" }) { case { id } }`)
+      .join('\n');
     const r = await t.gql(`mutation { ${aliases} }`, {}, { 'x-customer-id': 'cust-ben' });
     expect(r.errors?.some((e) => e.extensions?.code === 'RATE_LIMITED')).toBe(true);
     expect(await count()).toBe(before + 3);
   });
 
   it('refuses a batch (a JSON array body)', async () => {
-    const body = JSON.stringify([1, 2, 3, 4, 5].map((i) => ({ query: `mutation { submitRequest(input: { message: "batch ${i}" }) { case { id } } }` })));
-    const res = await fetch(t.running.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokenFor('cust-daan')}` }, body });
+    const body = JSON.stringify(
+      [1, 2, 3, 4, 5].map((i) => ({
+        query: `mutation { submitRequest(input: { message: "batch ${i}" }) { case { id } } }`,
+      })),
+    );
+    const res = await fetch(t.running.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokenFor('cust-daan')}` },
+      body,
+    });
     expect(res.status).toBe(400);
     const json = (await res.json()) as GqlResult;
     expect(json.errors?.[0].message).toMatch(/batching/i);
-    expect((await t.gql('{ cases { totalCount } }', {}, { 'x-customer-id': 'cust-daan' })).data.cases.totalCount).toBe(0);
+    expect((await t.gql('{ cases { totalCount } }', {}, { 'x-customer-id': 'cust-daan' })).data.cases.totalCount).toBe(
+      0,
+    );
   });
 });
 
@@ -144,12 +156,19 @@ describe('WebSocket and body limits', () => {
   });
 
   it('answers a second concurrent subscription on one connection with RATE_LIMITED', async () => {
-    const r = await t.gql(SUBMIT, { input: { message: 'Where is my order BW-100214?' } }, { 'x-customer-id': 'cust-subs' });
+    const r = await t.gql(
+      SUBMIT,
+      { input: { message: 'Where is my order BW-100214?' } },
+      { 'x-customer-id': 'cust-subs' },
+    );
     const caseId = r.data.submitRequest.case.id;
     const client = t.ws({ customerId: 'cust-subs' });
     let stop = () => {};
     await new Promise<void>((resolve, reject) => {
-      stop = client.subscribe({ query: CASE_EVENTS, variables: { caseId, after: 0 } }, { next: () => resolve(), error: reject, complete: () => {} });
+      stop = client.subscribe(
+        { query: CASE_EVENTS, variables: { caseId, after: 0 } },
+        { next: () => resolve(), error: reject, complete: () => {} },
+      );
     });
     const second = await collectWs(client, CASE_EVENTS, { caseId, after: 0 }, () => true, 5000).then(
       () => null,
@@ -175,7 +194,11 @@ describe('WebSocket and body limits', () => {
 
   it('answers a POST body over MAX_BODY_BYTES with 413', async () => {
     const body = JSON.stringify({ query: SUBMIT, variables: { input: { message: 'x'.repeat(3000) } } });
-    const res = await fetch(t.running.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokenFor('cust-ava')}` }, body });
+    const res = await fetch(t.running.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokenFor('cust-ava')}` },
+      body,
+    });
     expect(res.status).toBe(413);
     // A body under the limit is served.
     expect((await t.gql('{ health }')).data).toEqual({ health: 'ok' });
@@ -194,7 +217,9 @@ describe('what customers send', () => {
   /** Every row of the tables that hold messages and events, as text. */
   async function storedText(): Promise<string> {
     const conn = t.running.orm.em.fork().getConnection();
-    const parts = await Promise.all(['messages', 'case_events', 'cases', 'audit_events'].map((table) => conn.execute(`select * from ${table}`)));
+    const parts = await Promise.all(
+      ['messages', 'case_events', 'cases', 'audit_events'].map((table) => conn.execute(`select * from ${table}`)),
+    );
     return JSON.stringify(parts);
   }
 
@@ -213,7 +238,9 @@ describe('what customers send', () => {
   });
 
   it('stores a message without its control characters', async () => {
-    const r = await t.gql(SUBMIT, { input: { message: 'Where\u0000 is my\u0007 order\u001b BW-100214?\u200b\u202e Thanks\u007f' } });
+    const r = await t.gql(SUBMIT, {
+      input: { message: 'Where\u0000 is my\u0007 order\u001b BW-100214?\u200b\u202e Thanks\u007f' },
+    });
     expect(r.errors).toBeUndefined();
     const expected = 'Where is my order BW-100214? Thanks';
     expect(r.data.submitRequest.message.content).toBe(expected);
@@ -231,11 +258,19 @@ describe('what customers send', () => {
     expect(code(r)).toBe('BAD_USER_INPUT');
     expect(r.errors![0].extensions?.field).toBe('context');
     // A shallow context is fine.
-    expect((await t.gql(SUBMIT, { input: { message: 'Where is my order?', context: { page: '/orders', app: { version: '1.2' } } } })).errors).toBeUndefined();
+    expect(
+      (
+        await t.gql(SUBMIT, {
+          input: { message: 'Where is my order?', context: { page: '/orders', app: { version: '1.2' } } },
+        })
+      ).errors,
+    ).toBeUndefined();
   });
 
   it('masks a card number before storing it, tells the customer, and keeps it out of every message and event', async () => {
-    const r = await t.gql(SUBMIT, { input: { message: 'Please charge my card 4242 4242 4242 4242 for the Plus renewal instead.' } });
+    const r = await t.gql(SUBMIT, {
+      input: { message: 'Please charge my card 4242 4242 4242 4242 for the Plus renewal instead.' },
+    });
     expect(r.errors).toBeUndefined();
     const { case: c, message } = r.data.submitRequest;
     expect(message.content).toBe('Please charge my card •••• 4242 for the Plus renewal instead.');
@@ -246,7 +281,8 @@ describe('what customers send', () => {
     expect(system[0].content).toBe(CARD_NOTICE);
     expect(system[0].content).toMatch(/never send full card numbers/i);
     const everything = JSON.stringify(events) + JSON.stringify(q.data) + (await storedText());
-    for (const form of ['4242424242424242', '4242 4242 4242 4242', '4242-4242-4242-4242']) expect(everything).not.toContain(form);
+    for (const form of ['4242424242424242', '4242 4242 4242 4242', '4242-4242-4242-4242'])
+      expect(everything).not.toContain(form);
     expect(everything).toContain('•••• 4242');
   });
 
@@ -257,19 +293,37 @@ describe('what customers send', () => {
     const { case: c, message } = r.data.submitRequest;
     expect(message.content).toBe(text);
     expect(c.securityFlag).toBe(true);
-    const audit = await t.gql('query($f: AuditFilterInput) { auditEvents(filter: $f) { events { type caseId actorId detail } } }', { f: { type: 'prompt_injection', caseId: c.id } }, { 'x-admin-id': 'admin-1' });
+    const audit = await t.gql(
+      'query($f: AuditFilterInput) { auditEvents(filter: $f) { events { type caseId actorId detail } } }',
+      { f: { type: 'prompt_injection', caseId: c.id } },
+      { 'x-admin-id': 'admin-1' },
+    );
     expect(audit.data.auditEvents.events).toHaveLength(1);
-    expect(audit.data.auditEvents.events[0]).toMatchObject({ type: 'prompt_injection', caseId: c.id, actorId: 'cust-ava' });
+    expect(audit.data.auditEvents.events[0]).toMatchObject({
+      type: 'prompt_injection',
+      caseId: c.id,
+      actorId: 'cust-ava',
+    });
     expect(audit.data.auditEvents.events[0].detail.kinds).toContain('ignore_instructions');
-    const events = await collectWs<{ __typename: string; output?: string }>(t.ws(), CASE_EVENTS, { caseId: c.id, after: 0 }, answered);
+    const events = await collectWs<{ __typename: string; output?: string }>(
+      t.ws(),
+      CASE_EVENTS,
+      { caseId: c.id, after: 0 },
+      answered,
+    );
     const q = await t.gql(CASE, { id: c.id });
     expect(q.data.case.securityFlag).toBe(true);
     const answers = q.data.case.messages.filter((m: { authorKind: string }) => m.authorKind === 'AGENT');
     expect(answers.length).toBeGreaterThan(0);
     expect(answers.at(-1).status).toBe('COMPLETE');
     expect(answers.at(-1).content.length).toBeGreaterThan(0);
-    const toolOutputs = JSON.stringify(answers.map((m: { toolCalls: { output: unknown }[] }) => m.toolCalls.map((tc) => tc.output))) + JSON.stringify(events.filter((e) => e.__typename === 'ToolCalled').map((e) => e.output));
-    for (const leak of ['INV-2026-0137', 'Oliver', 'oliver.bennett', 'pay_eEoW5yEyYyKEsn']) expect(toolOutputs).not.toContain(leak);
-    expect(answers.map((m: { content: string }) => m.content).join('\n')).not.toMatch(/INV-2026-0137|Oliver Bennett|oliver\.bennett/);
+    const toolOutputs =
+      JSON.stringify(answers.map((m: { toolCalls: { output: unknown }[] }) => m.toolCalls.map((tc) => tc.output))) +
+      JSON.stringify(events.filter((e) => e.__typename === 'ToolCalled').map((e) => e.output));
+    for (const leak of ['INV-2026-0137', 'Oliver', 'oliver.bennett', 'pay_eEoW5yEyYyKEsn'])
+      expect(toolOutputs).not.toContain(leak);
+    expect(answers.map((m: { content: string }) => m.content).join('\n')).not.toMatch(
+      /INV-2026-0137|Oliver Bennett|oliver\.bennett/,
+    );
   });
 });

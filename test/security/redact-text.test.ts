@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { redactText } from '../../server/security/redact-text.js';
 
-const JWT = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJjdXN0LWFubiIsImlhdCI6MTcwMDAwMDAwMH0.dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
+const JWT =
+  'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJjdXN0LWFubiIsImlhdCI6MTcwMDAwMDAwMH0.dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
 
 describe('redactText', () => {
   it.each([
@@ -63,7 +64,21 @@ describe('redactText', () => {
   });
 
   it('handles 100 KB of adversarial input in linear time', () => {
-    const pieces = ['a', 'a@', 'a.', '1-', '1 ', '+1 ', '(1) ', 'eyJ', 'eyJaaaaa.', 'bearer ', 'sk-', 'a.b-c+d%e_', 'mail a@b.co or +1 415 555 2671, card 4242424242424242. '];
+    const pieces = [
+      'a',
+      'a@',
+      'a.',
+      '1-',
+      '1 ',
+      '+1 ',
+      '(1) ',
+      'eyJ',
+      'eyJaaaaa.',
+      'bearer ',
+      'sk-',
+      'a.b-c+d%e_',
+      'mail a@b.co or +1 415 555 2671, card 4242424242424242. ',
+    ];
     const inputs = pieces.map((s) => s.repeat(Math.ceil(100_000 / s.length)));
     for (const s of inputs) {
       const t0 = performance.now();

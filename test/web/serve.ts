@@ -6,8 +6,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
-import { connect, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,7 +25,10 @@ export function findChromium(): string | null {
   if (fromEnv) return existsSync(fromEnv) ? fromEnv : null;
   for (const name of ['chromium', 'chromium-browser']) {
     try {
-      const found = execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+      const found = execFileSync('sh', ['-c', `command -v ${name}`], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim();
       if (found && existsSync(found)) return found;
     } catch {
       /* not on PATH */
@@ -35,7 +38,17 @@ export function findChromium(): string | null {
 }
 
 /** Arguments for a quiet, offline headless Chromium. */
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run', '--disable-dev-shm-usage'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+];
 
 function newestMtime(path: string): number {
   const st = statSync(path);
@@ -52,10 +65,19 @@ function newestMtime(path: string): number {
 export function ensureBuilt(): { built: boolean; ms: number } {
   const started = Date.now();
   const index = join(DIST_DIR, 'index.html');
-  const sources = [WEB_DIR, join(REPO_ROOT, 'client/src'), join(REPO_ROOT, 'client/generated'), join(REPO_ROOT, 'package-lock.json')].filter((p) => existsSync(p));
-  if (existsSync(index) && statSync(index).mtimeMs > Math.max(...sources.map(newestMtime))) return { built: false, ms: 0 };
+  const sources = [
+    WEB_DIR,
+    join(REPO_ROOT, 'client/src'),
+    join(REPO_ROOT, 'client/generated'),
+    join(REPO_ROOT, 'package-lock.json'),
+  ].filter((p) => existsSync(p));
+  if (existsSync(index) && statSync(index).mtimeMs > Math.max(...sources.map(newestMtime)))
+    return { built: false, ms: 0 };
   const vite = join(REPO_ROOT, 'node_modules/vite/bin/vite.js');
-  const res = spawnSync(process.execPath, [vite, 'build', '--config', join(WEB_DIR, 'vite.config.ts')], { cwd: REPO_ROOT, encoding: 'utf8' });
+  const res = spawnSync(process.execPath, [vite, 'build', '--config', join(WEB_DIR, 'vite.config.ts')], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+  });
   if (res.status !== 0) throw new Error(`web build failed:\n${res.stdout}\n${res.stderr}`);
   return { built: true, ms: Date.now() - started };
 }
@@ -77,10 +99,13 @@ export async function serveWeb(apiPort: number): Promise<{ url: string; close():
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path === '/graphql' || path.startsWith('/graphql/')) {
-      const upstream = httpRequest({ host: '127.0.0.1', port: apiPort, method: req.method, path: req.url, headers: req.headers }, (up) => {
-        res.writeHead(up.statusCode ?? 502, up.headers);
-        up.pipe(res);
-      });
+      const upstream = httpRequest(
+        { host: '127.0.0.1', port: apiPort, method: req.method, path: req.url, headers: req.headers },
+        (up) => {
+          res.writeHead(up.statusCode ?? 502, up.headers);
+          up.pipe(res);
+        },
+      );
       upstream.on('error', (err) => {
         res.writeHead(502, { 'content-type': 'text/plain' });
         res.end(`proxy error: ${err.message}`);
@@ -94,7 +119,10 @@ export async function serveWeb(apiPort: number): Promise<{ url: string; close():
       return;
     }
     if (!existsSync(file) || statSync(file).isDirectory()) file = join(DIST_DIR, 'index.html');
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
     res.end(readFileSync(file));
   });
   // WebSocket upgrades: replay the request line and headers to the API, then pipe both ways.

@@ -4,20 +4,23 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, tokenFor, type TestApp } from '../helpers/app.js';
-import { CHROMIUM_ARGS, ensureBuilt, findChromium, SCREENSHOT_DIR, serveWeb, serverServesWeb } from './serve.js';
+import { startTestApp, type TestApp, tokenFor } from '../helpers/app.js';
+import { CHROMIUM_ARGS, ensureBuilt, findChromium, SCREENSHOT_DIR, serverServesWeb, serveWeb } from './serve.js';
 
 const CHROMIUM = findChromium();
 if (!CHROMIUM) {
-  console.warn(`[test/web] Chromium not found${process.env.CHROMIUM_PATH ? ` at CHROMIUM_PATH=${process.env.CHROMIUM_PATH}` : ''}: the browser tests are SKIPPED. To run them, install Debian's Chromium (\`sudo apt-get install -y chromium\`) or set CHROMIUM_PATH to a Chromium binary.`);
+  console.warn(
+    `[test/web] Chromium not found${process.env.CHROMIUM_PATH ? ` at CHROMIUM_PATH=${process.env.CHROMIUM_PATH}` : ''}: the browser tests are SKIPPED. To run them, install Debian's Chromium (\`sudo apt-get install -y chromium\`) or set CHROMIUM_PATH to a Chromium binary.`,
+  );
 }
 
 const UI_TIMEOUT = 15_000;
 
 // In CI the browser tests must run: a missing Chromium is a failure there, not a skip.
-if (!CHROMIUM && process.env.CI) throw new Error('CI=true but Chromium was not found: .ci/run installs Debian\'s chromium');
+if (!CHROMIUM && process.env.CI)
+  throw new Error("CI=true but Chromium was not found: .ci/run installs Debian's chromium");
 
 describe.skipIf(!CHROMIUM)('web app in Chromium', () => {
   let api: TestApp;
@@ -36,10 +39,18 @@ describe.skipIf(!CHROMIUM)('web app in Chromium', () => {
     page.on('pageerror', (err) => pageErrors.push(`${name}: ${err.message}`));
     page.on('console', (msg) => {
       // Failed HTTP responses are reported below, with their URL and body.
-      if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) pageErrors.push(`${name} console: ${msg.text()}`);
+      if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource'))
+        pageErrors.push(`${name} console: ${msg.text()}`);
     });
     page.on('response', (res) => {
-      if (res.status() >= 400) void res.text().then((body) => pageErrors.push(`${name}: HTTP ${res.status()} ${res.request().method()} ${res.url()} ${res.request().postData() ?? ''} -> ${body.slice(0, 300)}`), () => pageErrors.push(`${name}: HTTP ${res.status()} ${res.url()}`));
+      if (res.status() >= 400)
+        void res.text().then(
+          (body) =>
+            pageErrors.push(
+              `${name}: HTTP ${res.status()} ${res.request().method()} ${res.url()} ${res.request().postData() ?? ''} -> ${body.slice(0, 300)}`,
+            ),
+          () => pageErrors.push(`${name}: HTTP ${res.status()} ${res.url()}`),
+        );
     });
   };
 
@@ -76,7 +87,9 @@ describe.skipIf(!CHROMIUM)('web app in Chromium', () => {
 
   it('a guest submits a request and sees the answer stream in, with its route', async () => {
     await customer.goto(`${base}/`);
-    await expect.poll(() => customer.getByTestId('session').textContent(), { timeout: UI_TIMEOUT }).toContain('Signed in as');
+    await expect
+      .poll(() => customer.getByTestId('session').textContent(), { timeout: UI_TIMEOUT })
+      .toContain('Signed in as');
     expect(await customer.evaluate('sessionStorage.getItem("crewdesk.customerToken")')).toMatch(/^ey/);
 
     const request = 'Hi, I was charged twice for my last invoice and I want a refund please';
@@ -86,10 +99,14 @@ describe.skipIf(!CHROMIUM)('web app in Chromium', () => {
     await customer.getByLabel('Your message').press('Control+Enter');
 
     // The answer arrives while it is written, then completes.
-    const streaming = customer.locator('[data-testid=message][data-author=AGENT][data-status=STREAMING] [data-testid=answer-text]');
+    const streaming = customer.locator(
+      '[data-testid=message][data-author=AGENT][data-status=STREAMING] [data-testid=answer-text]',
+    );
     await streaming.first().waitFor();
     const partial = (await streaming.first().textContent()) ?? '';
-    const done = customer.locator('[data-testid=message][data-author=AGENT][data-status=COMPLETE] [data-testid=answer-text]');
+    const done = customer.locator(
+      '[data-testid=message][data-author=AGENT][data-status=COMPLETE] [data-testid=answer-text]',
+    );
     await done.first().waitFor();
     const full = (await done.first().textContent()) ?? '';
     expect(full.length).toBeGreaterThan(20);
@@ -118,9 +135,13 @@ describe.skipIf(!CHROMIUM)('web app in Chromium', () => {
 
     await customer.getByTestId('new-request').click();
     await customer.getByLabel('Request type').selectOption('TECHNICAL');
-    await customer.getByLabel('Your message').fill('My wifi keeps dropping every evening, the hub light is blinking orange');
+    await customer
+      .getByLabel('Your message')
+      .fill('My wifi keeps dropping every evening, the hub light is blinking orange');
     await customer.getByTestId('submit').click();
-    await expect.poll(async () => (await customer.getByTestId('case-id').textContent()) ?? '', { timeout: UI_TIMEOUT }).not.toBe(firstCaseId);
+    await expect
+      .poll(async () => (await customer.getByTestId('case-id').textContent()) ?? '', { timeout: UI_TIMEOUT })
+      .not.toBe(firstCaseId);
     secondCaseId = (await customer.getByTestId('case-id').textContent()) ?? '';
     expect(secondCaseId).not.toBe('');
 
@@ -129,12 +150,20 @@ describe.skipIf(!CHROMIUM)('web app in Chromium', () => {
     await expect.poll(() => row.getByTestId('case-row-route').textContent(), { timeout: UI_TIMEOUT }).toBe('Technical');
     expect(await operator.evaluate('window.__sameDocument')).toBe(42);
     // The charts and agent cards follow: the technical agent has handled the case.
-    await expect.poll(() => operator.getByTestId('agent-card-technical').getByTestId('agent-handled').textContent(), { timeout: UI_TIMEOUT }).toBe('1');
+    await expect
+      .poll(() => operator.getByTestId('agent-card-technical').getByTestId('agent-handled').textContent(), {
+        timeout: UI_TIMEOUT,
+      })
+      .toBe('1');
     // The charts are uPlot canvases; their figures are in the plot's aria-label, and they follow live.
-    await expect.poll(() => operator.getByTestId('chart-routing-plot').getAttribute('aria-label'), { timeout: UI_TIMEOUT }).toMatch(/Technical: Cases 1/);
+    await expect
+      .poll(() => operator.getByTestId('chart-routing-plot').getAttribute('aria-label'), { timeout: UI_TIMEOUT })
+      .toMatch(/Technical: Cases 1/);
     expect(await operator.getByTestId('chart-routing').locator('canvas').count()).toBeGreaterThan(0);
     expect(await operator.getByTestId('chart-times').locator('canvas').count()).toBeGreaterThan(0);
-    await expect.poll(() => operator.getByTestId('chart-times-plot').getAttribute('aria-label'), { timeout: UI_TIMEOUT }).toMatch(/Technical: First token \d/);
+    await expect
+      .poll(() => operator.getByTestId('chart-times-plot').getAttribute('aria-label'), { timeout: UI_TIMEOUT })
+      .toMatch(/Technical: First token \d/);
   });
 
   it('the operator takes over and replies, and the customer sees the reply', async () => {
@@ -153,11 +182,15 @@ describe.skipIf(!CHROMIUM)('web app in Chromium', () => {
     const reply = 'Hello, this is Maria from Brightwave. I have restarted your line from our side.';
     await panel.getByLabel(/Reply as operator/).fill(reply);
     await panel.getByTestId('reply-send').click();
-    await expect.poll(() => customer.getByTestId('operator-reply').last().textContent(), { timeout: UI_TIMEOUT }).toBe(reply);
+    await expect
+      .poll(() => customer.getByTestId('operator-reply').last().textContent(), { timeout: UI_TIMEOUT })
+      .toBe(reply);
     await operator.screenshot({ path: join(SCREENSHOT_DIR, 'operator.png'), fullPage: true });
 
     await panel.getByTestId('resolve').click();
-    await expect.poll(() => customer.getByTestId('case-status').textContent(), { timeout: UI_TIMEOUT }).toBe('Resolved');
+    await expect
+      .poll(() => customer.getByTestId('case-status').textContent(), { timeout: UI_TIMEOUT })
+      .toBe('Resolved');
     await customer.screenshot({ path: join(SCREENSHOT_DIR, 'customer-reply.png'), fullPage: true });
   });
 
@@ -166,7 +199,9 @@ describe.skipIf(!CHROMIUM)('web app in Chromium', () => {
     expect(await customer.getByLabel('Request type').inputValue()).toBe('AUTO');
     await customer.getByLabel('Your message').fill('Help, the hub is smoking and smells of burning!');
     await customer.getByLabel('Your message').press('Control+Enter');
-    await expect.poll(async () => (await customer.getByTestId('case-id').textContent()) ?? '', { timeout: UI_TIMEOUT }).not.toBe(secondCaseId);
+    await expect
+      .poll(async () => (await customer.getByTestId('case-id').textContent()) ?? '', { timeout: UI_TIMEOUT })
+      .not.toBe(secondCaseId);
     const emergencyCaseId = (await customer.getByTestId('case-id').textContent()) ?? '';
 
     const alert = operator.locator(`[role=alert][data-testid=emergency-alert][data-case-id="${emergencyCaseId}"]`);
@@ -174,11 +209,15 @@ describe.skipIf(!CHROMIUM)('web app in Chromium', () => {
     expect(await alert.textContent()).toMatch(/Emergency/);
     // It reaches the escalation route, at urgent priority, flagged as an emergency.
     const row = operator.locator(`[data-testid=case-row][data-case-id="${emergencyCaseId}"]`);
-    await expect.poll(() => row.getByTestId('case-row-route').textContent(), { timeout: UI_TIMEOUT }).toBe('Escalation');
+    await expect
+      .poll(() => row.getByTestId('case-row-route').textContent(), { timeout: UI_TIMEOUT })
+      .toBe('Escalation');
     await expect.poll(() => row.getByTestId('case-row-priority').textContent(), { timeout: UI_TIMEOUT }).toBe('Urgent');
     expect(await row.getByTestId('case-row-emergency').textContent()).toBe('Yes');
     await alert.getByTestId('alert-open').click();
-    await expect.poll(() => operator.getByTestId('case-panel').getAttribute('data-case-id'), { timeout: UI_TIMEOUT }).toBe(emergencyCaseId);
+    await expect
+      .poll(() => operator.getByTestId('case-panel').getAttribute('data-case-id'), { timeout: UI_TIMEOUT })
+      .toBe(emergencyCaseId);
     await operator.screenshot({ path: join(SCREENSHOT_DIR, 'operator-emergency.png'), fullPage: true });
     await customer.screenshot({ path: join(SCREENSHOT_DIR, 'customer-emergency.png'), fullPage: true });
   });
@@ -198,10 +237,21 @@ describe.skipIf(!CHROMIUM)('web app in Chromium', () => {
   it('the case list pages with "Load more", keeps following live, and filters start again from page one', async () => {
     // More cases than one page of 3, each from its own customer (the submit rate limit is per identity).
     for (let i = 1; i <= 4; i++) {
-      const res = await api.gql('mutation($input: SubmitRequestInput!) { submitRequest(input: $input) { case { id } } }', { input: { message: `Paging test question number ${i} about my account`, requestType: 'GENERAL' } }, { 'x-customer-id': `cust-paging-${i}` });
+      const res = await api.gql(
+        'mutation($input: SubmitRequestInput!) { submitRequest(input: $input) { case { id } } }',
+        { input: { message: `Paging test question number ${i} about my account`, requestType: 'GENERAL' } },
+        { 'x-customer-id': `cust-paging-${i}` },
+      );
       expect(res.errors).toBeUndefined();
     }
-    const countCases = async () => (await api.gql<{ cases: { totalCount: number } }>('{ cases(first: 1) { totalCount } }', {}, { 'x-operator-id': 'maria' })).data!.cases.totalCount;
+    const countCases = async () =>
+      (
+        await api.gql<{ cases: { totalCount: number } }>(
+          '{ cases(first: 1) { totalCount } }',
+          {},
+          { 'x-operator-id': 'maria' },
+        )
+      ).data!.cases.totalCount;
     const total = await countCases();
     expect(total).toBeGreaterThan(6);
 
@@ -232,17 +282,28 @@ describe.skipIf(!CHROMIUM)('web app in Chromium', () => {
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'operator-paging.png'), fullPage: true });
 
     // A new case arrives live on top, and the pages already loaded stay loaded.
-    const res = await api.gql('mutation($input: SubmitRequestInput!) { submitRequest(input: $input) { case { id } } }', { input: { message: 'Paging test: one more question while the list is open', requestType: 'GENERAL' } }, { 'x-customer-id': 'cust-paging-5' });
+    const res = await api.gql(
+      'mutation($input: SubmitRequestInput!) { submitRequest(input: $input) { case { id } } }',
+      { input: { message: 'Paging test: one more question while the list is open', requestType: 'GENERAL' } },
+      { 'x-customer-id': 'cust-paging-5' },
+    );
     const newId = res.data.submitRequest.case.id as string;
     await expect.poll(() => rows.first().getAttribute('data-case-id'), { timeout: UI_TIMEOUT }).toBe(newId);
     await expect.poll(() => rows.count(), { timeout: UI_TIMEOUT }).toBe(Math.min(total + 1, Math.ceil(total / 3) * 3));
 
     // A filter starts from the first page again, and so does going back to "Any".
     await page.getByTestId('filter-route').selectOption('GENERAL');
-    await expect.poll(() => rows.evaluateAll((els) => els.map((el) => el.querySelector('[data-testid=case-row-route]')?.textContent)), { timeout: UI_TIMEOUT }).toEqual(['General', 'General', 'General']);
+    await expect
+      .poll(
+        () => rows.evaluateAll((els) => els.map((el) => el.querySelector('[data-testid=case-row-route]')?.textContent)),
+        { timeout: UI_TIMEOUT },
+      )
+      .toEqual(['General', 'General', 'General']);
     await loadMore.waitFor();
     await page.getByTestId('filter-route').selectOption('');
-    await expect.poll(() => page.getByTestId('cases-shown').textContent(), { timeout: UI_TIMEOUT }).toBe(`Showing 3 of ${total + 1}`);
+    await expect
+      .poll(() => page.getByTestId('cases-shown').textContent(), { timeout: UI_TIMEOUT })
+      .toBe(`Showing 3 of ${total + 1}`);
     expect(await rows.count()).toBe(3);
     await page.close();
   });

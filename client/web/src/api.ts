@@ -4,9 +4,22 @@
  * few operations the typed client does not wrap (desk events, operator reply, case update, me),
  * and errors in plain words.
  */
-import { createDeskClient, DeskClientError, type DeskClient } from '../../src/desk-client.js';
-import { WebDeskEventsSubscription as DeskEventsDoc, WebMeQuery as MeDoc, WebReplyAsOperatorMutation as ReplyAsOperatorDoc, WebUpdateCaseMutation as UpdateCaseDoc } from '../../src/web-operations.js';
-import type { CaseStatus, Priority, Route, WebDeskEventsSubscription, WebMeQuery, WebUpdateCaseMutationVariables } from '../../generated/graphql.js';
+
+import type {
+  CaseStatus,
+  Priority,
+  Route,
+  WebDeskEventsSubscription,
+  WebMeQuery,
+  WebUpdateCaseMutationVariables,
+} from '../../generated/graphql.js';
+import { createDeskClient, type DeskClient, DeskClientError } from '../../src/desk-client.js';
+import {
+  WebDeskEventsSubscription as DeskEventsDoc,
+  WebMeQuery as MeDoc,
+  WebReplyAsOperatorMutation as ReplyAsOperatorDoc,
+  WebUpdateCaseMutation as UpdateCaseDoc,
+} from '../../src/web-operations.js';
 
 export type { CaseStatus, Priority, Route };
 export type RequestType = 'AUTO' | 'BILLING' | 'TECHNICAL' | 'ESCALATION' | 'GENERAL' | 'COMPLEX';
@@ -45,7 +58,10 @@ export function deskFor(getToken: () => string | null): DeskClient {
 
 /** Strips a pasted "Bearer " prefix and whitespace. */
 export function cleanToken(raw: string): string {
-  return raw.trim().replace(/^bearer\s+/i, '').trim();
+  return raw
+    .trim()
+    .replace(/^bearer\s+/i, '')
+    .trim();
 }
 
 // ---- Operations the typed client does not wrap (documents in client/src/web-operations.ts) ----
@@ -79,7 +95,10 @@ export async function updateCase(desk: DeskClient, input: WebUpdateCaseMutationV
  * Follows `deskEvents` and reconnects (with a backoff) when the stream fails or ends; `onState`
  * reports whether the stream is live (a reconnect may have missed events: refetch then).
  */
-export function followDeskEvents(desk: DeskClient, handlers: { onEvent: (ev: DeskEvent) => void; onState: (live: boolean, error?: DeskClientError) => void }): () => void {
+export function followDeskEvents(
+  desk: DeskClient,
+  handlers: { onEvent: (ev: DeskEvent) => void; onState: (live: boolean, error?: DeskClientError) => void },
+): () => void {
   let stopped = false;
   let unsubscribe: (() => void) | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;

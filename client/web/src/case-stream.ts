@@ -4,9 +4,9 @@
  * history, then live events, resumed after a dropped connection).
  */
 import { useEffect, useReducer } from 'react';
-import type { CaseEvent, DeskClient } from '../../src/desk-client.js';
 import type { MessageFieldsFragment } from '../../generated/graphql.js';
-import { plainError, type CaseStatus, type Priority, type Route } from './api.js';
+import type { CaseEvent, DeskClient } from '../../src/desk-client.js';
+import { type CaseStatus, type Priority, plainError, type Route } from './api.js';
 
 export interface ToolUse {
   key: string;
@@ -72,16 +72,36 @@ export const EMPTY_VIEW: CaseView = {
   streamError: null,
 };
 
-type Action = { type: 'reset'; caseId: string | null } | { type: 'event'; event: CaseEvent } | { type: 'connection'; state: CaseView['connection']; error?: string };
+type Action =
+  | { type: 'reset'; caseId: string | null }
+  | { type: 'event'; event: CaseEvent }
+  | { type: 'connection'; state: CaseView['connection']; error?: string };
 
 function fromMessage(m: MessageFieldsFragment, previous?: ViewMessage): ViewMessage {
-  const tools = m.toolCalls.length ? m.toolCalls.map((t) => ({ key: t.id, tool: t.name, ok: t.ok, agent: t.agent, durationMs: t.durationMs })) : (previous?.tools ?? []);
+  const tools = m.toolCalls.length
+    ? m.toolCalls.map((t) => ({ key: t.id, tool: t.name, ok: t.ok, agent: t.agent, durationMs: t.durationMs }))
+    : (previous?.tools ?? []);
   // A stored snapshot of a message still streaming may be older than the deltas already shown.
-  const content = m.status === 'STREAMING' && previous && previous.content.length > m.content.length ? previous.content : m.content;
-  return { id: m.id, authorKind: m.authorKind, authorName: m.authorName, agentName: m.agentName, content, status: m.status, citations: m.citations, tools, createdAt: m.createdAt };
+  const content =
+    m.status === 'STREAMING' && previous && previous.content.length > m.content.length ? previous.content : m.content;
+  return {
+    id: m.id,
+    authorKind: m.authorKind,
+    authorName: m.authorName,
+    agentName: m.agentName,
+    content,
+    status: m.status,
+    citations: m.citations,
+    tools,
+    createdAt: m.createdAt,
+  };
 }
 
-function upsert(messages: ViewMessage[], id: string, make: (prev: ViewMessage | undefined) => ViewMessage): ViewMessage[] {
+function upsert(
+  messages: ViewMessage[],
+  id: string,
+  make: (prev: ViewMessage | undefined) => ViewMessage,
+): ViewMessage[] {
   const i = messages.findIndex((m) => m.id === id);
   if (i < 0) return [...messages, make(undefined)];
   const next = messages.slice();
@@ -90,38 +110,85 @@ function upsert(messages: ViewMessage[], id: string, make: (prev: ViewMessage | 
 }
 
 function agentDraft(id: string, agent: string, at: string): ViewMessage {
-  return { id, authorKind: 'AGENT', authorName: null, agentName: agent, content: '', status: 'STREAMING', citations: [], tools: [], createdAt: at };
+  return {
+    id,
+    authorKind: 'AGENT',
+    authorName: null,
+    agentName: agent,
+    content: '',
+    status: 'STREAMING',
+    citations: [],
+    tools: [],
+    createdAt: at,
+  };
 }
 
 export function reduceCase(state: CaseView, action: Action): CaseView {
-  if (action.type === 'reset') return { ...EMPTY_VIEW, caseId: action.caseId, connection: action.caseId ? 'connecting' : 'idle' };
+  if (action.type === 'reset')
+    return { ...EMPTY_VIEW, caseId: action.caseId, connection: action.caseId ? 'connecting' : 'idle' };
   if (action.type === 'connection') return { ...state, connection: action.state, streamError: action.error ?? null };
   const ev = action.event;
   if (ev.caseId !== state.caseId || ev.seq <= state.lastSeq) return state;
   const s: CaseView = { ...state, lastSeq: ev.seq, connection: 'live', streamError: null };
   switch (ev.__typename) {
     case 'CaseOpened':
-      return { ...s, subject: ev.subject, priority: ev.priority, emergency: ev.emergency, requestType: ev.requestType, status: s.status ?? 'OPEN' };
+      return {
+        ...s,
+        subject: ev.subject,
+        priority: ev.priority,
+        emergency: ev.emergency,
+        requestType: ev.requestType,
+        status: s.status ?? 'OPEN',
+      };
     case 'MessageAdded':
       return { ...s, messages: upsert(s.messages, ev.message.id, (prev) => fromMessage(ev.message, prev)) };
     case 'CaseRouted':
-      return { ...s, route: ev.route, intent: ev.intent, confidence: ev.confidence, method: ev.method, reason: ev.reason, parts: ev.parts };
+      return {
+        ...s,
+        route: ev.route,
+        intent: ev.intent,
+        confidence: ev.confidence,
+        method: ev.method,
+        reason: ev.reason,
+        parts: ev.parts,
+      };
     case 'AgentStarted':
-      return { ...s, messages: upsert(s.messages, ev.messageId, (prev) => prev ?? agentDraft(ev.messageId, ev.agent, ev.at)) };
+      return {
+        ...s,
+        messages: upsert(s.messages, ev.messageId, (prev) => prev ?? agentDraft(ev.messageId, ev.agent, ev.at)),
+      };
     case 'TokenDelta':
-      return { ...s, messages: upsert(s.messages, ev.messageId, (prev) => ({ ...(prev ?? agentDraft(ev.messageId, ev.agent, ev.at)), content: (prev?.content ?? '') + ev.text })) };
+      return {
+        ...s,
+        messages: upsert(s.messages, ev.messageId, (prev) => ({
+          ...(prev ?? agentDraft(ev.messageId, ev.agent, ev.at)),
+          content: (prev?.content ?? '') + ev.text,
+        })),
+      };
     case 'ToolCalled':
       return {
         ...s,
         messages: upsert(s.messages, ev.messageId, (prev) => {
           const base = prev ?? agentDraft(ev.messageId, ev.agent, ev.at);
-          return { ...base, tools: [...base.tools, { key: `seq-${ev.seq}`, tool: ev.tool, ok: ev.ok, agent: ev.agent, durationMs: ev.durationMs }] };
+          return {
+            ...base,
+            tools: [
+              ...base.tools,
+              { key: `seq-${ev.seq}`, tool: ev.tool, ok: ev.ok, agent: ev.agent, durationMs: ev.durationMs },
+            ],
+          };
         }),
       };
     case 'MessageCompleted':
       return { ...s, messages: upsert(s.messages, ev.message.id, (prev) => fromMessage(ev.message, prev)) };
     case 'AgentHandoff':
-      return { ...s, notices: [...s.notices, { key: `seq-${ev.seq}`, kind: 'info', text: `Handed from ${ev.fromAgent} to ${ev.toAgent}: ${ev.reason}` }] };
+      return {
+        ...s,
+        notices: [
+          ...s.notices,
+          { key: `seq-${ev.seq}`, kind: 'info', text: `Handed from ${ev.fromAgent} to ${ev.toAgent}: ${ev.reason}` },
+        ],
+      };
     case 'StatusChanged':
       return { ...s, status: ev.toStatus };
     case 'PriorityChanged':
@@ -131,9 +198,25 @@ export function reduceCase(state: CaseView, action: Action): CaseView {
     case 'CaseEscalated':
       return { ...s, priority: ev.priority, escalation: ev.reason, status: 'ESCALATED' };
     case 'CaseError':
-      return { ...s, notices: [...s.notices, { key: `seq-${ev.seq}`, kind: 'error', text: `${ev.recoverable ? 'A problem (retrying)' : 'A problem'}: ${ev.detail}` }] };
+      return {
+        ...s,
+        notices: [
+          ...s.notices,
+          {
+            key: `seq-${ev.seq}`,
+            kind: 'error',
+            text: `${ev.recoverable ? 'A problem (retrying)' : 'A problem'}: ${ev.detail}`,
+          },
+        ],
+      };
     case 'GuardrailTripped':
-      return { ...s, notices: [...s.notices, { key: `seq-${ev.seq}`, kind: 'info', text: `The request was declined (${ev.guardrail}).` }] };
+      return {
+        ...s,
+        notices: [
+          ...s.notices,
+          { key: `seq-${ev.seq}`, kind: 'info', text: `The request was declined (${ev.guardrail}).` },
+        ],
+      };
     default:
       return s;
   }
@@ -150,12 +233,14 @@ export function useCaseStream(desk: DeskClient | null, caseId: string | null): C
       try {
         for await (const event of desk.watchCase(caseId, {
           signal: abort.signal,
-          onReconnect: () => dispatch({ type: 'connection', state: 'reconnecting', error: 'Connection lost; reconnecting…' }),
+          onReconnect: () =>
+            dispatch({ type: 'connection', state: 'reconnecting', error: 'Connection lost; reconnecting…' }),
         })) {
           dispatch({ type: 'event', event });
         }
       } catch (err) {
-        if (!abort.signal.aborted) dispatch({ type: 'connection', state: 'failed', error: plainError(err, 'Following the case') });
+        if (!abort.signal.aborted)
+          dispatch({ type: 'connection', state: 'failed', error: plainError(err, 'Following the case') });
       }
     })();
     return () => abort.abort();

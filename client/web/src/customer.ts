@@ -1,10 +1,32 @@
 /// <reference lib="dom" />
 /** The customer page: a guest session (or a pasted token), a request form, the live answer, past cases. */
-import { createElement as h, useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
-import { startGuestSession, type CaseSummary } from '../../src/desk-client.js';
-import { cleanToken, deskFor, fetchMe, formatAge, GRAPHQL_URL, label, readToken, writeToken, type RequestType, type Viewer } from './api.js';
+import {
+  type ChangeEvent,
+  type FormEvent,
+  createElement as h,
+  type KeyboardEvent,
+  type ReactNode,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import { type CaseSummary, startGuestSession } from '../../src/desk-client.js';
+import {
+  cleanToken,
+  deskFor,
+  fetchMe,
+  formatAge,
+  GRAPHQL_URL,
+  label,
+  type RequestType,
+  readToken,
+  type Viewer,
+  writeToken,
+} from './api.js';
 import { useCaseStream } from './case-stream.js';
-import { Conversation, ErrorNote, toShownError, useCountdown, type ShownError } from './ui.js';
+import { Conversation, ErrorNote, type ShownError, toShownError, useCountdown } from './ui.js';
 
 export const MAX_MESSAGE_LENGTH = 4000;
 
@@ -19,7 +41,9 @@ const REQUEST_TYPES: { value: RequestType; text: string }[] = [
 
 function newKey(): string {
   const c = globalThis.crypto as Crypto | undefined;
-  return c && typeof c.randomUUID === 'function' ? c.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  return c && typeof c.randomUUID === 'function'
+    ? c.randomUUID()
+    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }
 
 export function CustomerPage(): ReactNode {
@@ -100,8 +124,14 @@ export function CustomerPage(): ReactNode {
     setBusy(true);
     setSubmitError(null);
     try {
-      const extra = { emergency: emergency || undefined, requestType: requestType === 'AUTO' && caseId ? undefined : requestType, idempotencyKey: idempotencyKey.current };
-      const res = caseId ? await desk.followUp(caseId, message, extra) : await desk.submitRequest({ ...extra, message });
+      const extra = {
+        emergency: emergency || undefined,
+        requestType: requestType === 'AUTO' && caseId ? undefined : requestType,
+        idempotencyKey: idempotencyKey.current,
+      };
+      const res = caseId
+        ? await desk.followUp(caseId, message, extra)
+        : await desk.submitRequest({ ...extra, message });
       idempotencyKey.current = newKey();
       setMessage('');
       setEmergency(false);
@@ -160,7 +190,19 @@ export function CustomerPage(): ReactNode {
       h(
         'p',
         { className: 'session', 'data-testid': 'session' },
-        viewer ? h('span', null, 'Signed in as ', h('strong', null, viewer.name ?? viewer.id), viewer.id.startsWith('guest') || viewer.name === null ? ' (guest)' : '') : token ? 'Signing in…' : sessionError ? 'Not signed in.' : 'Starting a guest session…',
+        viewer
+          ? h(
+              'span',
+              null,
+              'Signed in as ',
+              h('strong', null, viewer.name ?? viewer.id),
+              viewer.id.startsWith('guest') || viewer.name === null ? ' (guest)' : '',
+            )
+          : token
+            ? 'Signing in…'
+            : sessionError
+              ? 'Not signed in.'
+              : 'Starting a guest session…',
         ' ',
         h('button', { type: 'button', className: 'link', onClick: newGuest }, 'New guest session'),
       ),
@@ -172,12 +214,22 @@ export function CustomerPage(): ReactNode {
           'form',
           { onSubmit: signIn, className: 'row' },
           h('label', { htmlFor: 'customer-token' }, 'Customer token'),
-          h('input', { id: 'customer-token', type: 'password', autoComplete: 'off', value: pasted, onChange: (e) => setPasted(e.currentTarget.value), 'data-testid': 'customer-token-input', placeholder: 'eyJhbGciOi…' }),
+          h('input', {
+            id: 'customer-token',
+            type: 'password',
+            autoComplete: 'off',
+            value: pasted,
+            onChange: (e) => setPasted(e.currentTarget.value),
+            'data-testid': 'customer-token-input',
+            placeholder: 'eyJhbGciOi…',
+          }),
           h('button', { type: 'submit', 'data-testid': 'customer-signin' }, 'Sign in'),
         ),
       ),
       h(ErrorNote, { error: sessionError, testId: 'session-error' }),
-      sessionError && !token ? h('button', { type: 'button', onClick: () => setGuestAttempt((n) => n + 1) }, 'Try again') : null,
+      sessionError && !token
+        ? h('button', { type: 'button', onClick: () => setGuestAttempt((n) => n + 1) }, 'Try again')
+        : null,
     ),
     h(
       'div',
@@ -188,7 +240,12 @@ export function CustomerPage(): ReactNode {
         caseId ? h('div', { className: 'card' }, h(Conversation, { view, viewer: 'customer' })) : null,
         h(
           'form',
-          { className: 'card request-form', onSubmit, 'data-testid': 'request-form', 'aria-label': caseId ? 'Follow-up message' : 'New request' },
+          {
+            className: 'card request-form',
+            onSubmit,
+            'data-testid': 'request-form',
+            'aria-label': caseId ? 'Follow-up message' : 'New request',
+          },
           h('h2', null, caseId ? 'Add to this case' : 'How can we help?'),
           h(
             'div',
@@ -196,7 +253,12 @@ export function CustomerPage(): ReactNode {
             h('label', { htmlFor: 'request-type' }, 'Request type'),
             h(
               'select',
-              { id: 'request-type', value: requestType, onChange: (e: ChangeEvent<HTMLSelectElement>) => setRequestType(e.currentTarget.value as RequestType), 'data-testid': 'request-type' },
+              {
+                id: 'request-type',
+                value: requestType,
+                onChange: (e: ChangeEvent<HTMLSelectElement>) => setRequestType(e.currentTarget.value as RequestType),
+                'data-testid': 'request-type',
+              },
               REQUEST_TYPES.map((t) => h('option', { key: t.value, value: t.value }, t.text)),
             ),
           ),
@@ -216,19 +278,40 @@ export function CustomerPage(): ReactNode {
             'div',
             { className: 'row spread' },
             h('span', { id: 'message-hint', className: 'muted' }, 'Ctrl+Enter (⌘+Enter) sends'),
-            h('span', { id: 'message-count', className: tooLong ? 'count over' : 'count', 'data-testid': 'message-count', 'aria-live': 'polite' }, `${length} / ${MAX_MESSAGE_LENGTH}`),
+            h(
+              'span',
+              {
+                id: 'message-count',
+                className: tooLong ? 'count over' : 'count',
+                'data-testid': 'message-count',
+                'aria-live': 'polite',
+              },
+              `${length} / ${MAX_MESSAGE_LENGTH}`,
+            ),
           ),
           h(
             'div',
             { className: 'row' },
-            h('input', { id: 'emergency', type: 'checkbox', checked: emergency, onChange: (e) => setEmergency(e.currentTarget.checked), 'data-testid': 'emergency' }),
+            h('input', {
+              id: 'emergency',
+              type: 'checkbox',
+              checked: emergency,
+              onChange: (e) => setEmergency(e.currentTarget.checked),
+              'data-testid': 'emergency',
+            }),
             h('label', { htmlFor: 'emergency' }, 'This is an emergency (smoke, fire, electrical danger)'),
           ),
           h(
             'div',
             { className: 'row' },
-            h('button', { type: 'submit', className: 'primary', disabled: !canSubmit, 'data-testid': 'submit' }, busy ? 'Sending…' : caseId ? 'Send follow-up' : 'Submit request'),
-            caseId ? h('button', { type: 'button', onClick: startNew, 'data-testid': 'new-request' }, 'Start a new request') : null,
+            h(
+              'button',
+              { type: 'submit', className: 'primary', disabled: !canSubmit, 'data-testid': 'submit' },
+              busy ? 'Sending…' : caseId ? 'Send follow-up' : 'Submit request',
+            ),
+            caseId
+              ? h('button', { type: 'button', onClick: startNew, 'data-testid': 'new-request' }, 'Start a new request')
+              : null,
           ),
           h(ErrorNote, { error: submitError, testId: 'submit-error' }),
         ),
@@ -248,9 +331,20 @@ export function CustomerPage(): ReactNode {
               { key: c.id },
               h(
                 'button',
-                { type: 'button', className: c.id === caseId ? 'case-item selected' : 'case-item', onClick: () => setCaseId(c.id), 'aria-current': c.id === caseId ? 'true' : undefined, 'data-testid': 'case-item', 'data-case-id': c.id },
+                {
+                  type: 'button',
+                  className: c.id === caseId ? 'case-item selected' : 'case-item',
+                  onClick: () => setCaseId(c.id),
+                  'aria-current': c.id === caseId ? 'true' : undefined,
+                  'data-testid': 'case-item',
+                  'data-case-id': c.id,
+                },
                 h('span', { className: 'case-subject' }, c.subject),
-                h('span', { className: 'muted' }, `${label(c.status)} · ${c.route ? label(c.route) : 'routing'} · ${formatAge(c.createdAt, Date.now())} ago`),
+                h(
+                  'span',
+                  { className: 'muted' },
+                  `${label(c.status)} · ${c.route ? label(c.route) : 'routing'} · ${formatAge(c.createdAt, Date.now())} ago`,
+                ),
               ),
             ),
           ),

@@ -1,13 +1,15 @@
 /// <reference lib="dom" />
 /** The crewdesk web app: `#/` is the customer page, `#/operator` the operator dashboard. */
-import { createElement as h, StrictMode, useEffect, useState, type ReactNode } from 'react';
+import { createElement as h, type ReactNode, StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { CustomerPage } from './customer.js';
 import { OperatorPage } from './operator.js';
 import './styles.css';
 
 function currentRoute(): 'customer' | 'operator' {
-  return /^#\/operator\b/.test(location.hash) || location.pathname.replace(/\/+$/, '').endsWith('/operator') ? 'operator' : 'customer';
+  return /^#\/operator\b/.test(location.hash) || location.pathname.replace(/\/+$/, '').endsWith('/operator')
+    ? 'operator'
+    : 'customer';
 }
 
 function App(): ReactNode {
@@ -28,8 +30,20 @@ function App(): ReactNode {
       'nav',
       { className: 'topnav', 'aria-label': 'Pages' },
       h('span', { className: 'brand' }, 'crewdesk'),
-      h('a', { href: '#/', 'aria-current': route === 'customer' ? 'page' : undefined, 'data-testid': 'nav-customer' }, 'Customer support'),
-      h('a', { href: '#/operator', 'aria-current': route === 'operator' ? 'page' : undefined, 'data-testid': 'nav-operator' }, 'Operator dashboard'),
+      h(
+        'a',
+        { href: '#/', 'aria-current': route === 'customer' ? 'page' : undefined, 'data-testid': 'nav-customer' },
+        'Customer support',
+      ),
+      h(
+        'a',
+        {
+          href: '#/operator',
+          'aria-current': route === 'operator' ? 'page' : undefined,
+          'data-testid': 'nav-operator',
+        },
+        'Operator dashboard',
+      ),
     ),
     h('div', { id: 'content' }, route === 'operator' ? h(OperatorPage) : h(CustomerPage)),
   );

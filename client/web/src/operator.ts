@@ -3,9 +3,21 @@
  * The operator dashboard: live cases (deskEvents), filters, agent cards, two charts, the escalation
  * queue, emergency alerts, and a case panel to watch, reply, take over, re-prioritise and resolve.
  */
-import { createElement as h, useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import {
+  type ChangeEvent,
+  type FormEvent,
+  createElement as h,
+  type KeyboardEvent,
+  type ReactNode,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import type { CaseFilterInput, CaseSummary, DeskClient, DeskStatus } from '../../src/desk-client.js';
 import {
+  type CaseStatus,
   cleanToken,
   deskFor,
   fetchMe,
@@ -14,19 +26,18 @@ import {
   formatMs,
   label,
   PRIORITIES,
+  type Priority,
+  ROUTES,
+  type Route,
   readToken,
   replyAsOperator,
-  ROUTES,
   STATUSES,
   updateCase,
-  writeToken,
-  type CaseStatus,
-  type Priority,
-  type Route,
   type Viewer,
+  writeToken,
 } from './api.js';
 import { useCaseStream } from './case-stream.js';
-import { BarChart, Conversation, ErrorNote, toShownError, type ShownError } from './ui.js';
+import { BarChart, Conversation, ErrorNote, type ShownError, toShownError } from './ui.js';
 
 /** The server's largest page (`cases(first:)`). */
 const MAX_PAGE = 100;
@@ -78,14 +89,27 @@ function useDebounced(fn: () => void, ms: number): () => void {
   }, [ms]);
 }
 
-function Select<T extends string>(props: { id: string; text: string; value: T | ''; options: readonly T[]; anyText?: string; onChange: (v: T | '') => void; testId: string }): ReactNode {
+function Select<T extends string>(props: {
+  id: string;
+  text: string;
+  value: T | '';
+  options: readonly T[];
+  anyText?: string;
+  onChange: (v: T | '') => void;
+  testId: string;
+}): ReactNode {
   return h(
     'span',
     { className: 'field' },
     h('label', { htmlFor: props.id }, props.text),
     h(
       'select',
-      { id: props.id, value: props.value, onChange: (e: ChangeEvent<HTMLSelectElement>) => props.onChange(e.currentTarget.value as T | ''), 'data-testid': props.testId },
+      {
+        id: props.id,
+        value: props.value,
+        onChange: (e: ChangeEvent<HTMLSelectElement>) => props.onChange(e.currentTarget.value as T | ''),
+        'data-testid': props.testId,
+      },
       props.anyText !== undefined ? h('option', { value: '' }, props.anyText) : null,
       props.options.map((o) => h('option', { key: o, value: o }, label(o))),
     ),
@@ -103,10 +127,28 @@ function SignIn(props: { onToken: (t: string) => void; error: ShownError | null 
     'form',
     { className: 'card signin-card', onSubmit: submit, 'data-testid': 'operator-signin-form' },
     h('h2', null, 'Operator sign-in'),
-    h('p', { className: 'muted' }, 'Paste an operator or admin token (', h('code', null, 'npm run token -- --sub maria --role operator'), ').'),
+    h(
+      'p',
+      { className: 'muted' },
+      'Paste an operator or admin token (',
+      h('code', null, 'npm run token -- --sub maria --role operator'),
+      ').',
+    ),
     h('label', { htmlFor: 'operator-token' }, 'Operator token'),
-    h('input', { id: 'operator-token', type: 'password', autoComplete: 'off', value, onChange: (e) => setValue(e.currentTarget.value), 'data-testid': 'operator-token-input', placeholder: 'eyJhbGciOi…' }),
-    h('div', { className: 'row' }, h('button', { type: 'submit', className: 'primary', 'data-testid': 'operator-signin' }, 'Sign in')),
+    h('input', {
+      id: 'operator-token',
+      type: 'password',
+      autoComplete: 'off',
+      value,
+      onChange: (e) => setValue(e.currentTarget.value),
+      'data-testid': 'operator-token-input',
+      placeholder: 'eyJhbGciOi…',
+    }),
+    h(
+      'div',
+      { className: 'row' },
+      h('button', { type: 'submit', className: 'primary', 'data-testid': 'operator-signin' }, 'Sign in'),
+    ),
     h(ErrorNote, { error: props.error, testId: 'signin-error' }),
   );
 }
@@ -128,7 +170,10 @@ export function OperatorPage(): ReactNode {
       (v) => {
         if (cancelled) return;
         if (v.role !== 'operator' && v.role !== 'admin') {
-          setSignInError({ text: `That token belongs to a ${v.role}; the dashboard needs an operator or admin token.`, retryAt: null });
+          setSignInError({
+            text: `That token belongs to a ${v.role}; the dashboard needs an operator or admin token.`,
+            retryAt: null,
+          });
           writeToken('operator', null);
           setToken(null);
           return;
@@ -158,7 +203,9 @@ export function OperatorPage(): ReactNode {
       'main',
       { className: 'page operator', 'data-testid': 'operator-page' },
       h('header', { className: 'page-head' }, h('h1', null, 'crewdesk — operator dashboard')),
-      token ? h('p', { className: 'muted' }, 'Signing in…') : h(SignIn, { onToken: (t) => (writeToken('operator', t), setToken(t)), error: signInError }),
+      token
+        ? h('p', { className: 'muted' }, 'Signing in…')
+        : h(SignIn, { onToken: (t) => (writeToken('operator', t), setToken(t)), error: signInError }),
     );
   }
   return h(Dashboard, { desk, me, onSignOut: signOut });
@@ -196,22 +243,30 @@ function Dashboard(props: { desk: DeskClient; me: Viewer; onSignOut: () => void 
   const genRef = useRef(0);
 
   /** The first `pagesRef` pages again (live updates refetch all the rows shown, newest first). */
-  const fetchShown = useCallback(async (filter: CaseFilterInput | null) => {
-    const want = pagesRef.current * pageSize;
-    const rows: CaseSummary[] = [];
-    let after: string | null = null;
-    for (;;) {
-      const page = await desk.listCases(filter, Math.min(MAX_PAGE, want - rows.length), after);
-      rows.push(...page.edges.map((e) => e.node));
-      after = page.pageInfo.endCursor ?? null;
-      if (!page.pageInfo.hasNextPage || rows.length >= want || !after) return { rows, total: page.totalCount, hasNextPage: page.pageInfo.hasNextPage, endCursor: after };
-    }
-  }, [desk, pageSize]);
+  const fetchShown = useCallback(
+    async (filter: CaseFilterInput | null) => {
+      const want = pagesRef.current * pageSize;
+      const rows: CaseSummary[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const page = await desk.listCases(filter, Math.min(MAX_PAGE, want - rows.length), after);
+        rows.push(...page.edges.map((e) => e.node));
+        after = page.pageInfo.endCursor ?? null;
+        if (!page.pageInfo.hasNextPage || rows.length >= want || !after)
+          return { rows, total: page.totalCount, hasNextPage: page.pageInfo.hasNextPage, endCursor: after };
+      }
+    },
+    [desk, pageSize],
+  );
 
   const loadCases = useCallback(async () => {
     const gen = ++genRef.current;
     try {
-      const [shown, all, esc] = await Promise.all([fetchShown(toFilter(filterRef.current)), desk.listCases(null, 100), desk.listCases({ status: ['ESCALATED'] }, 50)]);
+      const [shown, all, esc] = await Promise.all([
+        fetchShown(toFilter(filterRef.current)),
+        desk.listCases(null, 100),
+        desk.listCases({ status: ['ESCALATED'] }, 50),
+      ]);
       if (gen === genRef.current) {
         setCases(shown.rows);
         setTotal(shown.total);
@@ -283,11 +338,24 @@ function Dashboard(props: { desk: DeskClient; me: Viewer; onSignOut: () => void 
               break;
             case 'AgentStatusChanged':
               // Counts now; latencies come with the refetch.
-              setStatus((s) => (s ? { ...s, agents: s.agents.map((a) => (a.agent === ev.agent ? { ...a, active: ev.active, handled: ev.handled, errors: ev.errors } : a)) } : s));
+              setStatus((s) =>
+                s
+                  ? {
+                      ...s,
+                      agents: s.agents.map((a) =>
+                        a.agent === ev.agent ? { ...a, active: ev.active, handled: ev.handled, errors: ev.errors } : a,
+                      ),
+                    }
+                  : s,
+              );
               refreshStatus();
               break;
             case 'EmergencyAlert':
-              setAlerts((list) => (list.some((a) => a.caseId === ev.caseId) ? list : [{ key: `${ev.caseId}-${ev.at}`, caseId: ev.caseId, reason: ev.reason, at: ev.at }, ...list]));
+              setAlerts((list) =>
+                list.some((a) => a.caseId === ev.caseId)
+                  ? list
+                  : [{ key: `${ev.caseId}-${ev.at}`, caseId: ev.caseId, reason: ev.reason, at: ev.at }, ...list],
+              );
               refreshCases();
               break;
             default:
@@ -319,7 +387,11 @@ function Dashboard(props: { desk: DeskClient; me: Viewer; onSignOut: () => void 
       h(
         'p',
         { className: 'session' },
-        h('span', { className: live ? 'badge live' : 'badge warn', 'data-testid': 'live-indicator', role: 'status' }, live ? 'Live' : 'Reconnecting…'),
+        h(
+          'span',
+          { className: live ? 'badge live' : 'badge warn', 'data-testid': 'live-indicator', role: 'status' },
+          live ? 'Live' : 'Reconnecting…',
+        ),
         ' Signed in as ',
         h('strong', { 'data-testid': 'operator-name' }, me.name ?? me.id),
         ` (${me.role}) `,
@@ -329,11 +401,26 @@ function Dashboard(props: { desk: DeskClient; me: Viewer; onSignOut: () => void 
     alerts.map((a) =>
       h(
         'div',
-        { key: a.key, className: 'alert-banner', role: 'alert', 'data-testid': 'emergency-alert', 'data-case-id': a.caseId },
+        {
+          key: a.key,
+          className: 'alert-banner',
+          role: 'alert',
+          'data-testid': 'emergency-alert',
+          'data-case-id': a.caseId,
+        },
         h('strong', null, 'Emergency: '),
         `case ${a.caseId.slice(0, 8)} — ${a.reason} `,
         h('button', { type: 'button', onClick: () => setSelected(a.caseId), 'data-testid': 'alert-open' }, 'Open case'),
-        h('button', { type: 'button', className: 'link', onClick: () => setAlerts((l) => l.filter((x) => x.key !== a.key)), 'aria-label': 'Dismiss alert' }, 'Dismiss'),
+        h(
+          'button',
+          {
+            type: 'button',
+            className: 'link',
+            onClick: () => setAlerts((l) => l.filter((x) => x.key !== a.key)),
+            'aria-label': 'Dismiss alert',
+          },
+          'Dismiss',
+        ),
       ),
     ),
     h(ErrorNote, { error: loadError, testId: 'load-error' }),
@@ -377,7 +464,13 @@ function Dashboard(props: { desk: DeskClient; me: Viewer; onSignOut: () => void 
     h(
       'section',
       { className: 'charts', 'aria-label': 'Charts' },
-      h(BarChart, { title: `Routing mix (last ${recent.length} cases)`, series: [{ name: 'Cases', color: '#1d5fa8' }], rows: routeMix, integer: true, testId: 'chart-routing' }),
+      h(BarChart, {
+        title: `Routing mix (last ${recent.length} cases)`,
+        series: [{ name: 'Cases', color: '#1d5fa8' }],
+        rows: routeMix,
+        integer: true,
+        testId: 'chart-routing',
+      }),
       h(BarChart, {
         title: 'Average response times by agent',
         series: [
@@ -409,9 +502,19 @@ function Dashboard(props: { desk: DeskClient; me: Viewer; onSignOut: () => void 
                 { key: c.id },
                 h(
                   'button',
-                  { type: 'button', className: 'case-item', onClick: () => setSelected(c.id), 'data-testid': 'escalated-item', 'data-case-id': c.id },
+                  {
+                    type: 'button',
+                    className: 'case-item',
+                    onClick: () => setSelected(c.id),
+                    'data-testid': 'escalated-item',
+                    'data-case-id': c.id,
+                  },
                   h('span', { className: 'case-subject' }, `${c.emergency ? '⚠ ' : ''}${c.subject}`),
-                  h('span', { className: 'muted' }, `${label(c.priority)} · ${formatAge(c.createdAt, now)} · ${c.assignee ?? 'unassigned'}`),
+                  h(
+                    'span',
+                    { className: 'muted' },
+                    `${label(c.priority)} · ${formatAge(c.createdAt, now)} · ${c.assignee ?? 'unassigned'}`,
+                  ),
                 ),
               ),
             ),
@@ -424,16 +527,46 @@ function Dashboard(props: { desk: DeskClient; me: Viewer; onSignOut: () => void 
           h(
             'div',
             { className: 'row filters', role: 'group', 'aria-label': 'Filters' },
-            h(Select<CaseStatus>, { id: 'f-status', text: 'Status', value: filters.status, options: STATUSES, anyText: 'Any', onChange: (v) => setFilters((f) => ({ ...f, status: v })), testId: 'filter-status' }),
-            h(Select<Route>, { id: 'f-route', text: 'Route', value: filters.route, options: ROUTES, anyText: 'Any', onChange: (v) => setFilters((f) => ({ ...f, route: v })), testId: 'filter-route' }),
-            h(Select<Priority>, { id: 'f-priority', text: 'Priority', value: filters.priority, options: PRIORITIES, anyText: 'Any', onChange: (v) => setFilters((f) => ({ ...f, priority: v })), testId: 'filter-priority' }),
+            h(Select<CaseStatus>, {
+              id: 'f-status',
+              text: 'Status',
+              value: filters.status,
+              options: STATUSES,
+              anyText: 'Any',
+              onChange: (v) => setFilters((f) => ({ ...f, status: v })),
+              testId: 'filter-status',
+            }),
+            h(Select<Route>, {
+              id: 'f-route',
+              text: 'Route',
+              value: filters.route,
+              options: ROUTES,
+              anyText: 'Any',
+              onChange: (v) => setFilters((f) => ({ ...f, route: v })),
+              testId: 'filter-route',
+            }),
+            h(Select<Priority>, {
+              id: 'f-priority',
+              text: 'Priority',
+              value: filters.priority,
+              options: PRIORITIES,
+              anyText: 'Any',
+              onChange: (v) => setFilters((f) => ({ ...f, priority: v })),
+              testId: 'filter-priority',
+            }),
             h(
               'span',
               { className: 'field' },
               h('label', { htmlFor: 'f-emergency' }, 'Emergency'),
               h(
                 'select',
-                { id: 'f-emergency', value: filters.emergency, onChange: (e: ChangeEvent<HTMLSelectElement>) => setFilters((f) => ({ ...f, emergency: e.currentTarget.value as Filters['emergency'] })), 'data-testid': 'filter-emergency' },
+                {
+                  id: 'f-emergency',
+                  value: filters.emergency,
+                  onChange: (e: ChangeEvent<HTMLSelectElement>) =>
+                    setFilters((f) => ({ ...f, emergency: e.currentTarget.value as Filters['emergency'] })),
+                  'data-testid': 'filter-emergency',
+                },
                 h('option', { value: '' }, 'Any'),
                 h('option', { value: 'yes' }, 'Yes'),
                 h('option', { value: 'no' }, 'No'),
@@ -446,20 +579,62 @@ function Dashboard(props: { desk: DeskClient; me: Viewer; onSignOut: () => void 
             h(
               'table',
               { className: 'cases', 'data-testid': 'cases-table' },
-              h('thead', null, h('tr', null, ['Subject', 'Customer', 'Status', 'Priority', 'Route', 'Emergency', 'Age', 'Assignee'].map((c) => h('th', { key: c, scope: 'col' }, c)))),
+              h(
+                'thead',
+                null,
+                h(
+                  'tr',
+                  null,
+                  ['Subject', 'Customer', 'Status', 'Priority', 'Route', 'Emergency', 'Age', 'Assignee'].map((c) =>
+                    h('th', { key: c, scope: 'col' }, c),
+                  ),
+                ),
+              ),
               h(
                 'tbody',
                 null,
                 cases.map((c) =>
                   h(
                     'tr',
-                    { key: c.id, className: `${c.id === selected ? 'selected' : ''}${c.emergency ? ' emergency' : ''}`, 'data-testid': 'case-row', 'data-case-id': c.id, 'data-status': c.status },
-                    h('td', { className: 'subject-cell' }, h('button', { type: 'button', className: 'link subject', title: c.subject, onClick: () => setSelected(c.id), 'data-testid': 'case-open' }, `${c.emergency ? '⚠ ' : ''}${c.subject}`)),
+                    {
+                      key: c.id,
+                      className: `${c.id === selected ? 'selected' : ''}${c.emergency ? ' emergency' : ''}`,
+                      'data-testid': 'case-row',
+                      'data-case-id': c.id,
+                      'data-status': c.status,
+                    },
+                    h(
+                      'td',
+                      { className: 'subject-cell' },
+                      h(
+                        'button',
+                        {
+                          type: 'button',
+                          className: 'link subject',
+                          title: c.subject,
+                          onClick: () => setSelected(c.id),
+                          'data-testid': 'case-open',
+                        },
+                        `${c.emergency ? '⚠ ' : ''}${c.subject}`,
+                      ),
+                    ),
                     h('td', null, c.customer.name),
                     h('td', null, h('span', { className: `badge status-${c.status.toLowerCase()}` }, label(c.status))),
-                    h('td', null, h('span', { className: `badge prio-${c.priority.toLowerCase()}`, 'data-testid': 'case-row-priority' }, label(c.priority))),
+                    h(
+                      'td',
+                      null,
+                      h(
+                        'span',
+                        { className: `badge prio-${c.priority.toLowerCase()}`, 'data-testid': 'case-row-priority' },
+                        label(c.priority),
+                      ),
+                    ),
                     h('td', { 'data-testid': 'case-row-route' }, c.route ? label(c.route) : '—'),
-                    h('td', { 'data-testid': 'case-row-emergency' }, c.emergency ? h('span', { className: 'badge urgent' }, 'Yes') : 'No'),
+                    h(
+                      'td',
+                      { 'data-testid': 'case-row-emergency' },
+                      c.emergency ? h('span', { className: 'badge urgent' }, 'Yes') : 'No',
+                    ),
                     h('td', null, formatAge(c.createdAt, now)),
                     h('td', null, c.assignee ?? '—'),
                   ),
@@ -473,12 +648,29 @@ function Dashboard(props: { desk: DeskClient; me: Viewer; onSignOut: () => void 
                 'div',
                 { className: 'row paging' },
                 h('span', { className: 'muted', 'data-testid': 'cases-shown' }, `Showing ${cases.length} of ${total}`),
-                hasMore ? h('button', { type: 'button', onClick: () => void loadMore(), disabled: loadingMore, 'data-testid': 'cases-load-more' }, loadingMore ? 'Loading…' : 'Load more') : null,
+                hasMore
+                  ? h(
+                      'button',
+                      {
+                        type: 'button',
+                        onClick: () => void loadMore(),
+                        disabled: loadingMore,
+                        'data-testid': 'cases-load-more',
+                      },
+                      loadingMore ? 'Loading…' : 'Load more',
+                    )
+                  : null,
               )
             : null,
         ),
       ),
-      h('aside', { className: 'col-side' }, selected ? h(CasePanel, { key: selected, desk, me, caseId: selected, onClose: () => setSelected(null) }) : h('div', { className: 'card muted' }, 'Open a case to watch it live, reply or take it over.')),
+      h(
+        'aside',
+        { className: 'col-side' },
+        selected
+          ? h(CasePanel, { key: selected, desk, me, caseId: selected, onClose: () => setSelected(null) })
+          : h('div', { className: 'card muted' }, 'Open a case to watch it live, reply or take it over.'),
+      ),
     ),
   );
 }
@@ -529,7 +721,16 @@ function CasePanel(props: { desk: DeskClient; me: Viewer; caseId: string; onClos
   return h(
     'section',
     { className: 'card case-panel', 'aria-label': 'Case', 'data-testid': 'case-panel', 'data-case-id': caseId },
-    h('div', { className: 'row spread' }, h('h2', null, view.subject ?? 'Case'), h('button', { type: 'button', className: 'link', onClick: props.onClose, 'aria-label': 'Close case panel' }, 'Close')),
+    h(
+      'div',
+      { className: 'row spread' },
+      h('h2', null, view.subject ?? 'Case'),
+      h(
+        'button',
+        { type: 'button', className: 'link', onClick: props.onClose, 'aria-label': 'Close case panel' },
+        'Close',
+      ),
+    ),
     h(
       'p',
       { className: 'muted' },
@@ -542,19 +743,52 @@ function CasePanel(props: { desk: DeskClient; me: Viewer; caseId: string; onClos
     h(
       'div',
       { className: 'row actions' },
-      h('button', { type: 'button', disabled: busy || closed || view.assignee === me.id, onClick: () => void act('Taking over', () => updateCase(desk, { caseId, assignee: me.id })), 'data-testid': 'take-over' }, view.assignee === me.id ? 'Assigned to you' : 'Take over'),
+      h(
+        'button',
+        {
+          type: 'button',
+          disabled: busy || closed || view.assignee === me.id,
+          onClick: () => void act('Taking over', () => updateCase(desk, { caseId, assignee: me.id })),
+          'data-testid': 'take-over',
+        },
+        view.assignee === me.id ? 'Assigned to you' : 'Take over',
+      ),
       h(
         'span',
         { className: 'field' },
         h('label', { htmlFor: 'panel-priority-select' }, 'Priority'),
         h(
           'select',
-          { id: 'panel-priority-select', value: priority || view.priority || 'NORMAL', onChange: (e: ChangeEvent<HTMLSelectElement>) => setPriority(e.currentTarget.value as Priority), 'data-testid': 'priority-select' },
+          {
+            id: 'panel-priority-select',
+            value: priority || view.priority || 'NORMAL',
+            onChange: (e: ChangeEvent<HTMLSelectElement>) => setPriority(e.currentTarget.value as Priority),
+            'data-testid': 'priority-select',
+          },
           PRIORITIES.map((p) => h('option', { key: p, value: p }, label(p))),
         ),
-        h('button', { type: 'button', disabled: busy || closed || !priority || priority === view.priority, onClick: () => void act('Changing the priority', () => updateCase(desk, { caseId, priority: priority || null })), 'data-testid': 'set-priority' }, 'Set'),
+        h(
+          'button',
+          {
+            type: 'button',
+            disabled: busy || closed || !priority || priority === view.priority,
+            onClick: () =>
+              void act('Changing the priority', () => updateCase(desk, { caseId, priority: priority || null })),
+            'data-testid': 'set-priority',
+          },
+          'Set',
+        ),
       ),
-      h('button', { type: 'button', disabled: busy || closed || view.status === 'RESOLVED', onClick: () => void act('Resolving', () => updateCase(desk, { caseId, status: 'RESOLVED' })), 'data-testid': 'resolve' }, 'Resolve'),
+      h(
+        'button',
+        {
+          type: 'button',
+          disabled: busy || closed || view.status === 'RESOLVED',
+          onClick: () => void act('Resolving', () => updateCase(desk, { caseId, status: 'RESOLVED' })),
+          'data-testid': 'resolve',
+        },
+        'Resolve',
+      ),
     ),
     h(ErrorNote, { error, testId: 'panel-error' }),
     h(Conversation, { view, viewer: 'operator' }),
@@ -568,8 +802,30 @@ function CasePanel(props: { desk: DeskClient; me: Viewer; caseId: string; onClos
         },
       },
       h('label', { htmlFor: 'operator-reply' }, 'Reply as operator (stops the AI on this case)'),
-      h('textarea', { id: 'operator-reply', rows: 3, value: reply, onChange: (e: ChangeEvent<HTMLTextAreaElement>) => setReply(e.currentTarget.value), onKeyDown, 'data-testid': 'reply-input', disabled: closed }),
-      h('div', { className: 'row' }, h('button', { type: 'submit', className: 'primary', disabled: busy || closed || !reply.trim(), 'data-testid': 'reply-send' }, 'Send reply'), h('span', { className: 'muted' }, 'Ctrl+Enter sends')),
+      h('textarea', {
+        id: 'operator-reply',
+        rows: 3,
+        value: reply,
+        onChange: (e: ChangeEvent<HTMLTextAreaElement>) => setReply(e.currentTarget.value),
+        onKeyDown,
+        'data-testid': 'reply-input',
+        disabled: closed,
+      }),
+      h(
+        'div',
+        { className: 'row' },
+        h(
+          'button',
+          {
+            type: 'submit',
+            className: 'primary',
+            disabled: busy || closed || !reply.trim(),
+            'data-testid': 'reply-send',
+          },
+          'Send reply',
+        ),
+        h('span', { className: 'muted' }, 'Ctrl+Enter sends'),
+      ),
     ),
   );
 }

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 /** Small shared pieces: the conversation of a case, error notes with a rate-limit countdown, a bar chart (uPlot). */
-import { createElement as h, Fragment, useEffect, useRef, useState, type ReactNode } from 'react';
+import { Fragment, createElement as h, type ReactNode, useEffect, useRef, useState } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { asDeskError, formatMs, label, plainError } from './api.js';
@@ -36,13 +36,25 @@ export function ErrorNote(props: { error: ShownError | null; testId?: string }):
     'div',
     { className: 'error', role: 'status', 'data-testid': props.testId ?? 'error' },
     props.error.text,
-    props.error.retryAt ? h('span', { className: 'countdown', 'data-testid': 'retry-countdown' }, left > 0 ? ` You can try again in ${left} s.` : ' You can try again now.') : null,
+    props.error.retryAt
+      ? h(
+          'span',
+          { className: 'countdown', 'data-testid': 'retry-countdown' },
+          left > 0 ? ` You can try again in ${left} s.` : ' You can try again now.',
+        )
+      : null,
   );
 }
 
 /** Answers may carry **bold**; shown as <strong> (text only, no HTML is interpreted). */
 export function richText(text: string): ReactNode[] {
-  return text.split(/(\*\*[^*\n]+\*\*)/g).map((part, i) => (part.length > 4 && part.startsWith('**') && part.endsWith('**') ? h('strong', { key: i }, part.slice(2, -2)) : part));
+  return text
+    .split(/(\*\*[^*\n]+\*\*)/g)
+    .map((part, i) =>
+      part.length > 4 && part.startsWith('**') && part.endsWith('**')
+        ? h('strong', { key: i }, part.slice(2, -2))
+        : part,
+    );
 }
 
 function authorOf(m: ViewMessage): string {
@@ -57,9 +69,28 @@ function MessageView(props: { message: ViewMessage; viewer: 'customer' | 'operat
   const mine = props.viewer === 'customer' ? m.authorKind === 'CUSTOMER' : m.authorKind === 'OPERATOR';
   return h(
     'li',
-    { className: `msg msg-${m.authorKind.toLowerCase()}${mine ? ' mine' : ''}`, 'data-testid': 'message', 'data-author': m.authorKind, 'data-status': m.status },
-    h('div', { className: 'msg-head' }, h('strong', null, props.viewer === 'customer' && m.authorKind === 'CUSTOMER' ? 'You' : authorOf(m)), m.status === 'STREAMING' ? h('span', { className: 'badge live', 'aria-label': 'writing' }, 'writing…') : null, m.status === 'INCOMPLETE' ? h('span', { className: 'badge warn' }, 'cut short') : null),
-    h('div', { className: 'msg-body', 'data-testid': m.authorKind === 'AGENT' ? 'answer-text' : m.authorKind === 'OPERATOR' ? 'operator-reply' : 'message-text' }, m.content ? richText(m.content) : m.status === 'STREAMING' ? '…' : ''),
+    {
+      className: `msg msg-${m.authorKind.toLowerCase()}${mine ? ' mine' : ''}`,
+      'data-testid': 'message',
+      'data-author': m.authorKind,
+      'data-status': m.status,
+    },
+    h(
+      'div',
+      { className: 'msg-head' },
+      h('strong', null, props.viewer === 'customer' && m.authorKind === 'CUSTOMER' ? 'You' : authorOf(m)),
+      m.status === 'STREAMING' ? h('span', { className: 'badge live', 'aria-label': 'writing' }, 'writing…') : null,
+      m.status === 'INCOMPLETE' ? h('span', { className: 'badge warn' }, 'cut short') : null,
+    ),
+    h(
+      'div',
+      {
+        className: 'msg-body',
+        'data-testid':
+          m.authorKind === 'AGENT' ? 'answer-text' : m.authorKind === 'OPERATOR' ? 'operator-reply' : 'message-text',
+      },
+      m.content ? richText(m.content) : m.status === 'STREAMING' ? '…' : '',
+    ),
     m.tools.length
       ? h(
           'div',
@@ -68,7 +99,18 @@ function MessageView(props: { message: ViewMessage; viewer: 'customer' | 'operat
           h(
             'ul',
             { className: 'chips' },
-            m.tools.map((t) => h('li', { key: t.key, className: `chip ${t.ok ? 'ok' : 'fail'}`, 'data-testid': 'tool-call', title: `${t.agent} · ${formatMs(t.durationMs)}` }, `${t.tool} ${t.ok ? '✓ ok' : '✗ failed'}`)),
+            m.tools.map((t) =>
+              h(
+                'li',
+                {
+                  key: t.key,
+                  className: `chip ${t.ok ? 'ok' : 'fail'}`,
+                  'data-testid': 'tool-call',
+                  title: `${t.agent} · ${formatMs(t.durationMs)}`,
+                },
+                `${t.tool} ${t.ok ? '✓ ok' : '✗ failed'}`,
+              ),
+            ),
           ),
         )
       : null,
@@ -105,21 +147,38 @@ export function Conversation(props: { view: CaseView; viewer: 'customer' | 'oper
       'div',
       { className: 'case-meta' },
       h('span', null, 'Case ', h('code', { 'data-testid': 'case-id' }, v.caseId ?? '')),
-      v.status ? h('span', { className: `badge status-${v.status.toLowerCase()}`, 'data-testid': 'case-status' }, label(v.status)) : null,
+      v.status
+        ? h(
+            'span',
+            { className: `badge status-${v.status.toLowerCase()}`, 'data-testid': 'case-status' },
+            label(v.status),
+          )
+        : null,
       v.route
         ? h(
             Fragment,
             null,
             h('span', null, 'Route: ', h('strong', { 'data-testid': 'case-route' }, label(v.route))),
-            v.parts.length > 1 ? h('span', { className: 'muted' }, `(crew: ${v.parts.map((p) => label(p.route)).join(' + ')})`) : null,
+            v.parts.length > 1
+              ? h('span', { className: 'muted' }, `(crew: ${v.parts.map((p) => label(p.route)).join(' + ')})`)
+              : null,
             agent ? h('span', null, 'Agent: ', h('strong', { 'data-testid': 'case-agent' }, agent)) : null,
-            v.confidence !== null ? h('span', null, 'Confidence: ', h('strong', { 'data-testid': 'case-confidence' }, `${Math.round(v.confidence * 100)}%`)) : null,
+            v.confidence !== null
+              ? h(
+                  'span',
+                  null,
+                  'Confidence: ',
+                  h('strong', { 'data-testid': 'case-confidence' }, `${Math.round(v.confidence * 100)}%`),
+                )
+              : null,
           )
         : v.caseId
           ? h('span', { className: 'muted' }, 'Routing…')
           : null,
       v.emergency ? h('span', { className: 'badge urgent' }, 'Emergency') : null,
-      v.connection === 'reconnecting' || v.connection === 'failed' ? h('span', { className: 'badge warn', role: 'status' }, v.streamError ?? 'Disconnected') : null,
+      v.connection === 'reconnecting' || v.connection === 'failed'
+        ? h('span', { className: 'badge warn', role: 'status' }, v.streamError ?? 'Disconnected')
+        : null,
     ),
     v.escalation ? h('p', { className: 'notice info' }, `Handed to a person: ${v.escalation}`) : null,
     v.notices.map((n) => h('p', { key: n.key, className: `notice ${n.kind}` }, n.text)),
@@ -152,7 +211,14 @@ const INTEGER_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 100
  * each bar. The chart is made once per set of series and categories and fed new data in place, so
  * it follows live updates without being rebuilt; it follows its container's width too.
  */
-export function BarChart(props: { title: string; series: BarSeries[]; rows: BarRow[]; format?: (n: number) => string; integer?: boolean; testId?: string }): ReactNode {
+export function BarChart(props: {
+  title: string;
+  series: BarSeries[];
+  rows: BarRow[];
+  format?: (n: number) => string;
+  integer?: boolean;
+  testId?: string;
+}): ReactNode {
   const fmt = props.format ?? ((n: number) => String(n));
   const boxRef = useRef<HTMLDivElement>(null);
   const plotRef = useRef<uPlot | null>(null);
@@ -161,7 +227,10 @@ export function BarChart(props: { title: string; series: BarSeries[]; rows: BarR
   live.current = { rows: props.rows, fmt };
   const labels = props.rows.map((r) => r.label);
   const shape = JSON.stringify([labels, props.series, props.integer ?? false]);
-  const data: uPlot.AlignedData = [props.rows.map((_, i) => i), ...props.series.map((_, si) => props.rows.map((r) => r.values[si] ?? null))];
+  const data: uPlot.AlignedData = [
+    props.rows.map((_, i) => i),
+    ...props.series.map((_, si) => props.rows.map((r) => r.values[si] ?? null)),
+  ];
 
   useEffect(() => {
     const box = boxRef.current;
@@ -184,24 +253,40 @@ export function BarChart(props: { title: string; series: BarSeries[]; rows: BarR
         y: { range: (_u, _min, max) => [0, Math.max(1, max) * 1.15] },
       },
       axes: [
-        { stroke: TEXT_COLOR, grid: { show: false }, ticks: { show: false }, splits: () => live.current.rows.map((_, i) => i), values: (_u, splits) => splits.map((i) => live.current.rows[i]?.label ?? '') },
-        { stroke: TEXT_COLOR, grid: { stroke: GRID_COLOR, width: 1 }, ticks: { show: false }, size: 56, ...(JSON.parse(shape)[2] ? { incrs: INTEGER_STEPS } : {}), values: (_u, splits) => splits.map((v) => live.current.fmt(v)) },
+        {
+          stroke: TEXT_COLOR,
+          grid: { show: false },
+          ticks: { show: false },
+          splits: () => live.current.rows.map((_, i) => i),
+          values: (_u, splits) => splits.map((i) => live.current.rows[i]?.label ?? ''),
+        },
+        {
+          stroke: TEXT_COLOR,
+          grid: { stroke: GRID_COLOR, width: 1 },
+          ticks: { show: false },
+          size: 56,
+          ...(JSON.parse(shape)[2] ? { incrs: INTEGER_STEPS } : {}),
+          values: (_u, splits) => splits.map((v) => live.current.fmt(v)),
+        },
       ],
       series: [
         {},
-        ...series.map((s, si): uPlot.Series => ({
-          label: s.name,
-          fill: s.color,
-          stroke: s.color,
-          width: 0,
-          points: { show: false },
-          paths: uPlot.paths.bars!({
-            size: grouped ? [0.36, 48] : [0.6, 64],
-            align: grouped ? (si === 0 ? -1 : 1) : 0,
-            radius: 0.1,
-            each: (_u, seriesIdx, i, left, top, width, height) => void bars.push({ si: seriesIdx - 1, i, left, top, width, height }),
+        ...series.map(
+          (s, si): uPlot.Series => ({
+            label: s.name,
+            fill: s.color,
+            stroke: s.color,
+            width: 0,
+            points: { show: false },
+            paths: uPlot.paths.bars!({
+              size: grouped ? [0.36, 48] : [0.6, 64],
+              align: grouped ? (si === 0 ? -1 : 1) : 0,
+              radius: 0.1,
+              each: (_u, seriesIdx, i, left, top, width, height) =>
+                void bars.push({ si: seriesIdx - 1, i, left, top, width, height }),
+            }),
           }),
-        })),
+        ),
       ],
       hooks: {
         drawClear: [() => void (bars = [])],
@@ -215,7 +300,8 @@ export function BarChart(props: { title: string; series: BarSeries[]; rows: BarR
             ctx.textBaseline = 'bottom';
             for (const b of bars) {
               const v = live.current.rows[b.i]?.values[b.si];
-              if (v !== null && v !== undefined) ctx.fillText(live.current.fmt(v), b.left + b.width / 2, b.top - 2 * devicePixelRatio);
+              if (v !== null && v !== undefined)
+                ctx.fillText(live.current.fmt(v), b.left + b.width / 2, b.top - 2 * devicePixelRatio);
             }
             ctx.restore();
           },
@@ -243,13 +329,30 @@ export function BarChart(props: { title: string; series: BarSeries[]; rows: BarR
     plotRef.current?.setData(JSON.parse(dataKey) as uPlot.AlignedData);
   }, [dataKey, shape]);
 
-  const summary = props.rows.map((r) => `${r.label}: ${r.values.map((v, i) => `${props.series[i]?.name ?? ''} ${v === null ? 'n/a' : fmt(v)}`).join(', ')}`).join('; ');
+  const summary = props.rows
+    .map(
+      (r) =>
+        `${r.label}: ${r.values.map((v, i) => `${props.series[i]?.name ?? ''} ${v === null ? 'n/a' : fmt(v)}`).join(', ')}`,
+    )
+    .join('; ');
   return h(
     'figure',
     { className: 'chart', 'data-testid': props.testId },
     h('figcaption', null, props.title),
-    props.series.length > 1 ? h('div', { className: 'legend' }, props.series.map((s) => h('span', { key: s.name }, h('i', { style: { background: s.color } }), s.name))) : null,
-    h('div', { ref: boxRef, className: 'chart-plot', role: 'img', 'aria-label': `${props.title}. ${summary}`, 'data-testid': props.testId ? `${props.testId}-plot` : undefined }),
+    props.series.length > 1
+      ? h(
+          'div',
+          { className: 'legend' },
+          props.series.map((s) => h('span', { key: s.name }, h('i', { style: { background: s.color } }), s.name)),
+        )
+      : null,
+    h('div', {
+      ref: boxRef,
+      className: 'chart-plot',
+      role: 'img',
+      'aria-label': `${props.title}. ${summary}`,
+      'data-testid': props.testId ? `${props.testId}-plot` : undefined,
+    }),
     props.rows.length === 0 ? h('p', { className: 'muted' }, 'No data yet.') : null,
   );
 }

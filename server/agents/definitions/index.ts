@@ -1,8 +1,8 @@
 import type { AgentDefinition } from './agent.js';
 import { billingAgent } from './billing.agent.js';
-import { technicalAgent } from './technical.agent.js';
 import { escalationAgent } from './escalation.agent.js';
 import { generalAgent } from './general.agent.js';
+import { technicalAgent } from './technical.agent.js';
 
 /** The desk's agents, by name. */
 export const AGENTS: Record<AgentDefinition['name'], AgentDefinition> = {
@@ -12,5 +12,5 @@ export const AGENTS: Record<AgentDefinition['name'], AgentDefinition> = {
   general: generalAgent,
 };
 
-export type { AgentDefinition };
 export { instructionsFor } from './agent.js';
+export type { AgentDefinition };

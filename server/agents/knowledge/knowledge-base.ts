@@ -1,5 +1,5 @@
 /** The company's help articles, loaded from markdown and searched with MiniSearch (BM25, fuzzy, prefix). */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import MiniSearch from 'minisearch';
@@ -26,7 +26,11 @@ export interface ArticleHit {
   excerpt: string;
 }
 
-const STOP = new Set('a an the and or but of to in on at for with is are was were be been i my me you your we our it this that do does did can could how what when where why which who please hi hello thanks there have has had not no yes get got want need would like'.split(' '));
+const STOP = new Set(
+  'a an the and or but of to in on at for with is are was were be been i my me you your we our it this that do does did can could how what when where why which who please hi hello thanks there have has had not no yes get got want need would like'.split(
+    ' ',
+  ),
+);
 
 /** Loads and indexes the articles of a folder. */
 export class KnowledgeBase {
@@ -37,18 +41,24 @@ export class KnowledgeBase {
     this.index = new MiniSearch<Article>({
       fields: ['title', 'tags', 'summary', 'body'],
       storeFields: ['id'],
-      extractField: (doc, field) => (field === 'tags' ? doc.tags.join(' ') : (doc as unknown as Record<string, string>)[field]),
+      extractField: (doc, field) =>
+        field === 'tags' ? doc.tags.join(' ') : (doc as unknown as Record<string, string>)[field],
       processTerm: (term) => {
         const t = term.toLowerCase();
         return STOP.has(t) ? null : t;
       },
       searchOptions: { boost: { title: 3, tags: 2.5, summary: 1.5 }, fuzzy: 0.2, prefix: true, combineWith: 'OR' },
     });
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.md')).sort()) {
+    for (const file of readdirSync(dir)
+      .filter((f) => f.endsWith('.md'))
+      .sort()) {
       const parsed = matter(readFileSync(join(dir, file), 'utf8'));
       const data = parsed.data as { id?: string; title?: string; route?: string; tags?: string[] };
       const body = parsed.content.trim();
-      const summary = body.split(/\n\s*\n/)[0].replace(/\s+/g, ' ').trim();
+      const summary = body
+        .split(/\n\s*\n/)[0]
+        .replace(/\s+/g, ' ')
+        .trim();
       const article: Article = {
         id: data.id ?? file.replace(/\.md$/, ''),
         title: data.title ?? file,
@@ -85,7 +95,14 @@ export class KnowledgeBase {
       .slice(0, limit)
       .map((r) => {
         const a = this.articles.get(String(r.id))!;
-        return { id: a.id, title: a.title, route: a.route, score: Math.round(r.score * 100) / 100, summary: a.summary, excerpt: bestSection(a.body, r.terms) };
+        return {
+          id: a.id,
+          title: a.title,
+          route: a.route,
+          score: Math.round(r.score * 100) / 100,
+          summary: a.summary,
+          excerpt: bestSection(a.body, r.terms),
+        };
       });
   }
 }
@@ -104,5 +121,8 @@ function bestSection(body: string, terms: string[]): string {
       bestScore = score;
     }
   }
-  return best.replace(/^## [^\n]*\n/, '').trim().slice(0, 900);
+  return best
+    .replace(/^## [^\n]*\n/, '')
+    .trim()
+    .slice(0, 900);
 }

@@ -143,9 +143,19 @@ export class IntentClassifier {
     // The intent reported is the best intent within the winning route.
     let intent = this.intents[best];
     if (this.intentRoutes[intent] !== route) {
-      intent = this.intents.filter((i) => this.intentRoutes[i] === route).sort((a, b) => intentScores[b] - intentScores[a])[0];
+      intent = this.intents
+        .filter((i) => this.intentRoutes[i] === route)
+        .sort((a, b) => intentScores[b] - intentScores[a])[0];
     }
-    return { intent, route, confidence: routeScores[route], intentConfidence: intentScores[intent], routeScores, intentScores, coverage };
+    return {
+      intent,
+      route,
+      confidence: routeScores[route],
+      intentConfidence: intentScores[intent],
+      routeScores,
+      intentScores,
+      coverage,
+    };
   }
 
   /** Trains a model on labelled examples (deterministic for a given seed). */
@@ -162,11 +172,21 @@ export class IntentClassifier {
     const docCounts = examples.map((e) => featureCounts(e.text));
     const df = new Map<string, number>();
     for (const counts of docCounts) for (const f of counts.keys()) df.set(f, (df.get(f) ?? 0) + 1);
-    const features = [...df.entries()].filter(([, d]) => d >= minDf).map(([f]) => f).sort();
+    const features = [...df.entries()]
+      .filter(([, d]) => d >= minDf)
+      .map(([f]) => f)
+      .sort();
     const n = examples.length;
     const idf = Float32Array.from(features.map((f) => Math.log((1 + n) / (1 + (df.get(f) ?? 0))) + 1));
     const k = intents.length;
-    const model = new IntentClassifier(intents, intentRoutes, features, idf, new Float32Array(k), new Float32Array(features.length * k));
+    const model = new IntentClassifier(
+      intents,
+      intentRoutes,
+      features,
+      idf,
+      new Float32Array(k),
+      new Float32Array(features.length * k),
+    );
     const vecs = examples.map((e) => model.vectorise(e.text).vec);
     const labels = examples.map((e) => intents.indexOf(e.intent));
     // Class weights so that small intents are not drowned by big ones.
@@ -208,10 +228,12 @@ export class IntentClassifier {
     const k = this.intents.length;
     const f = this.features.length;
     const scales = new Array(k).fill(0);
-    for (let i = 0; i < f; i++) for (let c = 0; c < k; c++) scales[c] = Math.max(scales[c], Math.abs(this.weights[i * k + c]));
+    for (let i = 0; i < f; i++)
+      for (let c = 0; c < k; c++) scales[c] = Math.max(scales[c], Math.abs(this.weights[i * k + c]));
     const q = new Int8Array(f * k);
     for (let i = 0; i < f; i++) {
-      for (let c = 0; c < k; c++) q[i * k + c] = scales[c] ? Math.round((this.weights[i * k + c] / scales[c]) * 127) : 0;
+      for (let c = 0; c < k; c++)
+        q[i * k + c] = scales[c] ? Math.round((this.weights[i * k + c] / scales[c]) * 127) : 0;
     }
     return {
       format: 'crewdesk-router/1',
@@ -235,7 +257,14 @@ export class IntentClassifier {
     const raw = new Int8Array(buf.buffer, buf.byteOffset, buf.byteLength);
     const weights = new Float32Array(raw.length);
     for (let i = 0; i < raw.length; i++) weights[i] = raw[i] * m.scales[i % k];
-    return new IntentClassifier(m.intents, m.intentRoutes, m.features, Float32Array.from(m.idf), Float32Array.from(m.bias), weights);
+    return new IntentClassifier(
+      m.intents,
+      m.intentRoutes,
+      m.features,
+      Float32Array.from(m.idf),
+      Float32Array.from(m.bias),
+      weights,
+    );
   }
 }
 

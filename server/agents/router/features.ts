@@ -23,7 +23,11 @@ export function normalise(text: string): string {
 
 /** Word tokens of a normalised text. */
 export function words(text: string): string[] {
-  return normalise(text).match(/[a-z][a-z']*/g)?.map((w) => w.replace(/'/g, '')) ?? [];
+  return (
+    normalise(text)
+      .match(/[a-z][a-z']*/g)
+      ?.map((w) => w.replace(/'/g, '')) ?? []
+  );
 }
 
 /** Feature names with raw counts for one text. */

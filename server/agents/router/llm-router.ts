@@ -4,7 +4,12 @@ import type { OpenAiProvider } from '../../providers/openai/openai.provider.js';
 import type { RouteName } from './router.js';
 
 const ROUTES = ['billing', 'technical', 'escalation', 'general'] as const;
-const schema = z.object({ route: z.enum(ROUTES), intent: z.string(), confidence: z.number().min(0).max(1), reason: z.string() });
+const schema = z.object({
+  route: z.enum(ROUTES),
+  intent: z.string(),
+  confidence: z.number().min(0).max(1),
+  reason: z.string(),
+});
 const jsonSchema = {
   type: 'object',
   properties: {
@@ -27,7 +32,14 @@ export interface LlmRoute {
 }
 
 /** Asks the model which agent should answer. */
-export async function routeWithLlm(llm: OpenAiProvider, model: string, company: string, text: string, intents: string[], signal?: AbortSignal): Promise<LlmRoute> {
+export async function routeWithLlm(
+  llm: OpenAiProvider,
+  model: string,
+  company: string,
+  text: string,
+  intents: string[],
+  signal?: AbortSignal,
+): Promise<LlmRoute> {
   const system = [
     `You route customer messages at ${company}'s support desk to one agent:`,
     '- billing: payments, invoices, refunds and credits, subscriptions and plan prices, billing disputes, cancellation fees',

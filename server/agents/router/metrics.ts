@@ -33,7 +33,12 @@ export function evaluate(pairs: { actual: string; predicted: string }[], labels?
     const support = names.reduce((s, p) => s + (confusion[r]?.[p] ?? 0), 0);
     const precision = predicted ? tp / predicted : 0;
     const recall = support ? tp / support : 0;
-    perRoute[r] = { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, support };
+    perRoute[r] = {
+      precision,
+      recall,
+      f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0,
+      support,
+    };
   }
   const withSupport = names.filter((r) => perRoute[r].support > 0);
   const macroF1 = withSupport.reduce((s, r) => s + perRoute[r].f1, 0) / Math.max(withSupport.length, 1);
@@ -44,12 +49,23 @@ export function evaluate(pairs: { actual: string; predicted: string }[], labels?
 export function formatReport(r: EvalReport, extra = ''): string {
   const names = Object.keys(r.perRoute);
   const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
-  const lines = [`n=${r.n}  accuracy=${pct(r.accuracy)}  macro-F1=${r.macroF1.toFixed(3)}${extra}`, '', 'route        precision  recall   f1     support'];
+  const lines = [
+    `n=${r.n}  accuracy=${pct(r.accuracy)}  macro-F1=${r.macroF1.toFixed(3)}${extra}`,
+    '',
+    'route        precision  recall   f1     support',
+  ];
   for (const n of names) {
     const m = r.perRoute[n];
-    lines.push(`${n.padEnd(12)} ${pct(m.precision).padStart(9)} ${pct(m.recall).padStart(7)} ${m.f1.toFixed(3).padStart(6)} ${String(m.support).padStart(8)}`);
+    lines.push(
+      `${n.padEnd(12)} ${pct(m.precision).padStart(9)} ${pct(m.recall).padStart(7)} ${m.f1.toFixed(3).padStart(6)} ${String(m.support).padStart(8)}`,
+    );
   }
-  lines.push('', `confusion (rows: actual, columns: predicted)`, `${''.padEnd(12)} ${names.map((n) => n.slice(0, 10).padStart(10)).join(' ')}`);
-  for (const a of names) lines.push(`${a.padEnd(12)} ${names.map((p) => String(r.confusion[a]?.[p] ?? 0).padStart(10)).join(' ')}`);
+  lines.push(
+    '',
+    `confusion (rows: actual, columns: predicted)`,
+    `${''.padEnd(12)} ${names.map((n) => n.slice(0, 10).padStart(10)).join(' ')}`,
+  );
+  for (const a of names)
+    lines.push(`${a.padEnd(12)} ${names.map((p) => String(r.confusion[a]?.[p] ?? 0).padStart(10)).join(' ')}`);
   return lines.join('\n');
 }

@@ -3,7 +3,7 @@
  * splits a message that asks for several things into parts for a crew.
  */
 import { readFileSync } from 'node:fs';
-import { IntentClassifier, type Classification, type ModelFile } from './classifier.js';
+import { type Classification, IntentClassifier, type ModelFile } from './classifier.js';
 import { detectSignals, type Signal } from './signals.js';
 
 export type RouteName = 'billing' | 'technical' | 'escalation' | 'general';
@@ -61,7 +61,9 @@ export function segments(text: string): string[] {
   const out: string[] = [];
   for (const { segment } of seg.segment(text)) {
     // Inner joins that start a new request: "..., and also ...", "...; also, ...", "another thing: ...".
-    for (const piece of segment.split(/[,;]?\s*\band also\b[,:]?\s*|[,;]\s*also,\s*|\banother thing[:,]?\s*|\bseparately,\s*|\bon top of that,?\s*|\bp\.s\.?\s*/i)) {
+    for (const piece of segment.split(
+      /[,;]?\s*\band also\b[,:]?\s*|[,;]\s*also,\s*|\banother thing[:,]?\s*|\bseparately,\s*|\bon top of that,?\s*|\bp\.s\.?\s*/i,
+    )) {
       const p = piece.trim();
       if (p) out.push(p);
     }
@@ -152,13 +154,23 @@ export class Router {
       const entry = byRoute.get(route);
       if (entry) {
         entry.texts.push(s);
-        if (c.confidence > entry.confidence && c.route === route) Object.assign(entry, { intent: c.intent, confidence: c.confidence });
+        if (c.confidence > entry.confidence && c.route === route)
+          Object.assign(entry, { intent: c.intent, confidence: c.confidence });
       } else {
-        byRoute.set(route, { texts: [...pending.splice(0), s], intent: c.route === route ? c.intent : sig[0]?.kind ?? c.intent, confidence: c.confidence });
+        byRoute.set(route, {
+          texts: [...pending.splice(0), s],
+          intent: c.route === route ? c.intent : (sig[0]?.kind ?? c.intent),
+          confidence: c.confidence,
+        });
       }
     }
     if (byRoute.size < 2) return [];
-    const parts = [...byRoute.entries()].map(([route, e]) => ({ route, intent: e.intent, confidence: e.confidence, text: e.texts.join(' ') }));
+    const parts = [...byRoute.entries()].map(([route, e]) => ({
+      route,
+      intent: e.intent,
+      confidence: e.confidence,
+      text: e.texts.join(' '),
+    }));
     // The main route answers first.
     return parts.sort((a, b) => (a.route === mainRoute ? -1 : b.route === mainRoute ? 1 : 0));
   }

@@ -1,7 +1,7 @@
 /** Subscription, plan and order look-ups for the case's customer. */
 import { z } from 'zod';
-import { day, defineTool, money } from './tool.js';
 import type { IOrder } from '../../db/entities/index.js';
+import { day, defineTool, money } from './tool.js';
 
 export const getSubscriptionTool = defineTool({
   name: 'get_subscription',
@@ -45,12 +45,20 @@ export function orderView(o: IOrder) {
 
 export const getOrderStatusTool = defineTool({
   name: 'get_order_status',
-  description: 'Status, carrier, tracking number and delivery estimate of one order (e.g. BW-100234), or of the recent orders when no number is given.',
-  input: z.object({ orderNumber: z.string().regex(/^[Bb][Ww]-\d{5,8}$/, 'an order number like BW-100234').optional() }),
+  description:
+    'Status, carrier, tracking number and delivery estimate of one order (e.g. BW-100234), or of the recent orders when no number is given.',
+  input: z.object({
+    orderNumber: z
+      .string()
+      .regex(/^[Bb][Ww]-\d{5,8}$/, 'an order number like BW-100234')
+      .optional(),
+  }),
   async run(input, ctx) {
     if (input.orderNumber) {
       const o = await ctx.data.order(input.orderNumber);
-      return o ? { found: true, orders: [orderView(o)] } : { found: false, orderNumber: input.orderNumber.toUpperCase() };
+      return o
+        ? { found: true, orders: [orderView(o)] }
+        : { found: false, orderNumber: input.orderNumber.toUpperCase() };
     }
     const rows = await ctx.data.orders(5);
     return { found: rows.length > 0, orders: rows.map(orderView) };

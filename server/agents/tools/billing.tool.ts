@@ -1,7 +1,7 @@
 /** Invoice and payment look-ups for the case's customer. */
 import { z } from 'zod';
-import { day, defineTool, money } from './tool.js';
 import type { IInvoice, IPayment } from '../../db/entities/index.js';
+import { day, defineTool, money } from './tool.js';
 
 /** An invoice as tools report it. */
 export function invoiceView(i: IInvoice) {
@@ -59,7 +59,8 @@ export const getInvoiceTool = defineTool({
 
 export const listPaymentsTool = defineTool({
   name: 'list_payments',
-  description: "List the customer's most recent payments and payment attempts (method, status, failure reason) and their refunds with status.",
+  description:
+    "List the customer's most recent payments and payment attempts (method, status, failure reason) and their refunds with status.",
   input: z.object({ limit: z.number().int().min(1).max(20).default(6) }),
   async run(input, ctx) {
     const rows = await ctx.data.payments(input.limit);
@@ -67,7 +68,13 @@ export const listPaymentsTool = defineTool({
     return {
       count: rows.length,
       payments: rows.map(paymentView),
-      refunds: refunds.map((r) => ({ id: r.id, payment: r.paymentRef, amount: money(r.amountCents, r.currency), status: r.status, requested: day(r.createdAt) })),
+      refunds: refunds.map((r) => ({
+        id: r.id,
+        payment: r.paymentRef,
+        amount: money(r.amountCents, r.currency),
+        status: r.status,
+        requested: day(r.createdAt),
+      })),
     };
   },
 });

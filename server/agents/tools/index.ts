@@ -1,9 +1,10 @@
 /** Every tool, by name. */
-import type { Tool } from './tool.js';
+
+import { getOrderStatusTool, getSubscriptionTool } from './account.tool.js';
 import { getInvoiceTool, listInvoicesTool, listPaymentsTool } from './billing.tool.js';
 import { checkRefundEligibilityTool, requestRefundTool } from './refund.tool.js';
-import { getOrderStatusTool, getSubscriptionTool } from './account.tool.js';
 import { escalateToHumanTool, getServiceStatusTool, searchKnowledgeBaseTool } from './support.tool.js';
+import type { Tool } from './tool.js';
 
 export const TOOLS: Record<string, Tool> = Object.fromEntries(
   [

@@ -21,15 +21,24 @@ export const getServiceStatusTool = defineTool({
     const active = rows.filter((i) => i.resolvedAt === null && i.status !== 'operational');
     return {
       overall: active.some((i) => i.status === 'outage') ? 'outage' : active.length ? 'degraded' : 'operational',
-      active: active.map((i) => ({ component: i.component, status: i.status, title: i.title, regions: i.regions, since: day(i.startedAt) })),
-      recentlyResolved: rows.filter((i) => i.resolvedAt !== null).map((i) => ({ component: i.component, title: i.title, resolved: day(i.resolvedAt) })),
+      active: active.map((i) => ({
+        component: i.component,
+        status: i.status,
+        title: i.title,
+        regions: i.regions,
+        since: day(i.startedAt),
+      })),
+      recentlyResolved: rows
+        .filter((i) => i.resolvedAt !== null)
+        .map((i) => ({ component: i.component, title: i.title, resolved: day(i.resolvedAt) })),
     };
   },
 });
 
 export const escalateToHumanTool = defineTool({
   name: 'escalate_to_human',
-  description: 'Hand the case to a human operator, with the reason. Use for complaints, legal or safety issues, fraud, policy exceptions, or when the customer asks for a person.',
+  description:
+    'Hand the case to a human operator, with the reason. Use for complaints, legal or safety issues, fraud, policy exceptions, or when the customer asks for a person.',
   input: z.object({ reason: z.string().min(3).max(500), priority: z.enum(['HIGH', 'URGENT']).default('HIGH') }),
   async run(input, ctx) {
     const result = await ctx.desk.escalate(input.reason, input.priority);

@@ -1,8 +1,8 @@
 /** What a tool is and what it may use: always the case's own customer, never one the model names. */
 import { z } from 'zod';
 import type { CustomerData } from '../../db/customer-data.repository.js';
-import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { ToolSpec } from '../../providers/provider.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 
 /** Desk actions a tool may take on the current case. */
 export interface DeskActions {
@@ -28,7 +28,12 @@ export interface Tool<I = unknown> {
 }
 
 /** Declares a tool with typed input. */
-export function defineTool<S extends z.ZodType>(t: { name: string; description: string; input: S; run(input: z.infer<S>, ctx: ToolContext): Promise<unknown> }): Tool {
+export function defineTool<S extends z.ZodType>(t: {
+  name: string;
+  description: string;
+  input: S;
+  run(input: z.infer<S>, ctx: ToolContext): Promise<unknown>;
+}): Tool {
   return t as unknown as Tool;
 }
 

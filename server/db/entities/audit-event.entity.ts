@@ -1,4 +1,4 @@
-import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 
 export const AUDIT_CATEGORIES = ['auth', 'security', 'action'] as const;
 export type AuditCategory = (typeof AUDIT_CATEGORIES)[number];

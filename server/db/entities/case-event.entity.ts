@@ -1,4 +1,4 @@
-import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import { Case } from './case.entity.js';
 
 /** A stored, numbered event of a case (token deltas are live-only and not stored). */

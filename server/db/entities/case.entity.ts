@@ -1,5 +1,5 @@
-import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
+import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import { Customer } from './customer.entity.js';
 
 export const CASE_STATUSES = ['OPEN', 'IN_PROGRESS', 'WAITING_ON_CUSTOMER', 'ESCALATED', 'RESOLVED', 'CLOSED'] as const;
@@ -16,9 +16,16 @@ export type WorkState = (typeof WORK_STATES)[number];
 export const Case = defineEntity({
   name: 'Case',
   tableName: 'cases',
-  indexes: [{ properties: ['status', 'createdAt'] }, { properties: ['customer', 'createdAt'] }, { properties: ['workState'] }],
+  indexes: [
+    { properties: ['status', 'createdAt'] },
+    { properties: ['customer', 'createdAt'] },
+    { properties: ['workState'] },
+  ],
   properties: {
-    id: p.string().primary().onCreate(() => randomUUID()),
+    id: p
+      .string()
+      .primary()
+      .onCreate(() => randomUUID()),
     customer: () => p.manyToOne(Customer),
     subject: p.string().length(200),
     status: p.enum([...CASE_STATUSES]).default('OPEN'),
@@ -44,7 +51,10 @@ export const Case = defineEntity({
     /** Set when a security event (guardrail trip, injection attempt) touched the case. */
     securityFlag: p.boolean().default(false),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
     firstResponseAt: p.datetime().nullable(),
     resolvedAt: p.datetime().nullable(),
   },

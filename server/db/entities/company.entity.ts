@@ -1,5 +1,5 @@
-import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
+import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import { Customer } from './customer.entity.js';
 
 /** A subscription plan the company sells. */
@@ -22,7 +22,10 @@ export const Subscription = defineEntity({
   name: 'Subscription',
   tableName: 'subscriptions',
   properties: {
-    id: p.string().primary().onCreate(() => randomUUID()),
+    id: p
+      .string()
+      .primary()
+      .onCreate(() => randomUUID()),
     customer: () => p.manyToOne(Customer).index(),
     plan: () => p.manyToOne(Plan),
     status: p.string(),
@@ -75,7 +78,10 @@ export const Refund = defineEntity({
   name: 'Refund',
   tableName: 'refunds',
   properties: {
-    id: p.string().primary().onCreate(() => `rf_${randomUUID().slice(0, 12)}`),
+    id: p
+      .string()
+      .primary()
+      .onCreate(() => `rf_${randomUUID().slice(0, 12)}`),
     customer: () => p.manyToOne(Customer).index(),
     paymentRef: p.string(),
     amountCents: p.integer(),

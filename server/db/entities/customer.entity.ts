@@ -1,12 +1,15 @@
-import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
+import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 
 /** A customer of the company the desk serves. */
 export const Customer = defineEntity({
   name: 'Customer',
   tableName: 'customers',
   properties: {
-    id: p.string().primary().onCreate(() => randomUUID()),
+    id: p
+      .string()
+      .primary()
+      .onCreate(() => randomUUID()),
     externalRef: p.string().unique().nullable(),
     name: p.string(),
     email: p.string().nullable(),

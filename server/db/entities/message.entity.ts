@@ -1,5 +1,5 @@
-import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
+import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import { Case } from './case.entity.js';
 
 export const AUTHOR_KINDS = ['CUSTOMER', 'AGENT', 'OPERATOR', 'SYSTEM'] as const;
@@ -36,7 +36,10 @@ export const Message = defineEntity({
   tableName: 'messages',
   indexes: [{ properties: ['case', 'createdAt'] }],
   properties: {
-    id: p.string().primary().onCreate(() => randomUUID()),
+    id: p
+      .string()
+      .primary()
+      .onCreate(() => randomUUID()),
     case: () => p.manyToOne(Case),
     authorKind: p.enum([...AUTHOR_KINDS]),
     authorName: p.string().nullable(),

@@ -1,9 +1,10 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261130084304 extends Migration {
-
   override async up(): Promise<void> {
-    this.addSql(`create table \`audit_events\` (\`id\` integer not null primary key autoincrement, \`at\` datetime not null, \`category\` text check (\`category\` in ('auth', 'security', 'action')) not null, \`type\` text not null, \`actor_id\` text null, \`actor_role\` text null, \`case_id\` text null, \`customer_id\` text null, \`ip\` text null, \`request_id\` text null, \`detail\` json not null);`);
+    this.addSql(
+      `create table \`audit_events\` (\`id\` integer not null primary key autoincrement, \`at\` datetime not null, \`category\` text check (\`category\` in ('auth', 'security', 'action')) not null, \`type\` text not null, \`actor_id\` text null, \`actor_role\` text null, \`case_id\` text null, \`customer_id\` text null, \`ip\` text null, \`request_id\` text null, \`detail\` json not null);`,
+    );
     this.addSql(`create index \`audit_events_at_index\` on \`audit_events\` (\`at\`);`);
     this.addSql(`create index \`audit_events_case_id_index\` on \`audit_events\` (\`case_id\`);`);
     this.addSql(`create index \`audit_events_category_at_index\` on \`audit_events\` (\`category\`, \`at\`);`);
@@ -18,8 +19,11 @@ export class Migration20261130084304 extends Migration {
     this.addSql(`alter table \`messages\` add column \`model\` text null;`);
     this.addSql(`alter table \`messages\` add column \`cost_usd\` real null;`);
     // The audit trail is append-only: the database itself refuses to change or remove a row.
-    this.addSql(`create trigger \`audit_events_no_update\` before update on \`audit_events\` begin select raise(abort, 'audit events are append-only'); end;`);
-    this.addSql(`create trigger \`audit_events_no_delete\` before delete on \`audit_events\` begin select raise(abort, 'audit events are append-only'); end;`);
+    this.addSql(
+      `create trigger \`audit_events_no_update\` before update on \`audit_events\` begin select raise(abort, 'audit events are append-only'); end;`,
+    );
+    this.addSql(
+      `create trigger \`audit_events_no_delete\` before delete on \`audit_events\` begin select raise(abort, 'audit events are append-only'); end;`,
+    );
   }
-
 }

@@ -14,15 +14,86 @@
 // - Refund policy exercised by the data: refundable within 30 days of payment; up to
 //   $500 (50000 cents) can be approved at once, anything larger or older goes to review.
 
-export interface DemoPlan { code: 'starter' | 'plus' | 'pro' | 'business'; name: string; monthlyPriceCents: number; annualPriceCents: number; features: string[]; maxDevices: number | null }
-export interface DemoCustomer { key: string; name: string; email: string; phone: string | null; country: string; createdDaysAgo: number; notes: string | null }
-export interface DemoSubscription { customerKey: string; planCode: DemoPlan['code']; status: 'active' | 'paused' | 'cancelled' | 'trialing'; billingCycle: 'monthly' | 'annual'; startedDaysAgo: number; renewsInDays: number | null; priceCents: number }
+export interface DemoPlan {
+  code: 'starter' | 'plus' | 'pro' | 'business';
+  name: string;
+  monthlyPriceCents: number;
+  annualPriceCents: number;
+  features: string[];
+  maxDevices: number | null;
+}
+export interface DemoCustomer {
+  key: string;
+  name: string;
+  email: string;
+  phone: string | null;
+  country: string;
+  createdDaysAgo: number;
+  notes: string | null;
+}
+export interface DemoSubscription {
+  customerKey: string;
+  planCode: DemoPlan['code'];
+  status: 'active' | 'paused' | 'cancelled' | 'trialing';
+  billingCycle: 'monthly' | 'annual';
+  startedDaysAgo: number;
+  renewsInDays: number | null;
+  priceCents: number;
+}
 /** `dueInDays` is relative to now: negative when the due date has passed. */
-export interface DemoInvoice { number: string; customerKey: string; amountCents: number; currency: string; status: 'paid' | 'open' | 'void' | 'overdue'; issuedDaysAgo: number; dueInDays: number; lines: { description: string; amountCents: number }[] }
-export interface DemoPayment { ref: string; customerKey: string; invoiceNumber: string | null; amountCents: number; currency: string; method: string; status: 'succeeded' | 'failed' | 'refunded' | 'partially_refunded'; daysAgo: number; failureReason: string | null }
-export interface DemoRefund { customerKey: string; paymentRef: string; amountCents: number; status: 'pending_review' | 'approved' | 'completed' | 'rejected'; reason: string; daysAgo: number }
-export interface DemoOrder { number: string; customerKey: string; status: 'processing' | 'packed' | 'shipped' | 'delivered' | 'cancelled' | 'returned'; items: { sku: string; name: string; quantity: number; unitPriceCents: number }[]; shippingCents: number; totalCents: number; currency: string; shippingMethod: 'standard' | 'express'; carrier: string | null; trackingNumber: string | null; placedDaysAgo: number; etaInDays: number | null; deliveredDaysAgo: number | null; address: { line1: string; city: string; postalCode: string; country: string } }
-export interface DemoIncident { component: 'api' | 'app' | 'mesh-cloud' | 'payments' | 'dashboard'; status: 'operational' | 'degraded' | 'outage' | 'maintenance'; title: string; startedDaysAgo: number; resolvedDaysAgo: number | null; regions: string[] }
+export interface DemoInvoice {
+  number: string;
+  customerKey: string;
+  amountCents: number;
+  currency: string;
+  status: 'paid' | 'open' | 'void' | 'overdue';
+  issuedDaysAgo: number;
+  dueInDays: number;
+  lines: { description: string; amountCents: number }[];
+}
+export interface DemoPayment {
+  ref: string;
+  customerKey: string;
+  invoiceNumber: string | null;
+  amountCents: number;
+  currency: string;
+  method: string;
+  status: 'succeeded' | 'failed' | 'refunded' | 'partially_refunded';
+  daysAgo: number;
+  failureReason: string | null;
+}
+export interface DemoRefund {
+  customerKey: string;
+  paymentRef: string;
+  amountCents: number;
+  status: 'pending_review' | 'approved' | 'completed' | 'rejected';
+  reason: string;
+  daysAgo: number;
+}
+export interface DemoOrder {
+  number: string;
+  customerKey: string;
+  status: 'processing' | 'packed' | 'shipped' | 'delivered' | 'cancelled' | 'returned';
+  items: { sku: string; name: string; quantity: number; unitPriceCents: number }[];
+  shippingCents: number;
+  totalCents: number;
+  currency: string;
+  shippingMethod: 'standard' | 'express';
+  carrier: string | null;
+  trackingNumber: string | null;
+  placedDaysAgo: number;
+  etaInDays: number | null;
+  deliveredDaysAgo: number | null;
+  address: { line1: string; city: string; postalCode: string; country: string };
+}
+export interface DemoIncident {
+  component: 'api' | 'app' | 'mesh-cloud' | 'payments' | 'dashboard';
+  status: 'operational' | 'degraded' | 'outage' | 'maintenance';
+  title: string;
+  startedDaysAgo: number;
+  resolvedDaysAgo: number | null;
+  regions: string[];
+}
 
 /** The default demo customer (Ava Thompson, US, Plus monthly). */
 export const DEMO_CUSTOMER_KEY = 'cust-ava';
@@ -45,7 +116,13 @@ export const plans: DemoPlan[] = [
     name: 'Plus',
     monthlyPriceCents: 1900,
     annualPriceCents: 19000,
-    features: ['Up to 3 Mesh Extenders', 'Advanced parental controls & schedules', 'Threat protection', 'Guest network', 'Chat support'],
+    features: [
+      'Up to 3 Mesh Extenders',
+      'Advanced parental controls & schedules',
+      'Threat protection',
+      'Guest network',
+      'Chat support',
+    ],
     maxDevices: 15,
   },
   {
@@ -53,7 +130,13 @@ export const plans: DemoPlan[] = [
     name: 'Pro',
     monthlyPriceCents: 3900,
     annualPriceCents: 39000,
-    features: ['Unlimited Mesh Extenders', 'Threat protection & VPN', 'Per-device bandwidth priorities', '90-day usage history', 'Priority chat & phone support'],
+    features: [
+      'Unlimited Mesh Extenders',
+      'Threat protection & VPN',
+      'Per-device bandwidth priorities',
+      '90-day usage history',
+      'Priority chat & phone support',
+    ],
     maxDevices: 40,
   },
   {
@@ -61,7 +144,13 @@ export const plans: DemoPlan[] = [
     name: 'Business',
     monthlyPriceCents: 9900,
     annualPriceCents: 99000,
-    features: ['Multi-site management', 'VLANs & separate staff/guest networks', 'Admin roles & audit log', '99.9% uptime SLA with service credits', 'Dedicated account manager'],
+    features: [
+      'Multi-site management',
+      'VLANs & separate staff/guest networks',
+      'Admin roles & audit log',
+      '99.9% uptime SLA with service credits',
+      'Dedicated account manager',
+    ],
     maxDevices: null,
   },
 ];
@@ -74,7 +163,8 @@ export const customers: DemoCustomer[] = [
     phone: '+1 503-555-0142',
     country: 'US',
     createdDaysAgo: 131,
-    notes: 'Default demo customer. Plus monthly since ~4 months; owns a Hub + Power Adapter, two Mesh Extenders in transit. Card was declined once last month; she switched to her Mastercard.',
+    notes:
+      'Default demo customer. Plus monthly since ~4 months; owns a Hub + Power Adapter, two Mesh Extenders in transit. Card was declined once last month; she switched to her Mastercard.',
   },
   {
     key: 'cust-ben',
@@ -83,7 +173,8 @@ export const customers: DemoCustomer[] = [
     phone: '+1 312-555-0118',
     country: 'US',
     createdDaysAgo: 412,
-    notes: 'Pro annual, renewed 40 days ago. Asked to refund the renewal and move to monthly billing (outside the 30-day window, in review).',
+    notes:
+      'Pro annual, renewed 40 days ago. Asked to refund the renewal and move to monthly billing (outside the 30-day window, in review).',
   },
   {
     key: 'cust-chloe',
@@ -92,7 +183,8 @@ export const customers: DemoCustomer[] = [
     phone: null,
     country: 'FR',
     createdDaysAgo: 102,
-    notes: 'Subscription auto-paused after three failed charges on her latest invoice (insufficient funds, then declined).',
+    notes:
+      'Subscription auto-paused after three failed charges on her latest invoice (insufficient funds, then declined).',
   },
   {
     key: 'cust-daan',
@@ -179,18 +271,114 @@ export const customers: DemoCustomer[] = [
 
 // One subscription per customer; priceCents = plan price for the billing cycle.
 export const subscriptions: DemoSubscription[] = [
-  { customerKey: 'cust-ava', planCode: 'plus', status: 'active', billingCycle: 'monthly', startedDaysAgo: 125, renewsInDays: 25, priceCents: 1900 },
-  { customerKey: 'cust-ben', planCode: 'pro', status: 'active', billingCycle: 'annual', startedDaysAgo: 405, renewsInDays: 325, priceCents: 39000 },
-  { customerKey: 'cust-chloe', planCode: 'starter', status: 'paused', billingCycle: 'monthly', startedDaysAgo: 95, renewsInDays: null, priceCents: 900 },
-  { customerKey: 'cust-daan', planCode: 'plus', status: 'active', billingCycle: 'annual', startedDaysAgo: 210, renewsInDays: 155, priceCents: 19000 },
-  { customerKey: 'cust-emma', planCode: 'pro', status: 'active', billingCycle: 'monthly', startedDaysAgo: 88, renewsInDays: 2, priceCents: 3900 },
-  { customerKey: 'cust-oliver', planCode: 'plus', status: 'active', billingCycle: 'monthly', startedDaysAgo: 63, renewsInDays: 27, priceCents: 1900 },
-  { customerKey: 'cust-grace', planCode: 'starter', status: 'cancelled', billingCycle: 'monthly', startedDaysAgo: 160, renewsInDays: null, priceCents: 900 },
-  { customerKey: 'cust-harper', planCode: 'business', status: 'active', billingCycle: 'annual', startedDaysAgo: 12, renewsInDays: 353, priceCents: 99000 },
-  { customerKey: 'cust-isaac', planCode: 'pro', status: 'trialing', billingCycle: 'monthly', startedDaysAgo: 9, renewsInDays: 5, priceCents: 3900 },
-  { customerKey: 'cust-jade', planCode: 'business', status: 'active', billingCycle: 'monthly', startedDaysAgo: 115, renewsInDays: 5, priceCents: 9900 },
-  { customerKey: 'cust-kofi', planCode: 'plus', status: 'active', billingCycle: 'monthly', startedDaysAgo: 62, renewsInDays: 28, priceCents: 1900 },
-  { customerKey: 'cust-maya', planCode: 'starter', status: 'active', billingCycle: 'annual', startedDaysAgo: 290, renewsInDays: 75, priceCents: 9000 },
+  {
+    customerKey: 'cust-ava',
+    planCode: 'plus',
+    status: 'active',
+    billingCycle: 'monthly',
+    startedDaysAgo: 125,
+    renewsInDays: 25,
+    priceCents: 1900,
+  },
+  {
+    customerKey: 'cust-ben',
+    planCode: 'pro',
+    status: 'active',
+    billingCycle: 'annual',
+    startedDaysAgo: 405,
+    renewsInDays: 325,
+    priceCents: 39000,
+  },
+  {
+    customerKey: 'cust-chloe',
+    planCode: 'starter',
+    status: 'paused',
+    billingCycle: 'monthly',
+    startedDaysAgo: 95,
+    renewsInDays: null,
+    priceCents: 900,
+  },
+  {
+    customerKey: 'cust-daan',
+    planCode: 'plus',
+    status: 'active',
+    billingCycle: 'annual',
+    startedDaysAgo: 210,
+    renewsInDays: 155,
+    priceCents: 19000,
+  },
+  {
+    customerKey: 'cust-emma',
+    planCode: 'pro',
+    status: 'active',
+    billingCycle: 'monthly',
+    startedDaysAgo: 88,
+    renewsInDays: 2,
+    priceCents: 3900,
+  },
+  {
+    customerKey: 'cust-oliver',
+    planCode: 'plus',
+    status: 'active',
+    billingCycle: 'monthly',
+    startedDaysAgo: 63,
+    renewsInDays: 27,
+    priceCents: 1900,
+  },
+  {
+    customerKey: 'cust-grace',
+    planCode: 'starter',
+    status: 'cancelled',
+    billingCycle: 'monthly',
+    startedDaysAgo: 160,
+    renewsInDays: null,
+    priceCents: 900,
+  },
+  {
+    customerKey: 'cust-harper',
+    planCode: 'business',
+    status: 'active',
+    billingCycle: 'annual',
+    startedDaysAgo: 12,
+    renewsInDays: 353,
+    priceCents: 99000,
+  },
+  {
+    customerKey: 'cust-isaac',
+    planCode: 'pro',
+    status: 'trialing',
+    billingCycle: 'monthly',
+    startedDaysAgo: 9,
+    renewsInDays: 5,
+    priceCents: 3900,
+  },
+  {
+    customerKey: 'cust-jade',
+    planCode: 'business',
+    status: 'active',
+    billingCycle: 'monthly',
+    startedDaysAgo: 115,
+    renewsInDays: 5,
+    priceCents: 9900,
+  },
+  {
+    customerKey: 'cust-kofi',
+    planCode: 'plus',
+    status: 'active',
+    billingCycle: 'monthly',
+    startedDaysAgo: 62,
+    renewsInDays: 28,
+    priceCents: 1900,
+  },
+  {
+    customerKey: 'cust-maya',
+    planCode: 'starter',
+    status: 'active',
+    billingCycle: 'annual',
+    startedDaysAgo: 290,
+    renewsInDays: 75,
+    priceCents: 9000,
+  },
 ];
 
 export const invoices: DemoInvoice[] = [
@@ -267,9 +455,7 @@ export const invoices: DemoInvoice[] = [
     status: 'paid',
     issuedDaysAgo: 40,
     dueInDays: -33,
-    lines: [
-      { description: 'Brightwave Pro plan — annual subscription (12 months)', amountCents: 39000 },
-    ],
+    lines: [{ description: 'Brightwave Pro plan — annual subscription (12 months)', amountCents: 39000 }],
   },
   {
     number: 'INV-2026-0122',
@@ -324,9 +510,7 @@ export const invoices: DemoInvoice[] = [
     status: 'paid',
     issuedDaysAgo: 210,
     dueInDays: -203,
-    lines: [
-      { description: 'Brightwave Plus plan — annual subscription (12 months)', amountCents: 19000 },
-    ],
+    lines: [{ description: 'Brightwave Plus plan — annual subscription (12 months)', amountCents: 19000 }],
   },
   {
     number: 'INV-2026-0133',
@@ -493,9 +677,7 @@ export const invoices: DemoInvoice[] = [
     status: 'paid',
     issuedDaysAgo: 12,
     dueInDays: -5,
-    lines: [
-      { description: 'Brightwave Business plan — annual subscription (12 months)', amountCents: 99000 },
-    ],
+    lines: [{ description: 'Brightwave Business plan — annual subscription (12 months)', amountCents: 99000 }],
   },
   {
     number: 'INV-2026-0135',
@@ -533,9 +715,7 @@ export const invoices: DemoInvoice[] = [
     status: 'open',
     issuedDaysAgo: 0.5,
     dueInDays: 5,
-    lines: [
-      { description: 'Brightwave Pro plan — monthly subscription (first month after trial)', amountCents: 3900 },
-    ],
+    lines: [{ description: 'Brightwave Pro plan — monthly subscription (first month after trial)', amountCents: 3900 }],
   },
   // Jade Nguyen — Business monthly
   {
@@ -618,9 +798,7 @@ export const invoices: DemoInvoice[] = [
     status: 'paid',
     issuedDaysAgo: 290,
     dueInDays: -283,
-    lines: [
-      { description: 'Brightwave Starter plan — annual subscription (12 months)', amountCents: 9000 },
-    ],
+    lines: [{ description: 'Brightwave Starter plan — annual subscription (12 months)', amountCents: 9000 }],
   },
   {
     number: 'INV-2026-0123',
@@ -637,59 +815,479 @@ export const invoices: DemoInvoice[] = [
 // One payment per paid invoice (plus failed attempts); amount always equals the invoice amount.
 export const payments: DemoPayment[] = [
   // Ava Thompson — failed once then succeeded (35/34 days ago); 5-day-old payment is refundable
-  { ref: 'pay_7Hq2N939AHSUDb', customerKey: 'cust-ava', invoiceNumber: 'INV-2026-0106', amountCents: 1900, currency: 'USD', method: 'visa •••• 4242', status: 'succeeded', daysAgo: 125, failureReason: null },
-  { ref: 'pay_m2QtPHEsAyfKKp', customerKey: 'cust-ava', invoiceNumber: 'INV-2026-0109', amountCents: 1900, currency: 'USD', method: 'visa •••• 4242', status: 'succeeded', daysAgo: 95, failureReason: null },
-  { ref: 'pay_YfUoEgQVZpjbp3', customerKey: 'cust-ava', invoiceNumber: 'INV-2026-0115', amountCents: 1900, currency: 'USD', method: 'visa •••• 4242', status: 'succeeded', daysAgo: 65, failureReason: null },
-  { ref: 'pay_ALeByUtKiv5TfH', customerKey: 'cust-ava', invoiceNumber: 'INV-2026-0118', amountCents: 14800, currency: 'USD', method: 'visa •••• 4242', status: 'succeeded', daysAgo: 62, failureReason: null },
-  { ref: 'pay_b4TNff3UG8JH2W', customerKey: 'cust-ava', invoiceNumber: 'INV-2026-0126', amountCents: 1900, currency: 'USD', method: 'visa •••• 4242', status: 'failed', daysAgo: 35, failureReason: 'card_declined' },
-  { ref: 'pay_4ssqFZoLQQQZfk', customerKey: 'cust-ava', invoiceNumber: 'INV-2026-0126', amountCents: 1900, currency: 'USD', method: 'mastercard •••• 5100', status: 'succeeded', daysAgo: 34.2, failureReason: null },
-  { ref: 'pay_6YL6oFMsBE2Eq5', customerKey: 'cust-ava', invoiceNumber: 'INV-2026-0136', amountCents: 1900, currency: 'USD', method: 'mastercard •••• 5100', status: 'succeeded', daysAgo: 5, failureReason: null },
+  {
+    ref: 'pay_7Hq2N939AHSUDb',
+    customerKey: 'cust-ava',
+    invoiceNumber: 'INV-2026-0106',
+    amountCents: 1900,
+    currency: 'USD',
+    method: 'visa •••• 4242',
+    status: 'succeeded',
+    daysAgo: 125,
+    failureReason: null,
+  },
+  {
+    ref: 'pay_m2QtPHEsAyfKKp',
+    customerKey: 'cust-ava',
+    invoiceNumber: 'INV-2026-0109',
+    amountCents: 1900,
+    currency: 'USD',
+    method: 'visa •••• 4242',
+    status: 'succeeded',
+    daysAgo: 95,
+    failureReason: null,
+  },
+  {
+    ref: 'pay_YfUoEgQVZpjbp3',
+    customerKey: 'cust-ava',
+    invoiceNumber: 'INV-2026-0115',
+    amountCents: 1900,
+    currency: 'USD',
+    method: 'visa •••• 4242',
+    status: 'succeeded',
+    daysAgo: 65,
+    failureReason: null,
+  },
+  {
+    ref: 'pay_ALeByUtKiv5TfH',
+    customerKey: 'cust-ava',
+    invoiceNumber: 'INV-2026-0118',
+    amountCents: 14800,
+    currency: 'USD',
+    method: 'visa •••• 4242',
+    status: 'succeeded',
+    daysAgo: 62,
+    failureReason: null,
+  },
+  {
+    ref: 'pay_b4TNff3UG8JH2W',
+    customerKey: 'cust-ava',
+    invoiceNumber: 'INV-2026-0126',
+    amountCents: 1900,
+    currency: 'USD',
+    method: 'visa •••• 4242',
+    status: 'failed',
+    daysAgo: 35,
+    failureReason: 'card_declined',
+  },
+  {
+    ref: 'pay_4ssqFZoLQQQZfk',
+    customerKey: 'cust-ava',
+    invoiceNumber: 'INV-2026-0126',
+    amountCents: 1900,
+    currency: 'USD',
+    method: 'mastercard •••• 5100',
+    status: 'succeeded',
+    daysAgo: 34.2,
+    failureReason: null,
+  },
+  {
+    ref: 'pay_6YL6oFMsBE2Eq5',
+    customerKey: 'cust-ava',
+    invoiceNumber: 'INV-2026-0136',
+    amountCents: 1900,
+    currency: 'USD',
+    method: 'mastercard •••• 5100',
+    status: 'succeeded',
+    daysAgo: 5,
+    failureReason: null,
+  },
   // Ben Carter — 40-day-old annual payment, refund in review
-  { ref: 'pay_b9JN9ou73YRfiK', customerKey: 'cust-ben', invoiceNumber: 'INV-2026-0125', amountCents: 39000, currency: 'USD', method: 'amex •••• 1005', status: 'succeeded', daysAgo: 40, failureReason: null },
+  {
+    ref: 'pay_b9JN9ou73YRfiK',
+    customerKey: 'cust-ben',
+    invoiceNumber: 'INV-2026-0125',
+    amountCents: 39000,
+    currency: 'USD',
+    method: 'amex •••• 1005',
+    status: 'succeeded',
+    daysAgo: 40,
+    failureReason: null,
+  },
   // Chloé Dubois — three failed attempts on the overdue invoice
-  { ref: 'pay_6ZMeAYDxjEbZKy', customerKey: 'cust-chloe', invoiceNumber: 'INV-2026-0110', amountCents: 900, currency: 'EUR', method: 'visa •••• 1881', status: 'succeeded', daysAgo: 95, failureReason: null },
-  { ref: 'pay_ZFqhR7Ku3LjYiq', customerKey: 'cust-chloe', invoiceNumber: 'INV-2026-0116', amountCents: 900, currency: 'EUR', method: 'visa •••• 1881', status: 'succeeded', daysAgo: 65, failureReason: null },
-  { ref: 'pay_rKNV6ENqiPMe83', customerKey: 'cust-chloe', invoiceNumber: 'INV-2026-0127', amountCents: 900, currency: 'EUR', method: 'visa •••• 1881', status: 'failed', daysAgo: 35, failureReason: 'insufficient_funds' },
-  { ref: 'pay_RCgvzskqbf9Zhe', customerKey: 'cust-chloe', invoiceNumber: 'INV-2026-0127', amountCents: 900, currency: 'EUR', method: 'visa •••• 1881', status: 'failed', daysAgo: 32, failureReason: 'insufficient_funds' },
-  { ref: 'pay_Xhab68trCn9bgD', customerKey: 'cust-chloe', invoiceNumber: 'INV-2026-0127', amountCents: 900, currency: 'EUR', method: 'visa •••• 1881', status: 'failed', daysAgo: 28, failureReason: 'card_declined' },
+  {
+    ref: 'pay_6ZMeAYDxjEbZKy',
+    customerKey: 'cust-chloe',
+    invoiceNumber: 'INV-2026-0110',
+    amountCents: 900,
+    currency: 'EUR',
+    method: 'visa •••• 1881',
+    status: 'succeeded',
+    daysAgo: 95,
+    failureReason: null,
+  },
+  {
+    ref: 'pay_ZFqhR7Ku3LjYiq',
+    customerKey: 'cust-chloe',
+    invoiceNumber: 'INV-2026-0116',
+    amountCents: 900,
+    currency: 'EUR',
+    method: 'visa •••• 1881',
+    status: 'succeeded',
+    daysAgo: 65,
+    failureReason: null,
+  },
+  {
+    ref: 'pay_rKNV6ENqiPMe83',
+    customerKey: 'cust-chloe',
+    invoiceNumber: 'INV-2026-0127',
+    amountCents: 900,
+    currency: 'EUR',
+    method: 'visa •••• 1881',
+    status: 'failed',
+    daysAgo: 35,
+    failureReason: 'insufficient_funds',
+  },
+  {
+    ref: 'pay_RCgvzskqbf9Zhe',
+    customerKey: 'cust-chloe',
+    invoiceNumber: 'INV-2026-0127',
+    amountCents: 900,
+    currency: 'EUR',
+    method: 'visa •••• 1881',
+    status: 'failed',
+    daysAgo: 32,
+    failureReason: 'insufficient_funds',
+  },
+  {
+    ref: 'pay_Xhab68trCn9bgD',
+    customerKey: 'cust-chloe',
+    invoiceNumber: 'INV-2026-0127',
+    amountCents: 900,
+    currency: 'EUR',
+    method: 'visa •••• 1881',
+    status: 'failed',
+    daysAgo: 28,
+    failureReason: 'card_declined',
+  },
   // Daan de Vries — 20-day-old Hub payment
-  { ref: 'pay_XoKE6cWfv42LtA', customerKey: 'cust-daan', invoiceNumber: 'INV-2026-0102', amountCents: 19000, currency: 'EUR', method: 'sepa •••• 3000', status: 'succeeded', daysAgo: 209, failureReason: null },
-  { ref: 'pay_CjxHF8urqHNNo6', customerKey: 'cust-daan', invoiceNumber: 'INV-2026-0133', amountCents: 12900, currency: 'EUR', method: 'ideal', status: 'succeeded', daysAgo: 20, failureReason: null },
+  {
+    ref: 'pay_XoKE6cWfv42LtA',
+    customerKey: 'cust-daan',
+    invoiceNumber: 'INV-2026-0102',
+    amountCents: 19000,
+    currency: 'EUR',
+    method: 'sepa •••• 3000',
+    status: 'succeeded',
+    daysAgo: 209,
+    failureReason: null,
+  },
+  {
+    ref: 'pay_CjxHF8urqHNNo6',
+    customerKey: 'cust-daan',
+    invoiceNumber: 'INV-2026-0133',
+    amountCents: 12900,
+    currency: 'EUR',
+    method: 'ideal',
+    status: 'succeeded',
+    daysAgo: 20,
+    failureReason: null,
+  },
   // Emma Schneider — returned order fully refunded
-  { ref: 'pay_YHmQBEBpsHwKp9', customerKey: 'cust-emma', invoiceNumber: 'INV-2026-0111', amountCents: 3900, currency: 'EUR', method: 'sepa •••• 4410', status: 'succeeded', daysAgo: 87, failureReason: null },
-  { ref: 'pay_L7PSQwVhE8GmnN', customerKey: 'cust-emma', invoiceNumber: 'INV-2026-0120', amountCents: 3900, currency: 'EUR', method: 'sepa •••• 4410', status: 'succeeded', daysAgo: 57, failureReason: null },
-  { ref: 'pay_GxFrwUESWXdiRR', customerKey: 'cust-emma', invoiceNumber: 'INV-2026-0130', amountCents: 3900, currency: 'EUR', method: 'sepa •••• 4410', status: 'succeeded', daysAgo: 27, failureReason: null },
-  { ref: 'pay_D4F4SJzt2Y2gBN', customerKey: 'cust-emma', invoiceNumber: 'INV-2026-0132', amountCents: 7900, currency: 'EUR', method: 'mastercard •••• 8210', status: 'refunded', daysAgo: 24, failureReason: null },
+  {
+    ref: 'pay_YHmQBEBpsHwKp9',
+    customerKey: 'cust-emma',
+    invoiceNumber: 'INV-2026-0111',
+    amountCents: 3900,
+    currency: 'EUR',
+    method: 'sepa •••• 4410',
+    status: 'succeeded',
+    daysAgo: 87,
+    failureReason: null,
+  },
+  {
+    ref: 'pay_L7PSQwVhE8GmnN',
+    customerKey: 'cust-emma',
+    invoiceNumber: 'INV-2026-0120',
+    amountCents: 3900,
+    currency: 'EUR',
+    method: 'sepa •••• 4410',
+    status: 'succeeded',
+    daysAgo: 57,
+    failureReason: null,
+  },
+  {
+    ref: 'pay_GxFrwUESWXdiRR',
+    customerKey: 'cust-emma',
+    invoiceNumber: 'INV-2026-0130',
+    amountCents: 3900,
+    currency: 'EUR',
+    method: 'sepa •••• 4410',
+    status: 'succeeded',
+    daysAgo: 27,
+    failureReason: null,
+  },
+  {
+    ref: 'pay_D4F4SJzt2Y2gBN',
+    customerKey: 'cust-emma',
+    invoiceNumber: 'INV-2026-0132',
+    amountCents: 7900,
+    currency: 'EUR',
+    method: 'mastercard •••• 8210',
+    status: 'refunded',
+    daysAgo: 24,
+    failureReason: null,
+  },
   // Oliver Bennett — DUPLICATE CHARGE: two identical successful payments for the same invoice the same day
-  { ref: 'pay_67JQUCnMh3mBcM', customerKey: 'cust-oliver', invoiceNumber: 'INV-2026-0117', amountCents: 1900, currency: 'GBP', method: 'visa •••• 0077', status: 'succeeded', daysAgo: 63, failureReason: null },
-  { ref: 'pay_8LwyUaBgRDqdJe', customerKey: 'cust-oliver', invoiceNumber: 'INV-2026-0128', amountCents: 1900, currency: 'GBP', method: 'visa •••• 0077', status: 'succeeded', daysAgo: 33, failureReason: null },
-  { ref: 'pay_eEoW5yEyYyKEsn', customerKey: 'cust-oliver', invoiceNumber: 'INV-2026-0137', amountCents: 1900, currency: 'GBP', method: 'visa •••• 0077', status: 'succeeded', daysAgo: 3, failureReason: null },
-  { ref: 'pay_98KY7C3fA4aEHM', customerKey: 'cust-oliver', invoiceNumber: 'INV-2026-0137', amountCents: 1900, currency: 'GBP', method: 'visa •••• 0077', status: 'succeeded', daysAgo: 2.98, failureReason: null },
+  {
+    ref: 'pay_67JQUCnMh3mBcM',
+    customerKey: 'cust-oliver',
+    invoiceNumber: 'INV-2026-0117',
+    amountCents: 1900,
+    currency: 'GBP',
+    method: 'visa •••• 0077',
+    status: 'succeeded',
+    daysAgo: 63,
+    failureReason: null,
+  },
+  {
+    ref: 'pay_8LwyUaBgRDqdJe',
+    customerKey: 'cust-oliver',
+    invoiceNumber: 'INV-2026-0128',
+    amountCents: 1900,
+    currency: 'GBP',
+    method: 'visa •••• 0077',
+    status: 'succeeded',
+    daysAgo: 33,
+    failureReason: null,
+  },
+  {
+    ref: 'pay_eEoW5yEyYyKEsn',
+    customerKey: 'cust-oliver',
+    invoiceNumber: 'INV-2026-0137',
+    amountCents: 1900,
+    currency: 'GBP',
+    method: 'visa •••• 0077',
+    status: 'succeeded',
+    daysAgo: 3,
+    failureReason: null,
+  },
+  {
+    ref: 'pay_98KY7C3fA4aEHM',
+    customerKey: 'cust-oliver',
+    invoiceNumber: 'INV-2026-0137',
+    amountCents: 1900,
+    currency: 'GBP',
+    method: 'visa •••• 0077',
+    status: 'succeeded',
+    daysAgo: 2.98,
+    failureReason: null,
+  },
   // Grace Kim — all older than 30 days
-  { ref: 'pay_qmSnCeEPNxyQzg', customerKey: 'cust-grace', invoiceNumber: 'INV-2026-0103', amountCents: 900, currency: 'USD', method: 'paypal', status: 'succeeded', daysAgo: 160, failureReason: null },
-  { ref: 'pay_QyEfuNYugPhgVN', customerKey: 'cust-grace', invoiceNumber: 'INV-2026-0104', amountCents: 2499, currency: 'USD', method: 'paypal', status: 'succeeded', daysAgo: 150, failureReason: null },
-  { ref: 'pay_nYDVkdJe3va8wA', customerKey: 'cust-grace', invoiceNumber: 'INV-2026-0105', amountCents: 900, currency: 'USD', method: 'paypal', status: 'succeeded', daysAgo: 130, failureReason: null },
-  { ref: 'pay_VbAWKgogD8p6Pe', customerKey: 'cust-grace', invoiceNumber: 'INV-2026-0108', amountCents: 900, currency: 'USD', method: 'paypal', status: 'succeeded', daysAgo: 100, failureReason: null },
-  { ref: 'pay_MaDGJu2K6sFFqu', customerKey: 'cust-grace', invoiceNumber: 'INV-2026-0114', amountCents: 900, currency: 'USD', method: 'paypal', status: 'succeeded', daysAgo: 70, failureReason: null },
+  {
+    ref: 'pay_qmSnCeEPNxyQzg',
+    customerKey: 'cust-grace',
+    invoiceNumber: 'INV-2026-0103',
+    amountCents: 900,
+    currency: 'USD',
+    method: 'paypal',
+    status: 'succeeded',
+    daysAgo: 160,
+    failureReason: null,
+  },
+  {
+    ref: 'pay_QyEfuNYugPhgVN',
+    customerKey: 'cust-grace',
+    invoiceNumber: 'INV-2026-0104',
+    amountCents: 2499,
+    currency: 'USD',
+    method: 'paypal',
+    status: 'succeeded',
+    daysAgo: 150,
+    failureReason: null,
+  },
+  {
+    ref: 'pay_nYDVkdJe3va8wA',
+    customerKey: 'cust-grace',
+    invoiceNumber: 'INV-2026-0105',
+    amountCents: 900,
+    currency: 'USD',
+    method: 'paypal',
+    status: 'succeeded',
+    daysAgo: 130,
+    failureReason: null,
+  },
+  {
+    ref: 'pay_VbAWKgogD8p6Pe',
+    customerKey: 'cust-grace',
+    invoiceNumber: 'INV-2026-0108',
+    amountCents: 900,
+    currency: 'USD',
+    method: 'paypal',
+    status: 'succeeded',
+    daysAgo: 100,
+    failureReason: null,
+  },
+  {
+    ref: 'pay_MaDGJu2K6sFFqu',
+    customerKey: 'cust-grace',
+    invoiceNumber: 'INV-2026-0114',
+    amountCents: 900,
+    currency: 'USD',
+    method: 'paypal',
+    status: 'succeeded',
+    daysAgo: 70,
+    failureReason: null,
+  },
   // Harper Lewis — Business annual payment over $500 within 30 days (needs review to refund)
-  { ref: 'pay_YpvQ6yQAHHyb74', customerKey: 'cust-harper', invoiceNumber: 'INV-2026-0113', amountCents: 3900, currency: 'USD', method: 'amex •••• 3007', status: 'succeeded', daysAgo: 72, failureReason: null },
-  { ref: 'pay_zBjPRTG7AdgCBk', customerKey: 'cust-harper', invoiceNumber: 'INV-2026-0124', amountCents: 3900, currency: 'USD', method: 'amex •••• 3007', status: 'succeeded', daysAgo: 42, failureReason: null },
-  { ref: 'pay_LLRW77rKz6GTWW', customerKey: 'cust-harper', invoiceNumber: 'INV-2026-0134', amountCents: 99000, currency: 'USD', method: 'amex •••• 3007', status: 'succeeded', daysAgo: 12, failureReason: null },
-  { ref: 'pay_MqDKbkmNXf6iSy', customerKey: 'cust-harper', invoiceNumber: 'INV-2026-0135', amountCents: 38099, currency: 'USD', method: 'amex •••• 3007', status: 'succeeded', daysAgo: 11, failureReason: null },
+  {
+    ref: 'pay_YpvQ6yQAHHyb74',
+    customerKey: 'cust-harper',
+    invoiceNumber: 'INV-2026-0113',
+    amountCents: 3900,
+    currency: 'USD',
+    method: 'amex •••• 3007',
+    status: 'succeeded',
+    daysAgo: 72,
+    failureReason: null,
+  },
+  {
+    ref: 'pay_zBjPRTG7AdgCBk',
+    customerKey: 'cust-harper',
+    invoiceNumber: 'INV-2026-0124',
+    amountCents: 3900,
+    currency: 'USD',
+    method: 'amex •••• 3007',
+    status: 'succeeded',
+    daysAgo: 42,
+    failureReason: null,
+  },
+  {
+    ref: 'pay_LLRW77rKz6GTWW',
+    customerKey: 'cust-harper',
+    invoiceNumber: 'INV-2026-0134',
+    amountCents: 99000,
+    currency: 'USD',
+    method: 'amex •••• 3007',
+    status: 'succeeded',
+    daysAgo: 12,
+    failureReason: null,
+  },
+  {
+    ref: 'pay_MqDKbkmNXf6iSy',
+    customerKey: 'cust-harper',
+    invoiceNumber: 'INV-2026-0135',
+    amountCents: 38099,
+    currency: 'USD',
+    method: 'amex •••• 3007',
+    status: 'succeeded',
+    daysAgo: 11,
+    failureReason: null,
+  },
   // Isaac Tremblay
-  { ref: 'pay_LUgG8ptiEfucyk', customerKey: 'cust-isaac', invoiceNumber: 'INV-2026-0139', amountCents: 14800, currency: 'USD', method: 'visa •••• 6011', status: 'succeeded', daysAgo: 1, failureReason: null },
+  {
+    ref: 'pay_LUgG8ptiEfucyk',
+    customerKey: 'cust-isaac',
+    invoiceNumber: 'INV-2026-0139',
+    amountCents: 14800,
+    currency: 'USD',
+    method: 'visa •••• 6011',
+    status: 'succeeded',
+    daysAgo: 1,
+    failureReason: null,
+  },
   // Jade Nguyen — latest payment partially refunded (SLA credit)
-  { ref: 'pay_YJXQ3bBnkzKfKk', customerKey: 'cust-jade', invoiceNumber: 'INV-2026-0107', amountCents: 9900, currency: 'USD', method: 'mastercard •••• 2231', status: 'succeeded', daysAgo: 115, failureReason: null },
-  { ref: 'pay_muHzsxGP4Lfn2A', customerKey: 'cust-jade', invoiceNumber: 'INV-2026-0112', amountCents: 9900, currency: 'USD', method: 'mastercard •••• 2231', status: 'succeeded', daysAgo: 85, failureReason: null },
-  { ref: 'pay_hrXhmM3Tu8zvG8', customerKey: 'cust-jade', invoiceNumber: 'INV-2026-0121', amountCents: 9900, currency: 'USD', method: 'mastercard •••• 2231', status: 'succeeded', daysAgo: 55, failureReason: null },
-  { ref: 'pay_6ZJPToNAUcivjo', customerKey: 'cust-jade', invoiceNumber: 'INV-2026-0131', amountCents: 9900, currency: 'USD', method: 'mastercard •••• 2231', status: 'partially_refunded', daysAgo: 25, failureReason: null },
+  {
+    ref: 'pay_YJXQ3bBnkzKfKk',
+    customerKey: 'cust-jade',
+    invoiceNumber: 'INV-2026-0107',
+    amountCents: 9900,
+    currency: 'USD',
+    method: 'mastercard •••• 2231',
+    status: 'succeeded',
+    daysAgo: 115,
+    failureReason: null,
+  },
+  {
+    ref: 'pay_muHzsxGP4Lfn2A',
+    customerKey: 'cust-jade',
+    invoiceNumber: 'INV-2026-0112',
+    amountCents: 9900,
+    currency: 'USD',
+    method: 'mastercard •••• 2231',
+    status: 'succeeded',
+    daysAgo: 85,
+    failureReason: null,
+  },
+  {
+    ref: 'pay_hrXhmM3Tu8zvG8',
+    customerKey: 'cust-jade',
+    invoiceNumber: 'INV-2026-0121',
+    amountCents: 9900,
+    currency: 'USD',
+    method: 'mastercard •••• 2231',
+    status: 'succeeded',
+    daysAgo: 55,
+    failureReason: null,
+  },
+  {
+    ref: 'pay_6ZJPToNAUcivjo',
+    customerKey: 'cust-jade',
+    invoiceNumber: 'INV-2026-0131',
+    amountCents: 9900,
+    currency: 'USD',
+    method: 'mastercard •••• 2231',
+    status: 'partially_refunded',
+    daysAgo: 25,
+    failureReason: null,
+  },
   // Kofi Mensah — expired card
-  { ref: 'pay_gu9MZ6B8bs9w5p', customerKey: 'cust-kofi', invoiceNumber: 'INV-2026-0119', amountCents: 1900, currency: 'USD', method: 'visa •••• 9424', status: 'succeeded', daysAgo: 62, failureReason: null },
-  { ref: 'pay_LccfTZumhh5iew', customerKey: 'cust-kofi', invoiceNumber: 'INV-2026-0129', amountCents: 1900, currency: 'USD', method: 'visa •••• 9424', status: 'succeeded', daysAgo: 32, failureReason: null },
-  { ref: 'pay_xxjEPqA6wPEejN', customerKey: 'cust-kofi', invoiceNumber: 'INV-2026-0138', amountCents: 1900, currency: 'USD', method: 'visa •••• 9424', status: 'failed', daysAgo: 2, failureReason: 'expired_card' },
+  {
+    ref: 'pay_gu9MZ6B8bs9w5p',
+    customerKey: 'cust-kofi',
+    invoiceNumber: 'INV-2026-0119',
+    amountCents: 1900,
+    currency: 'USD',
+    method: 'visa •••• 9424',
+    status: 'succeeded',
+    daysAgo: 62,
+    failureReason: null,
+  },
+  {
+    ref: 'pay_LccfTZumhh5iew',
+    customerKey: 'cust-kofi',
+    invoiceNumber: 'INV-2026-0129',
+    amountCents: 1900,
+    currency: 'USD',
+    method: 'visa •••• 9424',
+    status: 'succeeded',
+    daysAgo: 32,
+    failureReason: null,
+  },
+  {
+    ref: 'pay_xxjEPqA6wPEejN',
+    customerKey: 'cust-kofi',
+    invoiceNumber: 'INV-2026-0138',
+    amountCents: 1900,
+    currency: 'USD',
+    method: 'visa •••• 9424',
+    status: 'failed',
+    daysAgo: 2,
+    failureReason: 'expired_card',
+  },
   // Maya Singh
-  { ref: 'pay_t8vaEQVXH35P8T', customerKey: 'cust-maya', invoiceNumber: 'INV-2026-0101', amountCents: 9000, currency: 'USD', method: 'paypal', status: 'succeeded', daysAgo: 290, failureReason: null },
-  { ref: 'pay_TjhR7eXeBaS3rH', customerKey: 'cust-maya', invoiceNumber: 'INV-2026-0123', amountCents: 12900, currency: 'USD', method: 'paypal', status: 'succeeded', daysAgo: 45, failureReason: null },
+  {
+    ref: 'pay_t8vaEQVXH35P8T',
+    customerKey: 'cust-maya',
+    invoiceNumber: 'INV-2026-0101',
+    amountCents: 9000,
+    currency: 'USD',
+    method: 'paypal',
+    status: 'succeeded',
+    daysAgo: 290,
+    failureReason: null,
+  },
+  {
+    ref: 'pay_TjhR7eXeBaS3rH',
+    customerKey: 'cust-maya',
+    invoiceNumber: 'INV-2026-0123',
+    amountCents: 12900,
+    currency: 'USD',
+    method: 'paypal',
+    status: 'succeeded',
+    daysAgo: 45,
+    failureReason: null,
+  },
 ];
 
 // Emma: completed full refund (returned order). Jade: completed partial SLA credit.
@@ -718,7 +1316,8 @@ export const refunds: DemoRefund[] = [
     paymentRef: 'pay_b9JN9ou73YRfiK',
     amountCents: 39000,
     status: 'pending_review',
-    reason: 'Wants the annual renewal refunded to switch to monthly billing; payment is 40 days old (outside the 30-day window)',
+    reason:
+      'Wants the annual renewal refunded to switch to monthly billing; payment is 40 days old (outside the 30-day window)',
     daysAgo: 1.5,
   },
   {
@@ -726,7 +1325,8 @@ export const refunds: DemoRefund[] = [
     paymentRef: 'pay_MaDGJu2K6sFFqu',
     amountCents: 900,
     status: 'rejected',
-    reason: 'Requested refund of a Starter renewal after cancelling; payment was more than 30 days old and the period was used',
+    reason:
+      'Requested refund of a Starter renewal after cancelling; payment was more than 30 days old and the period was used',
     daysAgo: 38,
   },
 ];
@@ -756,9 +1356,7 @@ export const orders: DemoOrder[] = [
     number: 'BW-100202',
     customerKey: 'cust-grace',
     status: 'delivered',
-    items: [
-      { sku: 'BW-PSU-01', name: 'Brightwave Power Adapter', quantity: 1, unitPriceCents: 1900 },
-    ],
+    items: [{ sku: 'BW-PSU-01', name: 'Brightwave Power Adapter', quantity: 1, unitPriceCents: 1900 }],
     shippingCents: 599,
     totalCents: 2499,
     currency: 'USD',
@@ -860,9 +1458,7 @@ export const orders: DemoOrder[] = [
     number: 'BW-100208',
     customerKey: 'cust-ben',
     status: 'cancelled',
-    items: [
-      { sku: 'BW-MESH-01', name: 'Brightwave Mesh Extender', quantity: 1, unitPriceCents: 7900 },
-    ],
+    items: [{ sku: 'BW-MESH-01', name: 'Brightwave Mesh Extender', quantity: 1, unitPriceCents: 7900 }],
     shippingCents: 1499,
     totalCents: 9399,
     currency: 'USD',
@@ -894,9 +1490,7 @@ export const orders: DemoOrder[] = [
     number: 'BW-100210',
     customerKey: 'cust-kofi',
     status: 'delivered',
-    items: [
-      { sku: 'BW-MESH-01', name: 'Brightwave Mesh Extender', quantity: 1, unitPriceCents: 7900 },
-    ],
+    items: [{ sku: 'BW-MESH-01', name: 'Brightwave Mesh Extender', quantity: 1, unitPriceCents: 7900 }],
     shippingCents: 0,
     totalCents: 7900,
     currency: 'USD',
@@ -912,9 +1506,7 @@ export const orders: DemoOrder[] = [
     number: 'BW-100211',
     customerKey: 'cust-emma',
     status: 'returned',
-    items: [
-      { sku: 'BW-MESH-01', name: 'Brightwave Mesh Extender', quantity: 1, unitPriceCents: 7900 },
-    ],
+    items: [{ sku: 'BW-MESH-01', name: 'Brightwave Mesh Extender', quantity: 1, unitPriceCents: 7900 }],
     shippingCents: 0,
     totalCents: 7900,
     currency: 'EUR',
@@ -965,9 +1557,7 @@ export const orders: DemoOrder[] = [
     number: 'BW-100214',
     customerKey: 'cust-ava',
     status: 'shipped',
-    items: [
-      { sku: 'BW-MESH-01', name: 'Brightwave Mesh Extender', quantity: 2, unitPriceCents: 7900 },
-    ],
+    items: [{ sku: 'BW-MESH-01', name: 'Brightwave Mesh Extender', quantity: 2, unitPriceCents: 7900 }],
     shippingCents: 0,
     totalCents: 15800,
     currency: 'USD',
@@ -1002,9 +1592,7 @@ export const orders: DemoOrder[] = [
     number: 'BW-100216',
     customerKey: 'cust-jade',
     status: 'shipped',
-    items: [
-      { sku: 'BW-MESH-01', name: 'Brightwave Mesh Extender', quantity: 4, unitPriceCents: 7900 },
-    ],
+    items: [{ sku: 'BW-MESH-01', name: 'Brightwave Mesh Extender', quantity: 4, unitPriceCents: 7900 }],
     shippingCents: 1499,
     totalCents: 33099,
     currency: 'USD',
@@ -1020,9 +1608,7 @@ export const orders: DemoOrder[] = [
     number: 'BW-100217',
     customerKey: 'cust-oliver',
     status: 'processing',
-    items: [
-      { sku: 'BW-PSU-01', name: 'Brightwave Power Adapter', quantity: 1, unitPriceCents: 1900 },
-    ],
+    items: [{ sku: 'BW-PSU-01', name: 'Brightwave Power Adapter', quantity: 1, unitPriceCents: 1900 }],
     shippingCents: 599,
     totalCents: 2499,
     currency: 'GBP',

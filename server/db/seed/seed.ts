@@ -50,7 +50,8 @@ export async function seedDemoData(em: EntityManager, now = new Date()): Promise
     }
     const refunded = new Map<string, number>();
     for (const r of demo.refunds) {
-      if (r.status === 'completed' || r.status === 'approved') refunded.set(r.paymentRef, (refunded.get(r.paymentRef) ?? 0) + r.amountCents);
+      if (r.status === 'completed' || r.status === 'approved')
+        refunded.set(r.paymentRef, (refunded.get(r.paymentRef) ?? 0) + r.amountCents);
     }
     for (const p of demo.payments) {
       tx.create(Payment, {

@@ -2,8 +2,9 @@
  * The embedded engine's answers: composed only from what the tools returned and the help
  * articles found, so it never claims an action that no tool performed.
  */
-import type { SeenResult } from './planner.js';
+
 import { asksForRefund } from './extract.js';
+import type { SeenResult } from './planner.js';
 
 interface Article {
   id: string;
@@ -20,9 +21,15 @@ const OPENERS: Record<string, string> = {
 };
 
 /** Composes the final answer for an agent from the results of its tool calls. */
-export function composeAnswer(agent: string, intent: string, text: string, seen: SeenResult[], customerName?: string): string {
+export function composeAnswer(
+  agent: string,
+  intent: string,
+  text: string,
+  seen: SeenResult[],
+  customerName?: string,
+): string {
   const out: string[] = [];
-  const get = <T,>(name: string): T[] => seen.filter((s) => s.name === name).map((s) => s.output as unknown as T);
+  const get = <T>(name: string): T[] => seen.filter((s) => s.name === name).map((s) => s.output as unknown as T);
   const greet = customerName ? `Hi ${customerName.split(' ')[0]}, ` : '';
 
   if (intent === 'out_of_scope') {
@@ -39,9 +46,14 @@ export function composeAnswer(agent: string, intent: string, text: string, seen:
   const escalations = get<{ escalated?: boolean; priority?: string; status?: string }>('escalate_to_human');
   if (escalations.some((e) => e.escalated)) {
     const urgent = escalations.some((e) => e.priority === 'URGENT');
-    if (/safety/.test(intent)) out.push('For your safety, unplug the device now, keep it away from anything flammable and do not use it again; we replace unsafe devices free of charge.');
+    if (/safety/.test(intent))
+      out.push(
+        'For your safety, unplug the device now, keep it away from anything flammable and do not use it again; we replace unsafe devices free of charge.',
+      );
     if (/account_takeover|fraud/.test(intent)) {
-      out.push('Please secure your account right away: reset your password, sign out all sessions in Settings > Security, and turn on two-factor authentication. We will never ask you for your password or full card number.');
+      out.push(
+        'Please secure your account right away: reset your password, sign out all sessions in Settings > Security, and turn on two-factor authentication. We will never ask you for your password or full card number.',
+      );
     }
     out.push(
       urgent
@@ -51,34 +63,54 @@ export function composeAnswer(agent: string, intent: string, text: string, seen:
   }
 
   for (const r of get<InvoiceResult>('get_invoice')) {
-    if (!r.found) out.push(`I couldn’t find invoice ${r.number} on your account — could you check the number? Your invoices are listed under Dashboard > Billing > Invoices.`);
+    if (!r.found)
+      out.push(
+        `I couldn’t find invoice ${r.number} on your account — could you check the number? Your invoices are listed under Dashboard > Billing > Invoices.`,
+      );
     else {
       const i = r.invoice!;
-      out.push(`Invoice ${i.number} for ${i.amount} was issued on ${i.issued} and is ${i.status}${i.status === 'paid' ? '' : ` (due ${i.due})`}. It covers: ${i.lines.map((l) => `${l.description} (${l.amount})`).join('; ')}.`);
+      out.push(
+        `Invoice ${i.number} for ${i.amount} was issued on ${i.issued} and is ${i.status}${i.status === 'paid' ? '' : ` (due ${i.due})`}. It covers: ${i.lines.map((l) => `${l.description} (${l.amount})`).join('; ')}.`,
+      );
     }
   }
   for (const r of get<{ invoices: InvoiceView[] }>('list_invoices')) {
     if (r.invoices.length === 0) out.push('I don’t see any invoices on your account yet.');
-    else out.push(`Here are your latest invoices:\n${r.invoices.map((i) => `- ${i.number}: ${i.amount}, issued ${i.issued}, ${i.status}`).join('\n')}\nYou can download each one as a PDF from Dashboard > Billing > Invoices.`);
+    else
+      out.push(
+        `Here are your latest invoices:\n${r.invoices.map((i) => `- ${i.number}: ${i.amount}, issued ${i.issued}, ${i.status}`).join('\n')}\nYou can download each one as a PDF from Dashboard > Billing > Invoices.`,
+      );
   }
 
   const refunds = get<RefundResult>('request_refund');
   for (const r of refunds) {
     if (!r.ok) out.push(`I couldn’t refund that payment: ${r.error}.`);
     else if (r.refund!.status === 'approved') {
-      out.push(`I’ve issued a refund of ${r.refund!.amount} for payment ${r.refund!.payment}${r.refund!.invoice ? ` (invoice ${r.refund!.invoice})` : ''} — reference ${r.refund!.id}. It goes back to your ${r.refund!.method} within ${r.expectedIn?.replace(', to the original payment method', '')}.`);
+      out.push(
+        `I’ve issued a refund of ${r.refund!.amount} for payment ${r.refund!.payment}${r.refund!.invoice ? ` (invoice ${r.refund!.invoice})` : ''} — reference ${r.refund!.id}. It goes back to your ${r.refund!.method} within ${r.expectedIn?.replace(', to the original payment method', '')}.`,
+      );
     } else {
-      out.push(`Your refund request of ${r.refund!.amount} is recorded (reference ${r.refund!.id}) — ${r.reason}. A billing specialist decides within 2 business days, and I’ve escalated the case so it doesn’t wait.`);
+      out.push(
+        `Your refund request of ${r.refund!.amount} is recorded (reference ${r.refund!.id}) — ${r.reason}. A billing specialist decides within 2 business days, and I’ve escalated the case so it doesn’t wait.`,
+      );
     }
   }
   if (refunds.length === 0) {
     for (const r of get<EligibilityResult>('check_refund_eligibility')) {
       if (r.payment && r.verdict) {
-        out.push(`Payment ${r.payment.ref} of ${r.payment.amount} (${r.payment.date}): ${r.verdict.eligible ? `refundable — ${r.verdict.reason}` : `not refundable — ${r.verdict.reason}`}.`);
+        out.push(
+          `Payment ${r.payment.ref} of ${r.payment.amount} (${r.payment.date}): ${r.verdict.eligible ? `refundable — ${r.verdict.reason}` : `not refundable — ${r.verdict.reason}`}.`,
+        );
       } else if (r.payments?.length) {
-        const lines = r.payments.map((p) => `- ${p.payment.date}: ${p.payment.amount} (${p.payment.invoice ?? p.payment.ref}) — ${p.verdict.eligible ? (p.verdict.decision === 'auto_approve' ? 'refundable now' : 'refundable after review') : 'not refundable'}${p.verdict.duplicateOf ? ', looks like a duplicate charge' : ''}`);
+        const lines = r.payments.map(
+          (p) =>
+            `- ${p.payment.date}: ${p.payment.amount} (${p.payment.invoice ?? p.payment.ref}) — ${p.verdict.eligible ? (p.verdict.decision === 'auto_approve' ? 'refundable now' : 'refundable after review') : 'not refundable'}${p.verdict.duplicateOf ? ', looks like a duplicate charge' : ''}`,
+        );
         out.push(`Here is what I see on your recent payments:\n${lines.join('\n')}`);
-        if (asksForRefund(text)) out.push('Tell me which payment you’d like refunded (the invoice number or date is enough) and I’ll take care of it.');
+        if (asksForRefund(text))
+          out.push(
+            'Tell me which payment you’d like refunded (the invoice number or date is enough) and I’ll take care of it.',
+          );
       } else if (r.found === false) {
         out.push(
           r.payments
@@ -91,24 +123,47 @@ export function composeAnswer(agent: string, intent: string, text: string, seen:
   for (const r of get<PaymentsResult>('list_payments')) {
     const failed = r.payments.filter((p) => p.status === 'failed');
     if (r.refunds?.length && /refund/i.test(text)) {
-      out.push(`Your refunds:\n${r.refunds.map((f) => `- ${f.id}: ${f.amount} for payment ${f.payment}, requested ${f.requested}, ${f.status.replace('_', ' ')}`).join('\n')}`);
+      out.push(
+        `Your refunds:\n${r.refunds.map((f) => `- ${f.id}: ${f.amount} for payment ${f.payment}, requested ${f.requested}, ${f.status.replace('_', ' ')}`).join('\n')}`,
+      );
     } else if (failed.length && intent === 'payment_failed') {
-      out.push(`Your latest failed payment was ${failed[0].amount} on ${failed[0].date} with ${failed[0].method} (${(failed[0].failureReason ?? 'declined').replace(/_/g, ' ')}). Updating the card under Dashboard > Billing > Payment methods lets the next retry go through.`);
+      out.push(
+        `Your latest failed payment was ${failed[0].amount} on ${failed[0].date} with ${failed[0].method} (${(failed[0].failureReason ?? 'declined').replace(/_/g, ' ')}). Updating the card under Dashboard > Billing > Payment methods lets the next retry go through.`,
+      );
     } else if (r.payments.length && (intent === 'billing_dispute' || intent === 'payment_failed')) {
-      out.push(`Your recent payments:\n${r.payments.slice(0, 5).map((p) => `- ${p.date}: ${p.amount} via ${p.method}, ${p.status}${p.invoice ? ` (${p.invoice})` : ''}`).join('\n')}`);
+      out.push(
+        `Your recent payments:\n${r.payments
+          .slice(0, 5)
+          .map((p) => `- ${p.date}: ${p.amount} via ${p.method}, ${p.status}${p.invoice ? ` (${p.invoice})` : ''}`)
+          .join('\n')}`,
+      );
     }
   }
   for (const s of get<SubscriptionResult>('get_subscription')) {
     if (!s.found) out.push('I don’t see an active subscription on your account.');
-    else out.push(`You’re on the ${s.plan} plan (${s.billingCycle}, ${s.price}), status ${s.status}${s.renews ? `, renewing on ${s.renews}` : ''}.`);
+    else
+      out.push(
+        `You’re on the ${s.plan} plan (${s.billingCycle}, ${s.price}), status ${s.status}${s.renews ? `, renewing on ${s.renews}` : ''}.`,
+      );
   }
   for (const r of get<OrdersResult>('get_order_status')) {
-    if (!r.found) out.push(r.orderNumber ? `I couldn’t find order ${r.orderNumber} on your account — could you double-check the number?` : 'I don’t see any orders on your account.');
+    if (!r.found)
+      out.push(
+        r.orderNumber
+          ? `I couldn’t find order ${r.orderNumber} on your account — could you double-check the number?`
+          : 'I don’t see any orders on your account.',
+      );
     else for (const o of r.orders!.slice(0, 3)) out.push(orderLine(o));
   }
   for (const st of get<StatusResult>('get_service_status')) {
-    if (st.active.length) out.push(`Current service status: ${st.active.map((a) => `${a.component} ${a.status} — ${a.title} (${a.regions.join(', ')}, since ${a.since})`).join('; ')}. If you are in an affected region, this is likely the cause; it is being worked on.`);
-    else out.push('All Brightwave services are operating normally right now, so the cause is most likely local — the steps below should help.');
+    if (st.active.length)
+      out.push(
+        `Current service status: ${st.active.map((a) => `${a.component} ${a.status} — ${a.title} (${a.regions.join(', ')}, since ${a.since})`).join('; ')}. If you are in an affected region, this is likely the cause; it is being worked on.`,
+      );
+    else
+      out.push(
+        'All Brightwave services are operating normally right now, so the cause is most likely local — the steps below should help.',
+      );
   }
 
   const articles = get<{ articles: Article[] }>('search_knowledge_base').flatMap((r) => r.articles);
@@ -119,17 +174,21 @@ export function composeAnswer(agent: string, intent: string, text: string, seen:
     if (steps) out.push(steps);
     out.push(`Sources: ${[top, ...rest.slice(0, 2)].map((a) => `“${a.title}”`).join(', ')}.`);
   } else if (out.length === 1) {
-    out.push('I couldn’t find a help article that matches. Could you tell me a bit more — what you were doing, and any error message you saw?');
+    out.push(
+      'I couldn’t find a help article that matches. Could you tell me a bit more — what you were doing, and any error message you saw?',
+    );
   }
   return out.join('\n\n');
 }
 
 function orderLine(o: OrderView): string {
   const base = `Order ${o.number} (${o.items.join(', ')}, ${o.total}) is ${o.status}`;
-  if (o.status === 'shipped') return `${base}: it left with ${o.carrier}${o.trackingNumber ? `, tracking number ${o.trackingNumber}` : ''}, and should arrive by ${o.eta ?? 'soon'}.`;
+  if (o.status === 'shipped')
+    return `${base}: it left with ${o.carrier}${o.trackingNumber ? `, tracking number ${o.trackingNumber}` : ''}, and should arrive by ${o.eta ?? 'soon'}.`;
   if (o.status === 'delivered') return `${base}: delivered on ${o.delivered} to ${o.shipTo}.`;
   if (o.status === 'processing') return `${base}: not packed yet, so it can still be changed or cancelled.`;
-  if (o.status === 'packed') return `${base}: it is packed and ships shortly${o.eta ? ` (expected ${o.eta})` : ''}; it can no longer be changed, but you can return it after delivery.`;
+  if (o.status === 'packed')
+    return `${base}: it is packed and ships shortly${o.eta ? ` (expected ${o.eta})` : ''}; it can no longer be changed, but you can return it after delivery.`;
   return `${base}.`;
 }
 

@@ -28,15 +28,30 @@ export function createEmbeddedProvider(opts: EmbeddedProviderOptions): LlmProvid
       const lastUser = findLastIndex(req.messages, (m) => m.role === 'user');
       const text = lastUser >= 0 ? req.messages[lastUser].content : '';
       const after = req.messages.slice(lastUser + 1);
-      const seen: SeenResult[] = after.filter((m): m is Extract<ChatMessage, { role: 'tool' }> => m.role === 'tool').map((m) => ({ name: m.name, output: safeJson(m.content) }));
-      const classified = req.hints?.intent && req.hints.route ? { intent: req.hints.intent, route: req.hints.route } : opts.classify(text);
+      const seen: SeenResult[] = after
+        .filter((m): m is Extract<ChatMessage, { role: 'tool' }> => m.role === 'tool')
+        .map((m) => ({ name: m.name, output: safeJson(m.content) }));
+      const classified =
+        req.hints?.intent && req.hints.route
+          ? { intent: req.hints.intent, route: req.hints.route }
+          : opts.classify(text);
       const available = new Set(req.tools.map((t) => t.name));
       const promptTokens = estimateTokens(req.messages.map((m) => m.content).join(' '));
 
-      const calls = seen.length === 0 ? planInitial(classified.intent, classified.route, text, available) : planFollowUp(classified.intent, text, seen, available);
+      const calls =
+        seen.length === 0
+          ? planInitial(classified.intent, classified.route, text, available)
+          : planFollowUp(classified.intent, text, seen, available);
       if (calls.length > 0) {
-        for (const c of calls) yield { type: 'tool_call', call: { id: `call_${++callCounter}`, name: c.name, arguments: JSON.stringify(c.args) } };
-        yield { type: 'usage', usage: { promptTokens, completionTokens: calls.length * 12, totalTokens: promptTokens + calls.length * 12 } };
+        for (const c of calls)
+          yield {
+            type: 'tool_call',
+            call: { id: `call_${++callCounter}`, name: c.name, arguments: JSON.stringify(c.args) },
+          };
+        yield {
+          type: 'usage',
+          usage: { promptTokens, completionTokens: calls.length * 12, totalTokens: promptTokens + calls.length * 12 },
+        };
         yield { type: 'done', finishReason: 'tool_calls' };
         return;
       }

@@ -13,9 +13,11 @@ const uniq = (xs: string[]) => [...new Set(xs)];
 
 /** Finds the references in a text. */
 export function extractMentions(text: string): Mentions {
-  const amounts = [...text.matchAll(/[$€£]\s?(\d{1,6}(?:[.,]\d{1,2})?)|\b(\d{1,6}(?:[.,]\d{1,2})?)\s?(?:dollars?|usd|eur|euros?|gbp|pounds?)\b/gi)].map((m) =>
-    Math.round(Number((m[1] ?? m[2]).replace(',', '.')) * 100),
-  );
+  const amounts = [
+    ...text.matchAll(
+      /[$€£]\s?(\d{1,6}(?:[.,]\d{1,2})?)|\b(\d{1,6}(?:[.,]\d{1,2})?)\s?(?:dollars?|usd|eur|euros?|gbp|pounds?)\b/gi,
+    ),
+  ].map((m) => Math.round(Number((m[1] ?? m[2]).replace(',', '.')) * 100));
   return {
     invoices: uniq([...text.matchAll(/\bINV-\d{4}-\d{3,6}\b/gi)].map((m) => m[0].toUpperCase())),
     orders: uniq([...text.matchAll(/\bBW-\d{5,8}\b/gi)].map((m) => m[0].toUpperCase())),
@@ -28,12 +30,18 @@ export function extractMentions(text: string): Mentions {
 /** Whether the customer asks for a refund to be made (not only about the policy or a status). */
 export function asksForRefund(text: string): boolean {
   const t = text.toLowerCase();
-  const wants = /\b(refund me|want (?:a |my )?(?:refund|money back)|need (?:a |my )?(?:refund|money back)|(?:request|requesting|get|give me|issue|process|like) (?:a |my )?(?:refund|reimbursement|money back)|reimburse me|money back|refund (?:it|this|that|the|my|for)|please refund|charged twice|double charged|duplicate charge)\b/.test(t);
-  const onlyAsks = /\b(policy|in what cases|which cases|when can i|how long|status|still waiting|where is my refund|track)\b/.test(t);
+  const wants =
+    /\b(refund me|want (?:a |my )?(?:refund|money back)|need (?:a |my )?(?:refund|money back)|(?:request|requesting|get|give me|issue|process|like) (?:a |my )?(?:refund|reimbursement|money back)|reimburse me|money back|refund (?:it|this|that|the|my|for)|please refund|charged twice|double charged|duplicate charge)\b/.test(
+      t,
+    );
+  const onlyAsks =
+    /\b(policy|in what cases|which cases|when can i|how long|status|still waiting|where is my refund|track)\b/.test(t);
   return wants && !(onlyAsks && !/\b(refund me|please refund|give me)\b/.test(t));
 }
 
 /** Whether the customer asks about a refund already requested. */
 export function asksRefundStatus(text: string): boolean {
-  return /\b(status|still waiting|where is my (?:refund|money)|track(?:ing)? (?:my |the )?refund|haven'?t (?:received|got) (?:my |the )?refund|when will i get)\b/i.test(text);
+  return /\b(status|still waiting|where is my (?:refund|money)|track(?:ing)? (?:my |the )?refund|haven'?t (?:received|got) (?:my |the )?refund|when will i get)\b/i.test(
+    text,
+  );
 }

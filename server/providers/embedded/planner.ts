@@ -34,11 +34,16 @@ export function planInitial(intent: string, route: string, text: string, availab
     case 'payment_failed':
     case 'billing_dispute':
       add('list_payments', { limit: 8 });
-      if (intent === 'billing_dispute' || asksForRefund(text)) add('check_refund_eligibility', m.invoices[0] ? { reference: m.invoices[0] } : {});
+      if (intent === 'billing_dispute' || asksForRefund(text))
+        add('check_refund_eligibility', m.invoices[0] ? { reference: m.invoices[0] } : {});
       break;
     case 'refund':
       if (asksRefundStatus(text)) add('list_payments', { limit: 8 });
-      else add('check_refund_eligibility', m.payments[0] ? { reference: m.payments[0] } : m.invoices[0] ? { reference: m.invoices[0] } : {});
+      else
+        add(
+          'check_refund_eligibility',
+          m.payments[0] ? { reference: m.payments[0] } : m.invoices[0] ? { reference: m.invoices[0] } : {},
+        );
       break;
     case 'subscription_billing':
     case 'cancellation_fee':
@@ -48,7 +53,8 @@ export function planInitial(intent: string, route: string, text: string, availab
     case 'order_status':
     case 'order_change':
     case 'delivery':
-      if (intent !== 'delivery' || m.orders.length) add('get_order_status', m.orders[0] ? { orderNumber: m.orders[0] } : {});
+      if (intent !== 'delivery' || m.orders.length)
+        add('get_order_status', m.orders[0] ? { orderNumber: m.orders[0] } : {});
       break;
     default:
       break;
@@ -68,7 +74,15 @@ export function planFollowUp(intent: string, text: string, seen: SeenResult[], a
   const wantsRefund = asksForRefund(text) || intent === 'billing_dispute';
   if (!wantsRefund) return [];
   const check = seen.find((s) => s.name === 'check_refund_eligibility')?.output as
-    | { found?: boolean; payment?: { ref: string }; verdict?: { eligible: boolean; duplicateOf: string | null }; payments?: { payment: { ref: string; amountCents: number }; verdict: { eligible: boolean; duplicateOf: string | null; paidDaysAgo: number } }[] }
+    | {
+        found?: boolean;
+        payment?: { ref: string };
+        verdict?: { eligible: boolean; duplicateOf: string | null };
+        payments?: {
+          payment: { ref: string; amountCents: number };
+          verdict: { eligible: boolean; duplicateOf: string | null; paidDaysAgo: number };
+        }[];
+      }
     | undefined;
   if (!check?.found) return [];
   const m = extractMentions(text);
@@ -80,15 +94,27 @@ export function planFollowUp(intent: string, text: string, seen: SeenResult[], a
     const eligible = check.payments.filter((p) => p.verdict.eligible);
     const recent = eligible.filter((p) => p.verdict.paidDaysAgo <= 30);
     const dup = eligible.find((p) => p.verdict.duplicateOf);
-    const byAmount = m.amountsCents.length ? eligible.find((p) => p.payment.amountCents === m.amountsCents[0]) : undefined;
-    target = (dup ?? byAmount ?? (recent.length === 1 && intent !== 'billing_dispute' ? recent[0] : undefined))?.payment.ref;
+    const byAmount = m.amountsCents.length
+      ? eligible.find((p) => p.payment.amountCents === m.amountsCents[0])
+      : undefined;
+    target = (dup ?? byAmount ?? (recent.length === 1 && intent !== 'billing_dispute' ? recent[0] : undefined))?.payment
+      .ref;
   }
   if (!target) return [];
   const amount = m.amountsCents[0];
   if (amount && check.payments?.some((p) => p.payment.ref === target && p.payment.amountCents === amount)) {
     return [{ name: 'request_refund', args: { reference: target, reason: text.replace(/\s+/g, ' ').slice(0, 300) } }];
   }
-  return [{ name: 'request_refund', args: { reference: target, ...(amount ? { amountCents: amount } : {}), reason: text.replace(/\s+/g, ' ').slice(0, 300) } }];
+  return [
+    {
+      name: 'request_refund',
+      args: {
+        reference: target,
+        ...(amount ? { amountCents: amount } : {}),
+        reason: text.replace(/\s+/g, ' ').slice(0, 300),
+      },
+    },
+  ];
 }
 
 function escalationReason(intent: string, text: string): string {

@@ -5,13 +5,26 @@
  * (429 and 5xx, honouring Retry-After) and an outbound rate limiter.
  */
 import OpenAI from 'openai';
-import type { ChatCompletionChunk, ChatCompletionMessageParam, ChatCompletionTool } from 'openai/resources/chat/completions';
+import type {
+  ChatCompletionChunk,
+  ChatCompletionMessageParam,
+  ChatCompletionTool,
+} from 'openai/resources/chat/completions';
 import type { z } from 'zod';
 import type { ChatMessage, ChatRequest, LlmProvider, ProviderEvent, ToolCallRequest } from '../provider.js';
 import { OutboundLimiter, type RateLimits } from './rate-limiter.js';
 
 /** Why a provider call failed. */
-export type ProviderFailure = 'timeout' | 'first_token_timeout' | 'rate_limited' | 'server_error' | 'stream_cut' | 'bad_request' | 'auth' | 'connection' | 'invalid_output';
+export type ProviderFailure =
+  | 'timeout'
+  | 'first_token_timeout'
+  | 'rate_limited'
+  | 'server_error'
+  | 'stream_cut'
+  | 'bad_request'
+  | 'auth'
+  | 'connection'
+  | 'invalid_output';
 
 /** A provider call that failed after its retries. */
 export class ProviderError extends Error {
@@ -49,7 +62,9 @@ export interface StructuredRequest<T> {
 
 /** The openai provider, plus structured completions for routing, guardrails and summaries. */
 export interface OpenAiProvider extends LlmProvider {
-  complete<T>(req: StructuredRequest<T>): Promise<{ value: T; usage: { promptTokens: number; completionTokens: number; totalTokens: number } }>;
+  complete<T>(
+    req: StructuredRequest<T>,
+  ): Promise<{ value: T; usage: { promptTokens: number; completionTokens: number; totalTokens: number } }>;
 }
 
 function toOpenAiMessages(messages: ChatMessage[]): ChatCompletionMessageParam[] {
@@ -60,7 +75,15 @@ function toOpenAiMessages(messages: ChatMessage[]): ChatCompletionMessageParam[]
         return { role: m.role, content: m.content };
       case 'assistant':
         return m.toolCalls?.length
-          ? { role: 'assistant', content: m.content || null, tool_calls: m.toolCalls.map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments } })) }
+          ? {
+              role: 'assistant',
+              content: m.content || null,
+              tool_calls: m.toolCalls.map((c) => ({
+                id: c.id,
+                type: 'function',
+                function: { name: c.name, arguments: c.arguments },
+              })),
+            }
           : { role: 'assistant', content: m.content };
       case 'tool':
         return { role: 'tool', tool_call_id: m.toolCallId, content: m.content };
@@ -74,12 +97,20 @@ function estimate(req: ChatRequest): number {
 }
 
 /** Maps SDK errors to provider failures. */
-export function classify(err: unknown, phase: { firstToken: boolean; timedOut: ProviderFailure | null }): ProviderError {
+export function classify(
+  err: unknown,
+  phase: { firstToken: boolean; timedOut: ProviderFailure | null },
+): ProviderError {
   if (err instanceof ProviderError) return err;
-  if (phase.timedOut) return new ProviderError(phase.timedOut === 'first_token_timeout' ? 'no first token in time' : 'the answer took too long', phase.timedOut);
+  if (phase.timedOut)
+    return new ProviderError(
+      phase.timedOut === 'first_token_timeout' ? 'no first token in time' : 'the answer took too long',
+      phase.timedOut,
+    );
   if (err instanceof OpenAI.APIError && err.status !== undefined) {
     const s = err.status;
-    const kind: ProviderFailure = s === 429 ? 'rate_limited' : s === 401 || s === 403 ? 'auth' : s >= 500 ? 'server_error' : 'bad_request';
+    const kind: ProviderFailure =
+      s === 429 ? 'rate_limited' : s === 401 || s === 403 ? 'auth' : s >= 500 ? 'server_error' : 'bad_request';
     return new ProviderError(`model API answered ${s}`, kind, s);
   }
   if (phase.firstToken) return new ProviderError('the stream was cut mid-answer', 'stream_cut');
@@ -89,7 +120,12 @@ export function classify(err: unknown, phase: { firstToken: boolean; timedOut: P
 
 /** Creates the openai provider. */
 export function createOpenAiProvider(opts: OpenAiProviderOptions): OpenAiProvider {
-  const client = new OpenAI({ apiKey: opts.apiKey, baseURL: opts.baseURL, maxRetries: opts.maxRetries, timeout: opts.totalTimeoutMs });
+  const client = new OpenAI({
+    apiKey: opts.apiKey,
+    baseURL: opts.baseURL,
+    maxRetries: opts.maxRetries,
+    timeout: opts.totalTimeoutMs,
+  });
   const limiter = new OutboundLimiter(opts.limits);
 
   return {
@@ -113,7 +149,10 @@ export function createOpenAiProvider(opts: OpenAiProviderOptions): OpenAiProvide
       let finish: 'stop' | 'tool_calls' | 'length' = 'stop';
       let usage = 0;
       try {
-        const tools: ChatCompletionTool[] = req.tools.map((t) => ({ type: 'function', function: { name: t.name, description: t.description, parameters: t.parameters } }));
+        const tools: ChatCompletionTool[] = req.tools.map((t) => ({
+          type: 'function',
+          function: { name: t.name, description: t.description, parameters: t.parameters },
+        }));
         const stream = await client.chat.completions.create(
           {
             model: req.model,
@@ -141,17 +180,34 @@ export function createOpenAiProvider(opts: OpenAiProviderOptions): OpenAiProvide
               if (tc.function?.arguments) cur.arguments += tc.function.arguments;
               calls.set(tc.index, cur);
             }
-            if (choice.finish_reason) finish = choice.finish_reason === 'tool_calls' ? 'tool_calls' : choice.finish_reason === 'length' ? 'length' : 'stop';
+            if (choice.finish_reason)
+              finish =
+                choice.finish_reason === 'tool_calls'
+                  ? 'tool_calls'
+                  : choice.finish_reason === 'length'
+                    ? 'length'
+                    : 'stop';
           }
           if (chunk.usage) {
             usage = chunk.usage.total_tokens;
-            yield { type: 'usage', usage: { promptTokens: chunk.usage.prompt_tokens, completionTokens: chunk.usage.completion_tokens, totalTokens: chunk.usage.total_tokens } };
+            yield {
+              type: 'usage',
+              usage: {
+                promptTokens: chunk.usage.prompt_tokens,
+                completionTokens: chunk.usage.completion_tokens,
+                totalTokens: chunk.usage.total_tokens,
+              },
+            };
           }
         }
         // An aborted SDK stream ends quietly: tell a caller's abort from our own timeouts.
         if (signal?.aborted) throw signal.reason;
         if (controller.signal.aborted) throw classify(new Error('aborted'), phase);
-        for (const [, call] of [...calls.entries()].sort((a, b) => a[0] - b[0])) yield { type: 'tool_call', call: { ...call, id: call.id || `call_${Math.random().toString(36).slice(2, 10)}` } };
+        for (const [, call] of [...calls.entries()].sort((a, b) => a[0] - b[0]))
+          yield {
+            type: 'tool_call',
+            call: { ...call, id: call.id || `call_${Math.random().toString(36).slice(2, 10)}` },
+          };
         yield { type: 'done', finishReason: calls.size ? 'tool_calls' : finish };
       } catch (err) {
         if (signal?.aborted) throw signal.reason ?? err;
@@ -176,7 +232,10 @@ export function createOpenAiProvider(opts: OpenAiProviderOptions): OpenAiProvide
               { role: 'system', content: req.system },
               { role: 'user', content: req.user },
             ],
-            response_format: { type: 'json_schema', json_schema: { name: req.name, schema: req.jsonSchema, strict: true } },
+            response_format: {
+              type: 'json_schema',
+              json_schema: { name: req.name, schema: req.jsonSchema, strict: true },
+            },
           },
           { signal: req.signal },
         );
@@ -189,10 +248,15 @@ export function createOpenAiProvider(opts: OpenAiProviderOptions): OpenAiProvide
           throw new ProviderError(`${req.name}: the model did not answer with JSON`, 'invalid_output');
         }
         const checked = req.schema.safeParse(parsed);
-        if (!checked.success) throw new ProviderError(`${req.name}: the model's JSON does not match the schema`, 'invalid_output');
+        if (!checked.success)
+          throw new ProviderError(`${req.name}: the model's JSON does not match the schema`, 'invalid_output');
         return {
           value: checked.data,
-          usage: { promptTokens: res.usage?.prompt_tokens ?? 0, completionTokens: res.usage?.completion_tokens ?? 0, totalTokens: res.usage?.total_tokens ?? 0 },
+          usage: {
+            promptTokens: res.usage?.prompt_tokens ?? 0,
+            completionTokens: res.usage?.completion_tokens ?? 0,
+            totalTokens: res.usage?.total_tokens ?? 0,
+          },
         };
       } catch (err) {
         if (req.signal?.aborted) throw req.signal.reason ?? err;

@@ -64,10 +64,14 @@ export class OutboundLimiter {
         if (wait === 0) break;
         await new Promise<void>((resolve, reject) => {
           const timer = setTimeout(resolve, Math.min(wait, 1000));
-          signal?.addEventListener('abort', () => {
-            clearTimeout(timer);
-            reject(signal.reason);
-          }, { once: true });
+          signal?.addEventListener(
+            'abort',
+            () => {
+              clearTimeout(timer);
+              reject(signal.reason);
+            },
+            { once: true },
+          );
         });
       }
       this.requests.take(1);
