@@ -29,7 +29,7 @@ const target = config.generates[GENERATED_DIR];
 if (!target) throw new Error(`codegen.ts has no output for ${GENERATED_DIR}`);
 const tmp = mkdtempSync(join(tmpdir(), 'crewdesk-codegen-'));
 try {
-  const out = join(tmp, 'generated') + '/';
+  const out = `${join(tmp, 'generated')}/`;
   await generate({ ...config, cwd: root, silent: true, generates: { [out]: target } }, true);
   const committed = join(root, GENERATED_DIR);
   const fresh = new Set(filesOf(out));

@@ -22,9 +22,9 @@ const model = IntentClassifier.train(examples, { epochs: Number(values.epochs), 
 const ms = performance.now() - started;
 const json = JSON.stringify(model.toJSON({ examples: examples.length }));
 writeFileSync(values.out, json);
-const perRoute = Object.entries(
-  examples.reduce<Record<string, number>>((a, e) => ({ ...a, [e.route]: (a[e.route] ?? 0) + 1 }), {}),
-);
+const routeCounts: Record<string, number> = {};
+for (const e of examples) routeCounts[e.route] = (routeCounts[e.route] ?? 0) + 1;
+const perRoute = Object.entries(routeCounts);
 console.log(
   `trained on ${examples.length} examples (${perRoute.map(([r, n]) => `${r} ${n}`).join(', ')}), ${model.intents.length} intents, ${model.featureCount} features in ${(ms / 1000).toFixed(1)} s`,
 );

@@ -124,9 +124,10 @@ export function createApp(config: Config, opts: { logger?: Logger } = {}): App {
         chunkDelayMs: config.STREAM_CHUNK_DELAY_MS,
       });
       const llm =
-        config.provider === 'openai'
+        // The config refuses openai without a key; the check narrows the type.
+        config.provider === 'openai' && config.OPENAI_API_KEY
           ? createOpenAiProvider({
-              apiKey: config.OPENAI_API_KEY!,
+              apiKey: config.OPENAI_API_KEY,
               baseURL: config.OPENAI_BASE_URL,
               model: config.OPENAI_MODEL,
               maxRetries: config.OPENAI_MAX_RETRIES,

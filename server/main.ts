@@ -1,9 +1,9 @@
 /** Starts crewdesk with the configuration from the environment. */
 
-import { createApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import { createApp, type RunningApp } from './app.js';
+import { type Config, ConfigError, loadConfig } from './config.js';
 
-let config;
+let config: Config;
 try {
   config = loadConfig();
 } catch (err) {
@@ -14,7 +14,7 @@ try {
   throw err;
 }
 const app = createApp(config);
-let running;
+let running: RunningApp;
 try {
   running = await app.start();
 } catch (err) {

@@ -62,7 +62,8 @@ export function createPubSub(): PubSub {
       closers.add(close);
       const sub: Subscription<T> = {
         next() {
-          if (queue.length) return Promise.resolve({ value: queue.shift()!, done: false });
+          const queued = queue.shift();
+          if (queued !== undefined) return Promise.resolve({ value: queued, done: false });
           if (error) return Promise.reject(error);
           if (done) return Promise.resolve({ value: undefined, done: true });
           return new Promise((resolve, reject) => {

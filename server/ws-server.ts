@@ -5,7 +5,7 @@
  * per identity, subscriptions per connection, the init wait and the message size.
  */
 import type { IncomingMessage, Server } from 'node:http';
-import { type execute as Execute, GraphQLError, type subscribe as Subscribe } from 'graphql';
+import { type DocumentNode, type execute as Execute, GraphQLError, type subscribe as Subscribe } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { type WebSocket, WebSocketServer } from 'ws';
@@ -37,8 +37,8 @@ export function headersOf(req: IncomingMessage): CallerInfo['headers'] {
 /** Attaches graphql-ws to the server; returns a function that closes it. */
 export function attachWebSocket(deps: {
   server: Server;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  yoga: YogaServerInstance<any, any>;
+  // The server context app.ts gives Yoga; the user context is Yoga's default.
+  yoga: YogaServerInstance<{ caller?: CallerInfo; req?: IncomingMessage }, Record<never, never>>;
   tokens: TokenService;
   audit: AuditLog;
   config: Config;
@@ -141,7 +141,7 @@ export function attachWebSocket(deps: {
           caller,
           request: { headers: caller.headers },
         });
-        let document;
+        let document: DocumentNode;
         try {
           document = parse(payload.query);
         } catch (err) {

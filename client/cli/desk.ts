@@ -247,7 +247,12 @@ function stopOn(signalNames: NodeJS.Signals[], timeoutMs?: number) {
   let timedOut = false;
   const onSignal = () => ac.abort();
   for (const s of signalNames) process.once(s, onSignal);
-  const timer = timeoutMs ? setTimeout(() => ((timedOut = true), ac.abort()), timeoutMs) : undefined;
+  const timer = timeoutMs
+    ? setTimeout(() => {
+        timedOut = true;
+        ac.abort();
+      }, timeoutMs)
+    : undefined;
   return {
     signal: ac.signal,
     get timedOut() {

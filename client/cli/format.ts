@@ -23,7 +23,7 @@ export function colourFor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = 
   return !!stream.isTTY;
 }
 
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes start with ESC.
 const ANSI = /\u001b\[[0-9;]*m/g;
 const visible = (s: string) => s.replace(ANSI, '').length;
 

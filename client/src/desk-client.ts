@@ -400,9 +400,15 @@ function openResults<T>(
   return {
     async next() {
       if (signal?.aborted) return { kind: 'aborted' };
-      while (!queue.length) await new Promise<void>((resolve) => (wake = resolve));
+      let item = queue.shift();
+      while (!item) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+        item = queue.shift();
+      }
       wake = undefined;
-      return queue.shift()!;
+      return item;
     },
     close() {
       signal?.removeEventListener('abort', onAbort);

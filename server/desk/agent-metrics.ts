@@ -59,17 +59,19 @@ export class AgentMetrics {
   }
 
   snapshot(): AgentStats[] {
-    return [...this.stats.entries()].map(([agent, s]) => ({
+    return [...this.stats.keys()].map((agent) => this.of(agent));
+  }
+
+  /** One agent's figures (zeros for an agent not seen yet). */
+  of(agent: string): AgentStats {
+    const s = this.entry(agent);
+    return {
       agent,
       handled: s.handled,
       active: s.active,
       errors: s.errors,
       avgTimeToFirstTokenMs: s.ttftN ? Math.round(s.ttftSum / s.ttftN) : null,
       avgTimeToAnswerMs: s.totalN ? Math.round(s.totalSum / s.totalN) : null,
-    }));
-  }
-
-  of(agent: string): AgentStats {
-    return this.snapshot().find((s) => s.agent === agent)!;
+    };
   }
 }

@@ -256,7 +256,8 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
     const handoffFrom = triaged.handoffFrom && triaged.handoffFrom !== decision.route ? triaged.handoffFrom : null;
     const route = decision.route as AgentName;
     const agentsOnDuty = parts.length ? parts.map((p) => p.route as AgentName) : [route];
-    const guarded = !!(deps.llm && deps.guardrails && !decision.emergency);
+    const guardModel = deps.llm && deps.guardrails && !decision.emergency ? deps.llm : null;
+    const guarded = guardModel !== null;
 
     // Routing, priority and status changes: stored and streamed before the agents start.
     const routed = await log.transaction(caseId, async (tx, record) => {
@@ -308,9 +309,9 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
     if (decision.needsHuman) await deskActions(caseId).escalate(`router unsure: ${decision.reason}`, 'NORMAL');
 
     // Guardrails run before any answer is streamed (model path only).
-    if (guarded) {
+    if (guardModel) {
       try {
-        const g = await runGuardrails(deps.llm!, deps.routerModel, deps.company, request, signal);
+        const g = await runGuardrails(guardModel, deps.routerModel, deps.company, request, signal);
         overhead.usage = addUsage(overhead.usage, g.usage);
         overhead.costUsd += costOf(deps.prices, deps.routerModel, g.usage);
         const trip = g.verdicts.find((v) => v.tripped);

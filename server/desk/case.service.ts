@@ -201,12 +201,12 @@ export function createCaseService(deps: CaseServiceDeps) {
         throw new BadInputError(`requestType must be one of ${REQUEST_TYPES.join(', ')}`, 'requestType');
       const storedKey = key ? `${actor.id}:${key}` : null;
 
-      const existing = async () => {
-        const m = await em.fork().findOne(Message, { idempotencyKey: storedKey! }, { populate: ['case'] });
+      const existing = async (idempotencyKey: string) => {
+        const m = await em.fork().findOne(Message, { idempotencyKey }, { populate: ['case'] });
         return m ? { case: m.case as ICase, message: m, duplicate: true } : null;
       };
       if (storedKey) {
-        const found = await existing();
+        const found = await existing(storedKey);
         if (found) return found;
       }
       await ensureCustomer(em, actor.id);
@@ -318,7 +318,7 @@ export function createCaseService(deps: CaseServiceDeps) {
         return { case: result.case, message: result.message, duplicate: false };
       } catch (err) {
         if (storedKey && err instanceof UniqueConstraintViolationException) {
-          const found = await existing();
+          const found = await existing(storedKey);
           if (found) return found;
         }
         throw err;

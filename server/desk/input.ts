@@ -6,7 +6,7 @@ export function cleanMessage(raw: string, field: string, maxLength: number): str
   const text = raw
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')
-    // eslint-disable-next-line no-control-regex
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point.
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g, '')
     .trim();
   if (text.length === 0) throw new BadInputError(`${field} must not be empty`, field);

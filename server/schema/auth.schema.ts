@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { AUDIT_CATEGORIES, AuditEvent, Customer, type IAuditEvent } from '../db/entities/index.js';
 import { BadInputError } from '../errors.js';
-import { builder, me } from './builder.js';
+import { builder, me, tokenExpiry } from './builder.js';
 
 const GuestSession = builder.simpleObject('GuestSession', {
   description: 'A short-lived customer token for an anonymous visitor',
@@ -95,7 +95,7 @@ builder.queryFields((t) => ({
         id: actor.id,
         role: actor.role,
         name: actor.name ?? null,
-        expiresAt: new Date(ctx.identity!.exp * 1000),
+        expiresAt: new Date(tokenExpiry(ctx) * 1000),
       };
     },
   }),

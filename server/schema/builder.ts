@@ -56,6 +56,12 @@ export function me(ctx: GraphQLContext): Actor {
   return ctx.actor;
 }
 
+/** When the caller's token expires, in seconds since the epoch (for guarded fields, like `me`). */
+export function tokenExpiry(ctx: GraphQLContext): number {
+  if (!ctx.identity) throw new AppError('Not signed in', 'UNAUTHENTICATED');
+  return ctx.identity.exp;
+}
+
 builder.queryType({});
 builder.mutationType({});
 builder.subscriptionType({});

@@ -4,7 +4,7 @@ import { untilExpiry } from '../auth/expiring.js';
 import type { CaseEvent, CaseEventType, DeskEvent } from '../desk/case-events.js';
 import { BadInputError } from '../errors.js';
 import { closable } from '../iterators.js';
-import { builder, me } from './builder.js';
+import { builder, me, tokenExpiry } from './builder.js';
 import { CaseStatusEnum, MessageType, PriorityEnum, RouteEnum } from './case.schema.js';
 
 type Ev<T extends CaseEventType> = Extract<CaseEvent, { type: T }>;
@@ -217,7 +217,7 @@ builder.subscriptionFields((t) => ({
       const ended = new AbortController();
       const stop = () => ended.abort();
       return closable(
-        untilExpiry(ctx.desk.log.stream(c.id, args.after ?? 0, ended.signal), ctx.identity!.exp, stop),
+        untilExpiry(ctx.desk.log.stream(c.id, args.after ?? 0, ended.signal), tokenExpiry(ctx), stop),
         stop,
       );
     },
@@ -230,7 +230,7 @@ builder.subscriptionFields((t) => ({
     subscribe: (_r, _a, ctx) => {
       const events = ctx.desk.deskEvents();
       const stop = () => events.close();
-      return closable(untilExpiry(events, ctx.identity!.exp, stop), stop);
+      return closable(untilExpiry(events, tokenExpiry(ctx), stop), stop);
     },
     resolve: (ev) => ev,
   }),

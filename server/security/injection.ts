@@ -201,6 +201,7 @@ const BASE64 = /(?<![A-Za-z0-9+/_=-])[A-Za-z0-9+/_-]{20,}={0,2}/g;
 // joiner and invisible operators, BOM, Mongolian vowel separator, soft hyphen, variation
 // selectors and the Unicode "tag" block (which can spell out hidden ASCII).
 const INVISIBLE =
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: the combining marks are what this class is meant to find.
   /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFE00-\uFE0F\uFEFF\u{E0000}-\u{E007F}\u{E0100}-\u{E01EF}]+/gu;
 const TAG_CHAR = /[\u{E0000}-\u{E007F}]/u;
 const VARIATION_SELECTOR = /[\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/gu;
@@ -258,7 +259,7 @@ export function detectInjection(text: string, opts: InjectionOptions = {}): Inje
     for (const [kind, snippet] of phraseMatches(normalize(hidden.payload), opts)) add(kind, snippet);
   }
   const kinds = KIND_ORDER.filter((k) => found.has(k));
-  return { detected: kinds.length > 0, kinds, matches: kinds.flatMap((k) => [...found.get(k)!]) };
+  return { detected: kinds.length > 0, kinds, matches: kinds.flatMap((k) => [...(found.get(k) ?? [])]) };
 }
 
 /** Lowercased NFKC text with lookalike letters folded, quotes and dashes unified and whitespace collapsed. */
@@ -356,14 +357,14 @@ function legitInvisible(text: string, run: string, at: number): boolean {
 }
 
 function codePoint(c: string): string {
-  return `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  return `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 /** The ASCII spelled by Unicode tag characters (U+E0020-U+E007E) in a run. */
 function smuggledAscii(run: string): string {
   let out = '';
   for (const c of run) {
-    const cp = c.codePointAt(0)!;
+    const cp = c.codePointAt(0) ?? 0;
     if (cp >= 0xe0020 && cp <= 0xe007e) out += String.fromCharCode(cp - 0xe0000);
   }
   return out;

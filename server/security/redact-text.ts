@@ -39,7 +39,7 @@ function redactPhone(run: string, next: string): string {
   // Followed by a letter, a time (":30") or decimals (",50"), the digits belong to something else.
   if (/[\w]/.test(next) || /^[:,]/.test(next) || cardShaped(run)) return run;
   const len = phoneLength(run);
-  return len === 0 ? run : '[phone]' + run.slice(len);
+  return len === 0 ? run : `[phone]${run.slice(len)}`;
 }
 
 /** Length of the longest prefix of the run, ending at a space or at its end, that is a phone number; 0 if none. */

@@ -123,7 +123,8 @@ describe('openai stub', () => {
       if (!choice) continue;
       content += choice.delta.content ?? '';
       for (const tc of choice.delta.tool_calls ?? []) {
-        const slot = (acc[tc.index] ??= { name: '', args: '', fragments: 0 });
+        acc[tc.index] ??= { name: '', args: '', fragments: 0 };
+        const slot = acc[tc.index];
         if (tc.id) slot.id = tc.id;
         if (tc.function?.name) slot.name += tc.function.name;
         if (tc.function?.arguments) {

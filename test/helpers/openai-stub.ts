@@ -492,7 +492,7 @@ export function startOpenAiStub(opts: OpenAiStubOptions = {}): Promise<OpenAiStu
     const ex: Exchange = { req, res, gone: gone.signal, requestId: randomId('req_', 16) };
     const at = Date.now();
     const raw = await readBody(req);
-    let body: any = undefined;
+    let body: any;
     let badJson = false;
     if (raw.length) {
       try {
@@ -597,7 +597,7 @@ export function startOpenAiStub(opts: OpenAiStubOptions = {}): Promise<OpenAiStu
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
-    if (closing) socket.destroy();
+    if (closing !== undefined) socket.destroy();
   });
   server.on('clientError', (_err, socket) => socket.destroy());
 

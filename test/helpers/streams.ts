@@ -71,8 +71,7 @@ export async function collectSse<T = any>(
     let buffer = '';
     for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
       buffer += decoder.decode(chunk, { stream: true });
-      let idx: number;
-      while ((idx = buffer.indexOf('\n\n')) >= 0) {
+      for (let idx = buffer.indexOf('\n\n'); idx >= 0; idx = buffer.indexOf('\n\n')) {
         const block = buffer.slice(0, idx);
         buffer = buffer.slice(idx + 2);
         const data = block

@@ -247,7 +247,7 @@ describe('what customers send', () => {
     const q = await t.gql(CASE, { id: r.data.submitRequest.case.id });
     const stored = q.data.case.messages.find((m: { authorKind: string }) => m.authorKind === 'CUSTOMER');
     expect(stored.content).toBe(expected);
-    // eslint-disable-next-line no-control-regex
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: checks that control characters were stripped.
     expect(stored.content).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b\u202e]/);
   });
 

@@ -19,7 +19,7 @@ describe('redactText', () => {
     ['card 4242 4242 4242 4242 declined', 'card [card] declined'],
     ['card=378282246310005', 'card=[card]'],
     ['Authorization: Bearer abcdef123456789', 'Authorization: Bearer [token]'],
-    ['authorization: bearer ' + 'A'.repeat(24), 'authorization: bearer [token]'],
+    [`authorization: bearer ${'A'.repeat(24)}`, 'authorization: bearer [token]'],
     [`token ${JWT} end`, 'token [token] end'],
     ['session aGVsbG8gd29ybGQgaGVsbG8.d29ybGQgaGVsbG8gd29ybGQ.c2lnbmF0dXJlc2lnbmF0dXJl', 'session [token]'],
     ['OPENAI_API_KEY=sk-proj-abcdefghijklmnopqrstuvwxyz012345', 'OPENAI_API_KEY=[secret]'],

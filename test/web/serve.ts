@@ -130,7 +130,7 @@ export async function serveWeb(apiPort: number): Promise<{ url: string; close():
     const upstream = connect(apiPort, '127.0.0.1', () => {
       const lines = [`${req.method} ${req.url} HTTP/${req.httpVersion}`];
       for (let i = 0; i < req.rawHeaders.length; i += 2) lines.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`);
-      upstream.write(lines.join('\r\n') + '\r\n\r\n');
+      upstream.write(`${lines.join('\r\n')}\r\n\r\n`);
       if (head.length) upstream.write(head);
       upstream.pipe(client);
       client.pipe(upstream);
@@ -143,8 +143,14 @@ export async function serveWeb(apiPort: number): Promise<{ url: string; close():
     };
     upstream.on('error', done);
     client.on('error', done);
-    upstream.on('close', () => (sockets.delete(upstream), client.destroy()));
-    client.on('close', () => (sockets.delete(client), upstream.destroy()));
+    upstream.on('close', () => {
+      sockets.delete(upstream);
+      client.destroy();
+    });
+    client.on('close', () => {
+      sockets.delete(client);
+      upstream.destroy();
+    });
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;

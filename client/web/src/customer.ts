@@ -59,6 +59,7 @@ export function CustomerPage(): ReactNode {
   const [pasted, setPasted] = useState('');
 
   // A guest session on first load (no token yet).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: guestAttempt is the retry button's trigger.
   useEffect(() => {
     if (token) return;
     let cancelled = false;
@@ -103,6 +104,7 @@ export function CustomerPage(): ReactNode {
   const view = useCaseStream(desk, caseId);
   // The list shows status changes (e.g. resolved by an operator) after each answer or change.
   const completed = view.messages.filter((m) => m.status !== 'STREAMING').length;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: completed and view.status are the triggers for a reload.
   useEffect(() => {
     if (caseId) void loadCases();
   }, [caseId, completed, view.status, loadCases]);

@@ -205,7 +205,13 @@ export function OperatorPage(): ReactNode {
       h('header', { className: 'page-head' }, h('h1', null, 'crewdesk — operator dashboard')),
       token
         ? h('p', { className: 'muted' }, 'Signing in…')
-        : h(SignIn, { onToken: (t) => (writeToken('operator', t), setToken(t)), error: signInError }),
+        : h(SignIn, {
+            onToken: (t) => {
+              writeToken('operator', t);
+              setToken(t);
+            },
+            error: signInError,
+          }),
     );
   }
   return h(Dashboard, { desk, me, onSignOut: signOut });
@@ -316,6 +322,7 @@ function Dashboard(props: { desk: DeskClient; me: Viewer; onSignOut: () => void 
   const refreshCases = useDebounced(() => void loadCases(), 150);
   const refreshStatus = useDebounced(() => void loadStatus(), 300);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new filter is the trigger for starting again.
   useEffect(() => {
     // A new filter (or a new client) starts again from the first page.
     pagesRef.current = 1;

@@ -135,6 +135,7 @@ export function Conversation(props: { view: CaseView; viewer: 'customer' | 'oper
   const listRef = useRef<HTMLOListElement>(null);
   const count = v.messages.length;
   const lastLen = v.messages[count - 1]?.content.length ?? 0;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new message or a longer last one is the trigger to scroll.
   useEffect(() => {
     const el = listRef.current;
     if (el) el.scrollTop = el.scrollHeight;
@@ -235,9 +236,12 @@ export function BarChart(props: {
   useEffect(() => {
     const box = boxRef.current;
     if (!box) return;
-    const series: BarSeries[] = JSON.parse(shape)[1];
+    const [labels, series]: [string[], BarSeries[]] = JSON.parse(shape);
     const count = labels.length;
     const grouped = series.length === 2;
+    // uPlot's types mark its path builders optional; the bundled build always has them.
+    const barPaths = uPlot.paths.bars;
+    if (!barPaths) return;
     // Canvas-pixel boxes of the bars drawn, for the value labels.
     let bars: { si: number; i: number; left: number; top: number; width: number; height: number }[] = [];
     const font = `${Math.round(11 * devicePixelRatio)}px system-ui, sans-serif`;
@@ -278,7 +282,7 @@ export function BarChart(props: {
             stroke: s.color,
             width: 0,
             points: { show: false },
-            paths: uPlot.paths.bars!({
+            paths: barPaths({
               size: grouped ? [0.36, 48] : [0.6, 64],
               align: grouped ? (si === 0 ? -1 : 1) : 0,
               radius: 0.1,
@@ -289,7 +293,11 @@ export function BarChart(props: {
         ),
       ],
       hooks: {
-        drawClear: [() => void (bars = [])],
+        drawClear: [
+          () => {
+            bars = [];
+          },
+        ],
         draw: [
           (u) => {
             const ctx = u.ctx;
@@ -325,6 +333,7 @@ export function BarChart(props: {
 
   // New figures: fed to the existing chart (runs after the effect above on the first render).
   const dataKey = JSON.stringify(data);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a rebuilt chart (new shape) needs its data again.
   useEffect(() => {
     plotRef.current?.setData(JSON.parse(dataKey) as uPlot.AlignedData);
   }, [dataKey, shape]);

@@ -92,9 +92,12 @@ export class KnowledgeBase {
     const top = results[0].score;
     return results
       .filter((r) => r.score >= top * 0.35)
+      .flatMap((r) => {
+        const a = this.articles.get(String(r.id));
+        return a ? [{ a, r }] : [];
+      })
       .slice(0, limit)
-      .map((r) => {
-        const a = this.articles.get(String(r.id))!;
+      .map(({ a, r }) => {
         return {
           id: a.id,
           title: a.title,

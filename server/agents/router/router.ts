@@ -137,7 +137,8 @@ export class Router {
     const segs = segments(text);
     if (segs.length < 2) return [];
     const byRoute = new Map<RouteName, { texts: string[]; intent: string; confidence: number }>();
-    let current: RouteName | null = null;
+    // The texts of the part the last strong segment went to.
+    let current: string[] | null = null;
     const pending: string[] = [];
     for (const s of segs) {
       const c = this.classifier.classify(s);
@@ -146,22 +147,24 @@ export class Router {
       const route: RouteName | null = sig.length ? 'escalation' : strong ? (c.route as RouteName) : null;
       if (route === null) {
         // A weak segment (greeting, detail, sign-off) joins the part it follows.
-        if (current) byRoute.get(current)!.texts.push(s);
+        if (current) current.push(s);
         else pending.push(s);
         continue;
       }
-      current = route;
       const entry = byRoute.get(route);
       if (entry) {
         entry.texts.push(s);
         if (c.confidence > entry.confidence && c.route === route)
           Object.assign(entry, { intent: c.intent, confidence: c.confidence });
+        current = entry.texts;
       } else {
+        const texts = [...pending.splice(0), s];
         byRoute.set(route, {
-          texts: [...pending.splice(0), s],
+          texts,
           intent: c.route === route ? c.intent : (sig[0]?.kind ?? c.intent),
           confidence: c.confidence,
         });
+        current = texts;
       }
     }
     if (byRoute.size < 2) return [];

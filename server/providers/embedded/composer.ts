@@ -68,7 +68,7 @@ export function composeAnswer(
         `I couldn’t find invoice ${r.number} on your account — could you check the number? Your invoices are listed under Dashboard > Billing > Invoices.`,
       );
     else {
-      const i = r.invoice!;
+      const i = r.invoice;
       out.push(
         `Invoice ${i.number} for ${i.amount} was issued on ${i.issued} and is ${i.status}${i.status === 'paid' ? '' : ` (due ${i.due})`}. It covers: ${i.lines.map((l) => `${l.description} (${l.amount})`).join('; ')}.`,
       );
@@ -85,13 +85,14 @@ export function composeAnswer(
   const refunds = get<RefundResult>('request_refund');
   for (const r of refunds) {
     if (!r.ok) out.push(`I couldn’t refund that payment: ${r.error}.`);
-    else if (r.refund!.status === 'approved') {
+    else if (r.refund.status === 'approved') {
+      const f = r.refund;
       out.push(
-        `I’ve issued a refund of ${r.refund!.amount} for payment ${r.refund!.payment}${r.refund!.invoice ? ` (invoice ${r.refund!.invoice})` : ''} — reference ${r.refund!.id}. It goes back to your ${r.refund!.method} within ${r.expectedIn?.replace(', to the original payment method', '')}.`,
+        `I’ve issued a refund of ${f.amount} for payment ${f.payment}${f.invoice ? ` (invoice ${f.invoice})` : ''} — reference ${f.id}. It goes back to your ${f.method} within ${r.expectedIn?.replace(', to the original payment method', '')}.`,
       );
     } else {
       out.push(
-        `Your refund request of ${r.refund!.amount} is recorded (reference ${r.refund!.id}) — ${r.reason}. A billing specialist decides within 2 business days, and I’ve escalated the case so it doesn’t wait.`,
+        `Your refund request of ${r.refund.amount} is recorded (reference ${r.refund.id}) — ${r.reason}. A billing specialist decides within 2 business days, and I’ve escalated the case so it doesn’t wait.`,
       );
     }
   }
@@ -153,7 +154,7 @@ export function composeAnswer(
           ? `I couldn’t find order ${r.orderNumber} on your account — could you double-check the number?`
           : 'I don’t see any orders on your account.',
       );
-    else for (const o of r.orders!.slice(0, 3)) out.push(orderLine(o));
+    else for (const o of r.orders.slice(0, 3)) out.push(orderLine(o));
   }
   for (const st of get<StatusResult>('get_service_status')) {
     if (st.active.length)
@@ -200,11 +201,7 @@ interface InvoiceView {
   due: string;
   lines: { description: string; amount: string }[];
 }
-interface InvoiceResult {
-  found: boolean;
-  number?: string;
-  invoice?: InvoiceView;
-}
+type InvoiceResult = { found: true; invoice: InvoiceView } | { found: false; number?: string };
 interface PaymentView {
   ref: string;
   invoice: string | null;
@@ -230,13 +227,14 @@ interface EligibilityResult {
   verdict?: Verdict;
   payments?: { payment: PaymentView; verdict: Verdict }[];
 }
-interface RefundResult {
-  ok: boolean;
-  error?: string;
-  reason?: string;
-  expectedIn?: string;
-  refund?: { id: string; status: string; amount: string; payment: string; invoice: string | null; method: string };
-}
+type RefundResult =
+  | {
+      ok: true;
+      reason?: string;
+      expectedIn?: string;
+      refund: { id: string; status: string; amount: string; payment: string; invoice: string | null; method: string };
+    }
+  | { ok: false; error: string };
 interface SubscriptionResult {
   found: boolean;
   plan?: string;
@@ -256,11 +254,7 @@ interface OrderView {
   delivered: string | null;
   shipTo: string;
 }
-interface OrdersResult {
-  found: boolean;
-  orderNumber?: string;
-  orders?: OrderView[];
-}
+type OrdersResult = { found: true; orders: OrderView[] } | { found: false; orderNumber?: string };
 interface StatusResult {
   active: { component: string; status: string; title: string; regions: string[]; since: string }[];
 }

@@ -87,6 +87,10 @@ function toOpenAiMessages(messages: ChatMessage[]): ChatCompletionMessageParam[]
           : { role: 'assistant', content: m.content };
       case 'tool':
         return { role: 'tool', tool_call_id: m.toolCallId, content: m.content };
+      default: {
+        const unknown: never = m;
+        throw new Error(`unknown chat message role in ${JSON.stringify(unknown)}`);
+      }
     }
   });
 }
