@@ -14,7 +14,7 @@ const bool = z
 const intIn = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 /** USD per million tokens, per model. */
-export const priceTableSchema = z.record(z.string(), z.object({ input: z.number().min(0), output: z.number().min(0) }));
+const priceTableSchema = z.record(z.string(), z.object({ input: z.number().min(0), output: z.number().min(0) }));
 export type PriceTable = z.infer<typeof priceTableSchema>;
 
 /** A setting holding JSON that must match a schema; the message shows an example. */

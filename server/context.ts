@@ -63,7 +63,7 @@ export interface ContextDeps {
 }
 
 /** The actor a verified identity acts as. */
-export function actorOf(identity: Identity): Actor {
+function actorOf(identity: Identity): Actor {
   return identity.role === 'customer'
     ? { kind: 'customer', id: identity.sub, role: 'customer', name: identity.name }
     : { kind: 'operator', id: identity.sub, role: identity.role, name: identity.name ?? identity.sub };

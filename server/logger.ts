@@ -23,7 +23,7 @@ const REDACT = [
 ];
 
 /** Replaces quoted literals (SQL values, customer text in messages) and then contact details, cards and tokens. */
-export function scrub(s: string | undefined): string | undefined {
+function scrub(s: string | undefined): string | undefined {
   if (s === undefined) return s;
   return redactText(s.replace(/'(?:[^'\\]|\\.|'')*'/g, "'?'").replace(/"(?:[^"\\]|\\.)*"/g, '"?"'));
 }

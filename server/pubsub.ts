@@ -20,7 +20,7 @@ export interface PubSub {
 }
 
 /** Thrown to a subscriber that falls too far behind. */
-export class SlowConsumerError extends Error {}
+class SlowConsumerError extends Error {}
 
 /** Creates the in-process pub/sub. */
 export function createPubSub(): PubSub {

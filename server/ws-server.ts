@@ -25,7 +25,7 @@ interface ConnectionState {
 }
 
 /** Headers of the upgrade request as a Headers-like reader. */
-export function headersOf(req: IncomingMessage): CallerInfo['headers'] {
+function headersOf(req: IncomingMessage): CallerInfo['headers'] {
   return {
     get(name: string) {
       const v = req.headers[name.toLowerCase()];

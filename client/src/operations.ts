@@ -4,6 +4,7 @@
  */
 import { graphql } from '../generated/gql.js';
 
+/** @public The `MessageFields` fragment, spread by name in the operations (codegen reads it from here). */
 export const MessageFieldsFragment = graphql(`
   fragment MessageFields on Message {
     id
@@ -32,6 +33,7 @@ export const MessageFieldsFragment = graphql(`
   }
 `);
 
+/** @public The `CaseSummary` fragment, spread by name in the operations (codegen reads it from here). */
 export const CaseSummaryFragment = graphql(`
   fragment CaseSummary on Case {
     id
@@ -55,6 +57,7 @@ export const CaseSummaryFragment = graphql(`
   }
 `);
 
+/** @public The `CaseEventFields` fragment, spread by name in the operations (codegen reads it from here). */
 export const CaseEventFieldsFragment = graphql(`
   fragment CaseEventFields on CaseEvent {
     __typename

@@ -11,7 +11,7 @@ import type { ArticleHit } from './knowledge/knowledge-base.js';
 import { TOOLS, type ToolContext, toolSpec } from './tools/index.js';
 
 /** Callbacks through which a run reports progress as it happens. */
-export interface AgentRunHooks {
+interface AgentRunHooks {
   onToken(text: string): void | Promise<void>;
   onToolCalled(record: ToolCallRecord): void | Promise<void>;
   /** The model transferred the case to another agent, which continues in the same stream. */

@@ -11,7 +11,7 @@ export interface PastMessage {
 }
 
 /** Rough token count (about four characters a token). */
-export function tokensOf(text: string): number {
+function tokensOf(text: string): number {
   return Math.ceil(text.length / 4);
 }
 

@@ -6,8 +6,8 @@
  */
 import type { EntityManager, MikroORM } from '@mikro-orm/sqlite';
 import { Case, CaseEventRecord, type ICase } from '../db/entities/index.js';
+import { type CaseEvent, type CaseEventPayload, topics } from '../events.js';
 import type { PubSub } from '../pubsub.js';
-import { type CaseEvent, type CaseEventPayload, topics } from './case-events.js';
 
 const SEQ_BLOCK = 1000;
 

@@ -17,6 +17,7 @@ import type { DeskActions } from '../agents/tools/index.js';
 import type { PriceTable } from '../config.js';
 import { createCustomerData } from '../db/customer-data.repository.js';
 import { Case, type Citation, type ICase, Message, type ToolCallRecord } from '../db/entities/index.js';
+import { type DeskEvent, topics } from '../events.js';
 import type { Logger } from '../logger.js';
 import { type OpenAiProvider, ProviderError } from '../providers/openai/openai.provider.js';
 import type { LlmProvider, ProviderUsage } from '../providers/provider.js';
@@ -25,7 +26,6 @@ import type { AuditLog } from '../security/audit.js';
 import type { AgentMetrics } from './agent-metrics.js';
 import { maxPriority, publishCaseUpdate, toMessageView } from './case.service.js';
 import type { CaseEventLog, RecordEvent } from './case-event-log.js';
-import { type DeskEvent, topics } from './case-events.js';
 import { costOf } from './pricing.js';
 
 /** What the worker needs. */

@@ -15,12 +15,12 @@ import {
   type Route,
 } from '../db/entities/index.js';
 import { BadInputError, ConflictError, NotFoundError, UnavailableError } from '../errors.js';
+import { type DeskEvent, type MessageView, topics } from '../events.js';
 import type { PubSub } from '../pubsub.js';
 import type { AuditLog } from '../security/audit.js';
 import { maskCardNumbers } from '../security/card-numbers.js';
 import { detectInjection } from '../security/injection.js';
 import type { CaseEventLog, RecordEvent } from './case-event-log.js';
-import { type DeskEvent, type MessageView, topics } from './case-events.js';
 import { cleanContext, cleanIdempotencyKey, cleanMessage } from './input.js';
 
 /** What the customer is told when a card number was removed from their message. */
@@ -28,7 +28,7 @@ export const CARD_NOTICE =
   'For your security we removed a card number from your message before storing it. Please never send full card numbers — the last 4 digits are all we need.';
 
 export const REQUEST_TYPES = ['AUTO', 'BILLING', 'TECHNICAL', 'ESCALATION', 'GENERAL', 'COMPLEX'] as const;
-export type RequestType = (typeof REQUEST_TYPES)[number];
+type RequestType = (typeof REQUEST_TYPES)[number];
 
 /** A customer's request. */
 export interface SubmitRequestInput {

@@ -3,17 +3,19 @@
  * resumes unfinished work at start, and stops cleanly.
  */
 import type { MikroORM } from '@mikro-orm/sqlite';
+import type { AgentDefinition } from '../agents/definitions/agent.js';
 import { AGENTS } from '../agents/definitions/index.js';
 import type { KnowledgeBase } from '../agents/knowledge/knowledge-base.js';
 import type { Router } from '../agents/router/router.js';
+import { TOOLS } from '../agents/tools/index.js';
 import { Case, type CaseStatus } from '../db/entities/index.js';
+import { type DeskEvent, topics } from '../events.js';
 import type { Logger } from '../logger.js';
 import type { LlmProvider } from '../providers/provider.js';
 import type { PubSub, Subscription } from '../pubsub.js';
 import { AgentMetrics, type AgentStats } from './agent-metrics.js';
 import { type CaseService, createCaseService } from './case.service.js';
 import { CaseEventLog } from './case-event-log.js';
-import { type DeskEvent, topics } from './case-events.js';
 import { type CaseWorkerDeps, createCaseWorker } from './case-worker.js';
 import { WorkQueue } from './work-queue.js';
 
@@ -43,7 +45,7 @@ export type AnsweringOptions = Pick<
 >;
 
 /** The desk's status for dashboards. */
-export interface DeskStatus {
+interface DeskStatus {
   agents: AgentStats[];
   queueDepth: number;
   activeRuns: number;
@@ -69,8 +71,13 @@ export interface Desk {
   /** Queues every case whose work was not finished (after a restart). */
   resume(): Promise<number>;
   status(): Promise<DeskStatus>;
+  /** The agents as data, each tool with its description. */
+  agents(): AgentProfile[];
   stop(graceMs: number): Promise<void>;
 }
+
+/** An agent as the desk shows it. */
+type AgentProfile = Omit<AgentDefinition, 'tools'> & { tools: { name: string; description: string }[] };
 
 /** Creates the desk. */
 export function createDesk(deps: {
@@ -125,6 +132,12 @@ export function createDesk(deps: {
         .find(Case, { workState: { $in: ['QUEUED', 'RUNNING'] } }, { orderBy: { createdAt: 'asc' } });
       for (const c of rows) queue.enqueue(c.id, c.priority);
       return rows.length;
+    },
+    agents() {
+      return Object.values(AGENTS).map((a) => ({
+        ...a,
+        tools: a.tools.map((name) => ({ name, description: TOOLS[name]?.description ?? '' })),
+      }));
     },
     async status() {
       const em = orm.em.fork();

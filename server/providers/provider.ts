@@ -4,7 +4,7 @@
  */
 
 /** A JSON schema for a tool's parameters. */
-export type JsonSchema = Record<string, unknown>;
+type JsonSchema = Record<string, unknown>;
 
 /** A tool offered to the model. */
 export interface ToolSpec {

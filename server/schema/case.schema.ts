@@ -1,7 +1,7 @@
 /** Cases and messages: types, queries and the mutations that act on them. */
 import { CASE_STATUSES, CaseEventRecord, Customer, type ICase, PRIORITIES } from '../db/entities/index.js';
 import { encodeCursor, REQUEST_TYPES, toMessageView } from '../desk/case.service.js';
-import type { MessageView } from '../desk/case-events.js';
+import type { MessageView } from '../events.js';
 import { builder, me } from './builder.js';
 
 export const CaseStatusEnum = builder.enumType('CaseStatus', { values: CASE_STATUSES });
@@ -14,7 +14,7 @@ export const RouteEnum = builder.enumType('Route', {
     GENERAL: { value: 'general' },
   } as const,
 });
-export const RequestTypeEnum = builder.enumType('RequestType', { values: REQUEST_TYPES });
+const RequestTypeEnum = builder.enumType('RequestType', { values: REQUEST_TYPES });
 const AuthorKindEnum = builder.enumType('AuthorKind', { values: ['CUSTOMER', 'AGENT', 'OPERATOR', 'SYSTEM'] as const });
 const MessageStatusEnum = builder.enumType('MessageStatus', {
   values: ['COMPLETE', 'STREAMING', 'INCOMPLETE'] as const,
@@ -74,7 +74,7 @@ const CustomerType = builder.objectRef<{ id: string; name: string; isGuest: bool
   fields: (t) => ({ id: t.exposeID('id'), name: t.exposeString('name'), isGuest: t.exposeBoolean('isGuest') }),
 });
 
-export const CaseType = builder.objectRef<ICase>('Case').implement({
+const CaseType = builder.objectRef<ICase>('Case').implement({
   description: 'A support case: one customer’s conversation with the desk',
   fields: (t) => ({
     id: t.exposeID('id'),

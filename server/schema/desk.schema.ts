@@ -1,6 +1,4 @@
 /** The agents as data, and the desk's live status. */
-import { AGENTS } from '../agents/definitions/index.js';
-import { TOOLS } from '../agents/tools/index.js';
 import { builder } from './builder.js';
 import { CaseStatusEnum } from './case.schema.js';
 
@@ -63,11 +61,7 @@ builder.queryFields((t) => ({
   agents: t.field({
     type: [AgentType],
     authScopes: { authenticated: true },
-    resolve: () =>
-      Object.values(AGENTS).map((a) => ({
-        ...a,
-        tools: a.tools.map((name) => ({ name, description: TOOLS[name]?.description ?? '' })),
-      })),
+    resolve: (_r, _a, ctx) => ctx.desk.agents(),
   }),
   deskStatus: t.field({
     type: DeskStatusType,

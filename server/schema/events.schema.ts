@@ -1,8 +1,8 @@
 /** The case event stream and the desk stream (subscriptions over graphql-ws and SSE). */
 
 import { untilExpiry } from '../auth/expiring.js';
-import type { CaseEvent, CaseEventType, DeskEvent } from '../desk/case-events.js';
 import { BadInputError } from '../errors.js';
+import type { CaseEvent, CaseEventType, DeskEvent } from '../events.js';
 import { closable } from '../iterators.js';
 import { builder, me, tokenExpiry } from './builder.js';
 import { CaseStatusEnum, MessageType, PriorityEnum, RouteEnum } from './case.schema.js';
@@ -26,7 +26,7 @@ const TYPE_NAMES: Record<CaseEventType, string> = {
   GUARDRAIL_TRIPPED: 'GuardrailTripped',
 };
 
-export const CaseEventInterface = builder.interfaceRef<CaseEvent>('CaseEvent').implement({
+const CaseEventInterface = builder.interfaceRef<CaseEvent>('CaseEvent').implement({
   description: 'An event of a case; seq is strictly increasing per case (numbers may be skipped)',
   resolveType: (ev) => TYPE_NAMES[ev.type],
   fields: (t) => ({

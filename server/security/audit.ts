@@ -1,7 +1,7 @@
 /** Writes the append-only audit trail and tells dashboards about security events. */
 import type { EntityManager, MikroORM } from '@mikro-orm/sqlite';
 import { type AuditCategory, AuditEvent, type IAuditEvent } from '../db/entities/index.js';
-import { type DeskEvent, topics } from '../desk/case-events.js';
+import { type DeskEvent, topics } from '../events.js';
 import type { PubSub } from '../pubsub.js';
 
 /** One entry of the trail. */

@@ -9,7 +9,7 @@ import { getGraphQLRateLimiter, InMemoryStore, type Store } from 'graphql-rate-l
 import { AppError } from '../errors.js';
 
 /** Over a limit. */
-export class RateLimitedError extends AppError {
+class RateLimitedError extends AppError {
   constructor(operation: string, max: number, retryAfter: number) {
     super(`Too many ${operation} requests: at most ${max} a minute; try again in ${retryAfter} s`, 'RATE_LIMITED', {
       retryAfter,

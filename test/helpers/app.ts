@@ -46,7 +46,7 @@ export function authHeaders(headers: Record<string, string> = {}): Record<string
 }
 
 /** Test shorthand for WebSocket connectionParams: customerId / operatorId / adminId become a token. */
-export function authParams(params: Record<string, unknown> = {}): Record<string, unknown> {
+function authParams(params: Record<string, unknown> = {}): Record<string, unknown> {
   const { customerId, operatorId, adminId, ...rest } = params as Record<string, string | undefined>;
   if ('authorization' in rest || 'token' in rest) return rest;
   const token = adminId
@@ -80,7 +80,7 @@ export interface TestApp {
 }
 
 /** Builds a config for a temp folder (no .env, logs silent, fast streaming unless overridden). */
-export function testConfig(dir: string, env: Record<string, string> = {}): Config {
+function testConfig(dir: string, env: Record<string, string> = {}): Config {
   return loadConfig(
     {
       DATABASE_URL: `sqlite:${join(dir, 'crewdesk.sqlite')}`,

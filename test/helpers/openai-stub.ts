@@ -15,7 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
-export interface TurnUsage {
+interface TurnUsage {
   prompt_tokens: number;
   completion_tokens: number;
 }

@@ -11,9 +11,9 @@ import { connect, type Socket } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
-export const WEB_DIR = join(REPO_ROOT, 'client/web');
-export const DIST_DIR = join(WEB_DIR, 'dist');
+const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+const WEB_DIR = join(REPO_ROOT, 'client/web');
+const DIST_DIR = join(WEB_DIR, 'dist');
 export const SCREENSHOT_DIR = join(REPO_ROOT, 'test-output/screenshots');
 
 /**

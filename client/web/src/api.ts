@@ -31,7 +31,7 @@ export const STATUSES: CaseStatus[] = ['OPEN', 'IN_PROGRESS', 'WAITING_ON_CUSTOM
 export const PRIORITIES: Priority[] = ['LOW', 'NORMAL', 'HIGH', 'URGENT'];
 
 /** sessionStorage keys: one token per page kind. */
-export const TOKEN_KEYS = { customer: 'crewdesk.customerToken', operator: 'crewdesk.operatorToken' } as const;
+const TOKEN_KEYS = { customer: 'crewdesk.customerToken', operator: 'crewdesk.operatorToken' } as const;
 export type TokenKind = keyof typeof TOKEN_KEYS;
 
 export function readToken(kind: TokenKind): string | null {

@@ -8,7 +8,7 @@ import type { MessageFieldsFragment } from '../../generated/graphql.js';
 import type { CaseEvent, DeskClient } from '../../src/desk-client.js';
 import { type CaseStatus, type Priority, plainError, type Route } from './api.js';
 
-export interface ToolUse {
+interface ToolUse {
   key: string;
   tool: string;
   ok: boolean;
@@ -50,7 +50,7 @@ export interface CaseView {
   streamError: string | null;
 }
 
-export const EMPTY_VIEW: CaseView = {
+const EMPTY_VIEW: CaseView = {
   caseId: null,
   subject: null,
   status: null,
@@ -123,7 +123,7 @@ function agentDraft(id: string, agent: string, at: string): ViewMessage {
   };
 }
 
-export function reduceCase(state: CaseView, action: Action): CaseView {
+function reduceCase(state: CaseView, action: Action): CaseView {
   if (action.type === 'reset')
     return { ...EMPTY_VIEW, caseId: action.caseId, connection: action.caseId ? 'connecting' : 'idle' };
   if (action.type === 'connection') return { ...state, connection: action.state, streamError: action.error ?? null };

@@ -28,7 +28,7 @@ import {
 import { useCaseStream } from './case-stream.js';
 import { Conversation, ErrorNote, type ShownError, toShownError, useCountdown } from './ui.js';
 
-export const MAX_MESSAGE_LENGTH = 4000;
+const MAX_MESSAGE_LENGTH = 4000;
 
 const REQUEST_TYPES: { value: RequestType; text: string }[] = [
   { value: 'AUTO', text: 'Auto-detect' },

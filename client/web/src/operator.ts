@@ -46,7 +46,7 @@ const MAX_PAGE = 100;
  * Cases per page of the case list: 50, or `?pageSize=N` in the page's address (1 to 100), e.g.
  * `/?pageSize=3#/operator`.
  */
-export function casePageSize(search: string = location.search): number {
+function casePageSize(search: string = location.search): number {
   const n = Number(new URLSearchParams(search).get('pageSize'));
   return Number.isInteger(n) && n >= 1 ? Math.min(n, MAX_PAGE) : 50;
 }

@@ -47,7 +47,7 @@ export function ErrorNote(props: { error: ShownError | null; testId?: string }):
 }
 
 /** Answers may carry **bold**; shown as <strong> (text only, no HTML is interpreted). */
-export function richText(text: string): ReactNode[] {
+function richText(text: string): ReactNode[] {
   return text
     .split(/(\*\*[^*\n]+\*\*)/g)
     .map((part, i) =>

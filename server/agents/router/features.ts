@@ -15,14 +15,14 @@ const PLACEHOLDERS: [RegExp, string][] = [
 ];
 
 /** Lower-cases, strips accents and replaces numbers, amounts and references with placeholders. */
-export function normalise(text: string): string {
+function normalise(text: string): string {
   let t = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
   for (const [re, rep] of PLACEHOLDERS) t = t.replace(re, rep);
   return t.toLowerCase().replace(/[’`]/g, "'");
 }
 
 /** Word tokens of a normalised text. */
-export function words(text: string): string[] {
+function words(text: string): string[] {
   return (
     normalise(text)
       .match(/[a-z][a-z']*/g)

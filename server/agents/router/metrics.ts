@@ -1,6 +1,6 @@
 /** Accuracy, macro-F1, per-route precision/recall and the confusion matrix of a labelled run. */
 
-export interface RouteMetrics {
+interface RouteMetrics {
   precision: number;
   recall: number;
   f1: number;

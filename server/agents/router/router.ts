@@ -7,10 +7,10 @@ import { type Classification, IntentClassifier, type ModelFile } from './classif
 import { detectSignals, type Signal } from './signals.js';
 
 export type RouteName = 'billing' | 'technical' | 'escalation' | 'general';
-export type RoutingMethod = 'CLASSIFIER' | 'EXPLICIT' | 'RULE' | 'LOW_CONFIDENCE' | 'FOLLOW_UP' | 'LLM';
+type RoutingMethod = 'CLASSIFIER' | 'EXPLICIT' | 'RULE' | 'LOW_CONFIDENCE' | 'FOLLOW_UP' | 'LLM';
 
 /** One route's score. */
-export interface RouteScore {
+interface RouteScore {
   route: RouteName;
   score: number;
 }

@@ -26,7 +26,7 @@ export const getSubscriptionTool = defineTool({
 });
 
 /** An order as tools report it. */
-export function orderView(o: IOrder) {
+function orderView(o: IOrder) {
   return {
     number: o.number,
     status: o.status,

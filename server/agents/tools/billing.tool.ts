@@ -4,7 +4,7 @@ import type { IInvoice, IPayment } from '../../db/entities/index.js';
 import { day, defineTool, money } from './tool.js';
 
 /** An invoice as tools report it. */
-export function invoiceView(i: IInvoice) {
+function invoiceView(i: IInvoice) {
   return {
     number: i.number,
     amount: money(i.amountCents, i.currency),

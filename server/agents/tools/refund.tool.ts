@@ -5,7 +5,7 @@ import { paymentView } from './billing.tool.js';
 import { day, defineTool, money, type ToolContext } from './tool.js';
 
 /** The refund policy: within 30 days and up to $500 the desk approves at once; else a specialist reviews. */
-export const REFUND_POLICY = { windowDays: 30, autoApproveLimitCents: 50_000 } as const;
+const REFUND_POLICY = { windowDays: 30, autoApproveLimitCents: 50_000 } as const;
 
 /** The policy's verdict on refunding (part of) a payment. */
 export interface RefundVerdict {
@@ -18,7 +18,7 @@ export interface RefundVerdict {
 }
 
 /** Applies the refund policy to a payment. */
-export async function assessRefund(payment: IPayment, ctx: ToolContext, amountCents?: number): Promise<RefundVerdict> {
+async function assessRefund(payment: IPayment, ctx: ToolContext, amountCents?: number): Promise<RefundVerdict> {
   const refundableCents = payment.amountCents - payment.refundedCents;
   const amount = amountCents ?? refundableCents;
   const ageDays = (ctx.now.getTime() - payment.paidAt.getTime()) / 86_400_000;

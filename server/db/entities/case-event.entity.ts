@@ -1,4 +1,4 @@
-import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { defineEntity, p } from '@mikro-orm/core';
 import { Case } from './case.entity.js';
 
 /** A stored, numbered event of a case (token deltas are live-only and not stored). */
@@ -15,4 +15,3 @@ export const CaseEventRecord = defineEntity({
     at: p.datetime(),
   },
 });
-export type ICaseEventRecord = InferEntity<typeof CaseEventRecord>;

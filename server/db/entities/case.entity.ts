@@ -6,11 +6,10 @@ export const CASE_STATUSES = ['OPEN', 'IN_PROGRESS', 'WAITING_ON_CUSTOMER', 'ESC
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 export const PRIORITIES = ['LOW', 'NORMAL', 'HIGH', 'URGENT'] as const;
 export type Priority = (typeof PRIORITIES)[number];
-export const ROUTES = ['billing', 'technical', 'escalation', 'general'] as const;
+const ROUTES = ['billing', 'technical', 'escalation', 'general'] as const;
 export type Route = (typeof ROUTES)[number];
 /** Whether agents still owe the case work: survives restarts so unfinished work resumes. */
-export const WORK_STATES = ['IDLE', 'QUEUED', 'RUNNING'] as const;
-export type WorkState = (typeof WORK_STATES)[number];
+const WORK_STATES = ['IDLE', 'QUEUED', 'RUNNING'] as const;
 
 /** A support case: one customer's conversation with the desk. */
 export const Case = defineEntity({

@@ -15,7 +15,6 @@ export const Plan = defineEntity({
     maxDevices: p.integer().nullable(),
   },
 });
-export type IPlan = InferEntity<typeof Plan>;
 
 /** A customer's subscription to a plan. */
 export const Subscription = defineEntity({
@@ -35,7 +34,6 @@ export const Subscription = defineEntity({
     renewsAt: p.datetime().nullable(),
   },
 });
-export type ISubscription = InferEntity<typeof Subscription>;
 
 /** An invoice issued to a customer. */
 export const Invoice = defineEntity({
@@ -131,4 +129,3 @@ export const ServiceIncident = defineEntity({
     resolvedAt: p.datetime().nullable(),
   },
 });
-export type IServiceIncident = InferEntity<typeof ServiceIncident>;

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import { Case } from './case.entity.js';
 
-export const AUTHOR_KINDS = ['CUSTOMER', 'AGENT', 'OPERATOR', 'SYSTEM'] as const;
+const AUTHOR_KINDS = ['CUSTOMER', 'AGENT', 'OPERATOR', 'SYSTEM'] as const;
 export type AuthorKind = (typeof AUTHOR_KINDS)[number];
-export const MESSAGE_STATUSES = ['COMPLETE', 'STREAMING', 'INCOMPLETE'] as const;
+const MESSAGE_STATUSES = ['COMPLETE', 'STREAMING', 'INCOMPLETE'] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
 /** An article an answer drew on. */

@@ -95,9 +95,6 @@ export interface DemoIncident {
   regions: string[];
 }
 
-/** The default demo customer (Ava Thompson, US, Plus monthly). */
-export const DEMO_CUSTOMER_KEY = 'cust-ava';
-
 // Hardware catalogue (for reference): Brightwave Hub $129, Mesh Extender $79, Power Adapter $19.
 // Shipping: standard 3-5 business days, free over $50 else $5.99; express 1-2 business days, $14.99.
 

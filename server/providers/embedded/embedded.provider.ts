@@ -70,7 +70,7 @@ export function createEmbeddedProvider(opts: EmbeddedProviderOptions): LlmProvid
 }
 
 /** Splits text into token-sized pieces (a word with its following space or punctuation). */
-export function chunks(text: string): string[] {
+function chunks(text: string): string[] {
   return text.match(/\s*\S+\s*/g) ?? [];
 }
 

@@ -50,7 +50,7 @@ export interface OpenAiProviderOptions {
 }
 
 /** A request for structured (JSON schema) output. */
-export interface StructuredRequest<T> {
+interface StructuredRequest<T> {
   model: string;
   name: string;
   system: string;
@@ -101,10 +101,7 @@ function estimate(req: ChatRequest): number {
 }
 
 /** Maps SDK errors to provider failures. */
-export function classify(
-  err: unknown,
-  phase: { firstToken: boolean; timedOut: ProviderFailure | null },
-): ProviderError {
+function classify(err: unknown, phase: { firstToken: boolean; timedOut: ProviderFailure | null }): ProviderError {
   if (err instanceof ProviderError) return err;
   if (phase.timedOut)
     return new ProviderError(

@@ -1,4 +1,4 @@
-/** The events of a case and of the desk, as the domain knows them (no GraphQL here). */
+/** The events of a case and of the desk and their pub/sub topics, as the domain knows them (no GraphQL here); shared by the desk, security and the schema. */
 import type {
   AuthorKind,
   CaseStatus,
@@ -7,7 +7,7 @@ import type {
   Priority,
   TokenUsage,
   ToolCallRecord,
-} from '../db/entities/index.js';
+} from './db/entities/index.js';
 
 /** A message as events and the API carry it. */
 export interface MessageView {
