@@ -154,7 +154,7 @@ export function createApp(config: Config, opts: { logger?: Logger } = {}): App {
         logger,
         options: {
           company: COMPANY,
-          concurrency: config.WORKER_CONCURRENCY,
+          concurrency: config.workerConcurrency,
           maxTurns: config.AGENT_MAX_TURNS,
           maxMessageLength: config.MAX_MESSAGE_LENGTH,
           maxContextBytes: config.MAX_CONTEXT_BYTES,

@@ -72,7 +72,8 @@ export const configSchema = z.object({
   ROUTER_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.4),
   LOW_CONFIDENCE_ROUTE: z.enum(['general', 'human']).default('general'),
   KNOWLEDGE_DIR: z.string().min(1).default('server/knowledge/articles'),
-  WORKER_CONCURRENCY: intIn(1, 256).default(4),
+  // Unset: chosen per provider (see workerConcurrency).
+  WORKER_CONCURRENCY: intIn(1, 1024).optional(),
   AGENT_MAX_TURNS: intIn(1, 20).default(6),
   MAX_MESSAGE_LENGTH: intIn(1, 100_000).default(4000),
   MAX_CONTEXT_BYTES: intIn(2, 1_000_000).default(8192),
@@ -139,7 +140,15 @@ export type Config = z.infer<typeof configSchema> & {
   provider: 'embedded' | 'openai';
   /** Whether introspection is allowed. */
   introspection: boolean;
+  /** Cases answered at once: WORKER_CONCURRENCY, or a default for the provider. */
+  workerConcurrency: number;
 };
+
+/**
+ * Default concurrency per provider: a model API's answers mostly wait on the network, so many run
+ * at once; the embedded engine's work is CPU in this process, so a few overlap the database waits.
+ */
+export const DEFAULT_CONCURRENCY = { openai: 128, embedded: 16 } as const;
 
 /** Thrown when the environment holds a bad value; main prints it and exits 1. */
 export class ConfigError extends Error {}
@@ -167,6 +176,8 @@ export function loadConfig(
       'Invalid configuration:\n  OPENAI_API_KEY: required when LLM_PROVIDER=openai (for a local server without keys, set any value)',
     );
   }
+  const provider: Config['provider'] =
+    c.LLM_PROVIDER === 'openai' || (c.LLM_PROVIDER === 'auto' && c.OPENAI_API_KEY) ? 'openai' : 'embedded';
   const dbFile = c.DATABASE_URL.replace(/^sqlite:(\/\/)?/, '');
   return {
     ...c,
@@ -175,6 +186,7 @@ export function loadConfig(
     routerModelPath: resolve(ROOT_DIR, c.ROUTER_MODEL),
     graphiql: c.GRAPHIQL ?? (c.NODE_ENV !== 'production' || c.GRAPHQL_INTROSPECTION === true),
     introspection: c.GRAPHQL_INTROSPECTION ?? c.NODE_ENV !== 'production',
-    provider: c.LLM_PROVIDER === 'openai' || (c.LLM_PROVIDER === 'auto' && c.OPENAI_API_KEY) ? 'openai' : 'embedded',
+    provider,
+    workerConcurrency: c.WORKER_CONCURRENCY ?? DEFAULT_CONCURRENCY[provider],
   };
 }

@@ -71,6 +71,38 @@ export interface AgentRunResult {
 
 const MAX_TOOL_OUTPUT_CHARS = 6000;
 
+/** Tool specs (tools and handoffs) per agent, built once per set of agents. */
+const specCache = new WeakMap<Record<string, AgentDefinition>, Map<string, ToolSpec[]>>();
+
+function specsFor(a: AgentDefinition, agents: Record<AgentDefinition['name'], AgentDefinition>): ToolSpec[] {
+  let byAgent = specCache.get(agents);
+  if (!byAgent) {
+    byAgent = new Map();
+    specCache.set(agents, byAgent);
+  }
+  let specs = byAgent.get(a.name);
+  if (!specs) {
+    specs = [
+      ...a.tools
+        .map((name) => TOOLS[name])
+        .filter(Boolean)
+        .map(toolSpec),
+      ...a.handoffs.map((h) => ({
+        name: `${HANDOFF_PREFIX}${h}`,
+        description: `Transfer the case to the ${agents[h].title} (${agents[h].role}) when the request belongs there.`,
+        parameters: {
+          type: 'object',
+          properties: { reason: { type: 'string', description: 'why the case moves' } },
+          required: ['reason'],
+          additionalProperties: false,
+        },
+      })),
+    ];
+    byAgent.set(a.name, specs);
+  }
+  return specs;
+}
+
 /** Runs the tool loop and streams the final answer through the hooks. */
 export async function runAgent(input: AgentRunInput): Promise<AgentRunResult> {
   const started = performance.now();
@@ -80,22 +112,6 @@ export async function runAgent(input: AgentRunInput): Promise<AgentRunResult> {
     input.profile
       ? `${instructionsFor(a, input.company)}\n\nCustomer profile:\n${input.profile}`
       : instructionsFor(a, input.company);
-  const specsFor = (a: AgentDefinition): ToolSpec[] => [
-    ...a.tools
-      .map((name) => TOOLS[name])
-      .filter(Boolean)
-      .map(toolSpec),
-    ...a.handoffs.map((h) => ({
-      name: `${HANDOFF_PREFIX}${h}`,
-      description: `Transfer the case to the ${input.agents[h].title} (${input.agents[h].role}) when the request belongs there.`,
-      parameters: {
-        type: 'object',
-        properties: { reason: { type: 'string', description: 'why the case moves' } },
-        required: ['reason'],
-        additionalProperties: false,
-      },
-    })),
-  ];
   const messages: ChatMessage[] = [
     { role: 'system', content: systemFor(agent) },
     ...input.history,
@@ -125,7 +141,7 @@ export async function runAgent(input: AgentRunInput): Promise<AgentRunResult> {
       model: input.modelFor(agent.name),
       agent: agent.name,
       messages,
-      tools: specsFor(agent),
+      tools: specsFor(agent, input.agents),
       hints: input.hints,
     };
     for await (const ev of provider.stream(req, signal)) {

@@ -3,6 +3,7 @@
  * configured; `alg: none` and unexpected algorithms refused; `exp` required; optional iss/aud;
  * a small clock tolerance.
  */
+import { createPrivateKey, createPublicKey, createSecretKey, type KeyObject } from 'node:crypto';
 import jwt, { type Algorithm } from 'jsonwebtoken';
 import { z } from 'zod';
 
@@ -50,12 +51,22 @@ const claimsSchema = z.object({
 
 /** Signs and verifies tokens. */
 export function createTokenService(opts: TokenOptions) {
+  // Keys are parsed once: jsonwebtoken would otherwise build a KeyObject from the string on every call.
+  const asymmetric = opts.algorithms.some((a) => !a.startsWith('HS'));
+  const verifyKey: KeyObject = asymmetric
+    ? createPublicKey(opts.verifyKey)
+    : createSecretKey(Buffer.from(opts.verifyKey, 'utf8'));
+  const signingKey: KeyObject | undefined = opts.signingKey
+    ? asymmetric
+      ? createPrivateKey(opts.signingKey)
+      : createSecretKey(Buffer.from(opts.signingKey, 'utf8'))
+    : undefined;
   return {
     /** Verifies a token and returns the identity, or throws a TokenError. */
     verify(token: string): Identity {
       let decoded: unknown;
       try {
-        decoded = jwt.verify(token, opts.verifyKey, {
+        decoded = jwt.verify(token, verifyKey, {
           algorithms: opts.algorithms,
           issuer: opts.issuer,
           audience: opts.audience,
@@ -78,9 +89,9 @@ export function createTokenService(opts: TokenOptions) {
 
     /** Signs a token for an identity that lives `ttlSec` seconds. */
     sign(claims: { sub: string; role: Role; name?: string }, ttlSec: number): { token: string; expiresAt: Date } {
-      if (!opts.signingKey) throw new Error('no signing key configured');
+      if (!signingKey) throw new Error('no signing key configured');
       const exp = Math.floor(Date.now() / 1000) + ttlSec;
-      const token = jwt.sign({ ...claims, exp }, opts.signingKey, {
+      const token = jwt.sign({ ...claims, exp }, signingKey, {
         algorithm: opts.algorithms[0],
         ...(opts.issuer ? { issuer: opts.issuer } : {}),
         ...(opts.audience ? { audience: opts.audience } : {}),

@@ -24,6 +24,13 @@ describe('config', () => {
     expect(() => loadConfig({ PRICE_TABLE: 'not json' }, false)).toThrow(/PRICE_TABLE/);
   });
 
+  it('chooses the worker concurrency per provider unless WORKER_CONCURRENCY is set', () => {
+    expect(loadConfig({}, false).workerConcurrency).toBe(16);
+    expect(loadConfig({ OPENAI_API_KEY: 'sk-test' }, false).workerConcurrency).toBe(128);
+    expect(loadConfig({ OPENAI_API_KEY: 'sk-test', WORKER_CONCURRENCY: '7' }, false).workerConcurrency).toBe(7);
+    expect(() => loadConfig({ WORKER_CONCURRENCY: '0' }, false)).toThrow(/WORKER_CONCURRENCY/);
+  });
+
   it('turns GraphiQL off in production unless asked', () => {
     expect(loadConfig({ NODE_ENV: 'production' }, false).graphiql).toBe(false);
     expect(loadConfig({ NODE_ENV: 'production', GRAPHIQL: 'true' }, false).graphiql).toBe(true);

@@ -37,11 +37,24 @@ export function defineTool<S extends z.ZodType>(t: {
   return t as unknown as Tool;
 }
 
-/** The function specification a model sees, generated from the same zod schema that validates. */
+const specs = new WeakMap<Tool, ToolSpec>();
+
+/**
+ * The function specification a model sees, generated from the same zod schema that validates;
+ * built once per tool (callers must not change it).
+ */
 export function toolSpec(tool: Tool): ToolSpec {
-  const schema = z.toJSONSchema(tool.input as z.ZodType, { target: 'draft-7', io: 'input' }) as Record<string, unknown>;
-  delete schema.$schema;
-  return { name: tool.name, description: tool.description, parameters: schema };
+  let spec = specs.get(tool);
+  if (!spec) {
+    const schema = z.toJSONSchema(tool.input as z.ZodType, { target: 'draft-7', io: 'input' }) as Record<
+      string,
+      unknown
+    >;
+    delete schema.$schema;
+    spec = { name: tool.name, description: tool.description, parameters: schema };
+    specs.set(tool, spec);
+  }
+  return spec;
 }
 
 /** Money in cents as a display string. */

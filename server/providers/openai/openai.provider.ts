@@ -11,7 +11,7 @@ import type {
   ChatCompletionTool,
 } from 'openai/resources/chat/completions';
 import type { z } from 'zod';
-import type { ChatMessage, ChatRequest, LlmProvider, ProviderEvent, ToolCallRequest } from '../provider.js';
+import type { ChatMessage, ChatRequest, LlmProvider, ProviderEvent, ToolCallRequest, ToolSpec } from '../provider.js';
 import { OutboundLimiter, type RateLimits } from './rate-limiter.js';
 
 /** Why a provider call failed. */
@@ -95,6 +95,21 @@ function toOpenAiMessages(messages: ChatMessage[]): ChatCompletionMessageParam[]
   });
 }
 
+const toolCache = new WeakMap<ToolSpec[], ChatCompletionTool[]>();
+
+/** The SDK's tool list for a list of specs (agents reuse theirs, so it is built once per list). */
+function openAiTools(specs: ToolSpec[]): ChatCompletionTool[] {
+  let tools = toolCache.get(specs);
+  if (!tools) {
+    tools = specs.map((t) => ({
+      type: 'function',
+      function: { name: t.name, description: t.description, parameters: t.parameters },
+    }));
+    toolCache.set(specs, tools);
+  }
+  return tools;
+}
+
 /** Rough token estimate for the limiter (about four characters a token). */
 function estimate(req: ChatRequest): number {
   return Math.ceil((JSON.stringify(req.messages).length + JSON.stringify(req.tools).length) / 4) + 512;
@@ -127,15 +142,17 @@ export function createOpenAiProvider(opts: OpenAiProviderOptions): OpenAiProvide
     maxRetries: opts.maxRetries,
     timeout: opts.totalTimeoutMs,
   });
-  const limiter = new OutboundLimiter(opts.limits);
+  // No limits set: no limiter, and no token estimate (JSON of messages and tools) per call.
+  const limiter =
+    opts.limits.requestsPerMinute > 0 || opts.limits.tokensPerMinute > 0 ? new OutboundLimiter(opts.limits) : null;
 
   return {
     name: 'openai',
     model: opts.model,
 
     async *stream(req: ChatRequest, signal?: AbortSignal): AsyncIterable<ProviderEvent> {
-      const estimated = estimate(req);
-      await limiter.acquire(estimated, signal);
+      const estimated = limiter ? estimate(req) : 0;
+      await limiter?.acquire(estimated, signal);
       const controller = new AbortController();
       const phase: { firstToken: boolean; timedOut: ProviderFailure | null } = { firstToken: false, timedOut: null };
       const onAbort = () => controller.abort(signal?.reason);
@@ -150,10 +167,7 @@ export function createOpenAiProvider(opts: OpenAiProviderOptions): OpenAiProvide
       let finish: 'stop' | 'tool_calls' | 'length' = 'stop';
       let usage = 0;
       try {
-        const tools: ChatCompletionTool[] = req.tools.map((t) => ({
-          type: 'function',
-          function: { name: t.name, description: t.description, parameters: t.parameters },
-        }));
+        const tools = openAiTools(req.tools);
         const stream = await client.chat.completions.create(
           {
             model: req.model,
@@ -217,13 +231,13 @@ export function createOpenAiProvider(opts: OpenAiProviderOptions): OpenAiProvide
         clearTimeout(firstTimer);
         clearTimeout(totalTimer);
         signal?.removeEventListener('abort', onAbort);
-        limiter.settle(estimated, usage || estimated);
+        limiter?.settle(estimated, usage || estimated);
       }
     },
 
     async complete<T>(req: StructuredRequest<T>) {
       const estimated = Math.ceil((req.system.length + req.user.length) / 4) + 256;
-      await limiter.acquire(estimated, req.signal);
+      await limiter?.acquire(estimated, req.signal);
       let total = estimated;
       try {
         const res = await client.chat.completions.create(
@@ -263,7 +277,7 @@ export function createOpenAiProvider(opts: OpenAiProviderOptions): OpenAiProvide
         if (req.signal?.aborted) throw req.signal.reason ?? err;
         throw classify(err, { firstToken: false, timedOut: null });
       } finally {
-        limiter.settle(estimated, total);
+        limiter?.settle(estimated, total);
       }
     },
   };
