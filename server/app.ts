@@ -158,6 +158,7 @@ export function createApp(config: Config, opts: { logger?: Logger } = {}): App {
           maxTurns: config.AGENT_MAX_TURNS,
           maxMessageLength: config.MAX_MESSAGE_LENGTH,
           maxContextBytes: config.MAX_CONTEXT_BYTES,
+          coalesceAfterMs: config.STREAM_COALESCE_AFTER_MS,
         },
         answering: {
           llm,

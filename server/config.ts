@@ -68,6 +68,8 @@ export const configSchema = z.object({
   ).optional(),
   EMBEDDED_MODEL_NAME: z.string().min(1).default('crewdesk-embedded-1'),
   STREAM_CHUNK_DELAY_MS: intIn(0, 1000).default(12),
+  // A subscriber this far behind gets the token deltas it missed joined into one event (0: never).
+  STREAM_COALESCE_AFTER_MS: intIn(0, 60_000).default(50),
   ROUTER_MODEL: z.string().min(1).default('server/agents/router/model.json'),
   ROUTER_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.4),
   LOW_CONFIDENCE_ROUTE: z.enum(['general', 'human']).default('general'),
@@ -148,7 +150,7 @@ export type Config = z.infer<typeof configSchema> & {
  * Default concurrency per provider: a model API's answers mostly wait on the network, so many run
  * at once; the embedded engine's work is CPU in this process, so a few overlap the database waits.
  */
-export const DEFAULT_CONCURRENCY = { openai: 128, embedded: 16 } as const;
+const DEFAULT_CONCURRENCY = { openai: 128, embedded: 16 } as const;
 
 /** Thrown when the environment holds a bad value; main prints it and exits 1. */
 export class ConfigError extends Error {}

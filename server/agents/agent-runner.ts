@@ -149,7 +149,8 @@ export async function runAgent(input: AgentRunInput): Promise<AgentRunResult> {
         firstTokenAt ??= performance.now();
         text += ev.text;
         content += ev.text;
-        await hooks.onToken(ev.text);
+        const pending = hooks.onToken(ev.text);
+        if (pending !== undefined) await pending;
       } else if (ev.type === 'tool_call') {
         requested.push(ev.call);
       } else if (ev.type === 'usage') {

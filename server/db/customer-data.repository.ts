@@ -4,8 +4,6 @@
  */
 import type { EntityManager } from '@mikro-orm/sqlite';
 import {
-  Case,
-  Customer,
   type IInvoice,
   Invoice,
   type IOrder,
@@ -26,13 +24,6 @@ export function createCustomerData(em: EntityManager, customerId: string) {
   const mine = { customer: customerId };
   return {
     customerId,
-    /** The customer's profile with plan and open cases. */
-    async profile() {
-      const customer = await em.findOne(Customer, { id: customerId });
-      const subscription = await em.findOne(Subscription, mine, { populate: ['plan'], orderBy: { startedAt: 'desc' } });
-      const openCases = await em.count(Case, { customer: customerId, status: { $nin: ['RESOLVED', 'CLOSED'] } });
-      return { customer, subscription, openCases };
-    },
     async subscription() {
       return em.findOne(Subscription, mine, { populate: ['plan'], orderBy: { startedAt: 'desc' } });
     },

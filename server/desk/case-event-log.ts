@@ -1,19 +1,44 @@
 /**
  * The numbered event log of each case. Durable events are stored in the same transaction as the
- * change they describe and published after commit; token deltas are live-only (kept in memory
- * until their message completes). Sequence numbers are strictly increasing per case and are never
- * reused, even after a crash: blocks are reserved in the database (hi/lo).
+ * change they describe and published after commit; token deltas are live-only (never stored).
+ * Sequence numbers are strictly increasing per case and are never reused, even after a crash:
+ * blocks are reserved in the case row (hi/lo), so numbering needs no read. Recent events are kept
+ * in memory (CaseHistory), so a resume or a new subscriber rarely reads the database.
  */
 import type { EntityManager, MikroORM } from '@mikro-orm/sqlite';
 import { Case, CaseEventRecord, type ICase } from '../db/entities/index.js';
 import { type CaseEvent, type CaseEventPayload, topics } from '../events.js';
 import type { PubSub } from '../pubsub.js';
+import { CaseHistory, type CaseHistoryLimits } from './case-history.js';
 
 const SEQ_BLOCK = 1000;
 
 interface SeqState {
   last: number;
   reserved: number;
+}
+
+type TokenDelta = Extract<CaseEventPayload, { type: 'TOKEN_DELTA' }>;
+
+/**
+ * Joins runs of consecutive token deltas of one message into one delta (the text of all, the seq
+ * of the last), so a subscriber that is behind catches up in one frame; other events pass as they are.
+ */
+export function coalesce(events: CaseEvent[]): CaseEvent[] {
+  if (events.length < 2) return events;
+  const out: CaseEvent[] = [];
+  for (const e of events) {
+    const prev = out[out.length - 1];
+    if (
+      e.type === 'TOKEN_DELTA' &&
+      prev?.type === 'TOKEN_DELTA' &&
+      prev.messageId === e.messageId &&
+      prev.agent === e.agent
+    ) {
+      out[out.length - 1] = { ...e, text: prev.text + e.text };
+    } else out.push(e);
+  }
+  return out;
 }
 
 /** Records an event inside a transaction; returns it (published after commit). */
@@ -23,13 +48,19 @@ export type RecordEvent = (caseRow: ICase, payload: CaseEventPayload) => CaseEve
 export class CaseEventLog {
   private readonly seq = new Map<string, SeqState>();
   private readonly locks = new Map<string, Promise<unknown>>();
-  /** Token deltas of messages still being written, per case. */
-  private readonly live = new Map<string, CaseEvent[]>();
+  /** Text so far of messages still being written, by message id. */
+  private readonly partial = new Map<string, string[]>();
+  private readonly history: CaseHistory;
+  private readonly coalesceAfterMs: number;
 
   constructor(
     private readonly orm: MikroORM,
     private readonly pubsub: PubSub,
-  ) {}
+    opts: { coalesceAfterMs?: number; history?: Partial<CaseHistoryLimits> } = {},
+  ) {
+    this.history = new CaseHistory(opts.history);
+    this.coalesceAfterMs = opts.coalesceAfterMs ?? 50;
+  }
 
   /** Runs `fn` while holding the case's lock, so that its events are numbered and published in order. */
   withLock<T>(caseId: string, fn: () => Promise<T>): Promise<T> {
@@ -48,110 +79,166 @@ export class CaseEventLog {
    * published once it commits. A failed transaction leaves no event and no gap.
    */
   transaction<T>(caseId: string, fn: (tx: EntityManager, record: RecordEvent) => Promise<T>): Promise<T> {
-    return this.withLock(caseId, async () => {
-      const before = this.seq.get(caseId);
-      const snapshot = before ? { ...before } : undefined;
-      const events: CaseEvent[] = [];
-      try {
-        const result = await this.orm.em.fork().transactional(async (tx) => {
-          const record: RecordEvent = (caseRow, payload) => {
-            const state = this.state(caseRow);
-            const seq = ++state.last;
-            if (seq > state.reserved) {
-              state.reserved = seq + SEQ_BLOCK - 1;
-              caseRow.seqReserved = state.reserved;
-            }
-            const at = new Date();
-            const { type, ...rest } = payload;
-            tx.create(CaseEventRecord, { case: caseRow, seq, type, payload: rest as Record<string, unknown>, at });
-            const ev = { ...payload, seq, caseId: caseRow.id, at } as CaseEvent;
-            events.push(ev);
-            return ev;
-          };
-          return fn(tx, record);
-        });
-        for (const ev of events) this.publish(ev);
-        return result;
-      } catch (err) {
-        if (snapshot) this.seq.set(caseId, snapshot);
-        else this.seq.delete(caseId);
-        throw err;
-      }
-    });
-  }
-
-  /** Stores and publishes events on a case in their own transaction. */
-  async emit(caseId: string, ...payloads: CaseEventPayload[]): Promise<CaseEvent[]> {
-    return this.transaction(caseId, async (tx, record) => {
-      // The row is only read when numbering must start or a new block must be reserved.
-      const state = this.seq.get(caseId);
-      const needsRow = !state || state.last + payloads.length > state.reserved;
-      const caseRow = needsRow ? await tx.findOneOrFail(Case, { id: caseId }) : tx.getReference(Case, caseId);
-      return payloads.map((p) => record(caseRow, p));
-    });
-  }
-
-  /** Publishes a live-only event (a token delta): numbered, buffered for resumes, not stored. */
-  emitLive(caseId: string, payload: Extract<CaseEventPayload, { type: 'TOKEN_DELTA' }>): Promise<CaseEvent> {
-    return this.withLock(caseId, async () => {
-      let state = this.seq.get(caseId);
-      if (!state) {
-        const row = await this.orm.em.fork().findOneOrFail(Case, { id: caseId });
-        state = this.state(row);
-      }
-      const seq = ++state.last;
-      if (seq > state.reserved) {
-        state.reserved = seq + SEQ_BLOCK - 1;
-        await this.orm.em.fork().nativeUpdate(Case, { id: caseId }, { seqReserved: state.reserved });
-      }
-      const ev = { ...payload, seq, caseId, at: new Date() } as CaseEvent;
-      const buf = this.live.get(caseId) ?? [];
-      buf.push(ev);
-      this.live.set(caseId, buf);
-      this.pubsub.publish(topics.case(caseId), ev);
-      return ev;
-    });
-  }
-
-  /** The token deltas of a message still being written. */
-  liveTokens(caseId: string, messageId: string): string {
-    return (this.live.get(caseId) ?? [])
-      .filter((e) => e.type === 'TOKEN_DELTA' && e.messageId === messageId)
-      .map((e) => (e as Extract<CaseEvent, { type: 'TOKEN_DELTA' }>).text)
-      .join('');
+    return this.withLock(caseId, () => this.unlockedTransaction(caseId, fn));
   }
 
   /**
-   * Every event with seq > after (stored ones, plus buffered tokens of a message in progress),
-   * then live events: no gap, no duplicate.
+   * Stores and publishes events on a case. When numbering needs no new block, the rows are one
+   * insert (atomic on its own) instead of a transaction with a read of the case row.
+   */
+  emit(caseId: string, ...payloads: CaseEventPayload[]): Promise<CaseEvent[]> {
+    return this.withLock(caseId, async () => {
+      const state = this.seq.get(caseId);
+      if (!state || state.last + payloads.length > state.reserved) {
+        return this.unlockedTransaction(caseId, async (tx, record) => {
+          const caseRow = await tx.findOneOrFail(Case, { id: caseId });
+          return payloads.map((p) => record(caseRow, p));
+        });
+      }
+      const at = new Date();
+      const first = state.last + 1;
+      const events = payloads.map((p, i) => ({ ...p, seq: first + i, caseId, at }) as CaseEvent);
+      await this.orm.em.fork().insertMany(
+        CaseEventRecord,
+        events.map((ev, i) => {
+          const { type, ...rest } = payloads[i];
+          return { case: caseId, seq: ev.seq, type, payload: rest as Record<string, unknown>, at };
+        }),
+      );
+      state.last = first + payloads.length - 1;
+      for (const ev of events) this.publish(ev);
+      return events;
+    });
+  }
+
+  /**
+   * Publishes a live-only event (a token delta): numbered, kept for resumes, not stored. When no
+   * transaction of the case is in flight and the seq block has room, this is synchronous.
+   */
+  emitLive(caseId: string, payload: TokenDelta): CaseEvent | Promise<CaseEvent> {
+    const state = this.seq.get(caseId);
+    if (state && state.last < state.reserved && !this.locks.has(caseId))
+      return this.publishLive(caseId, payload, state);
+    return this.withLock(caseId, async () => {
+      let s = this.seq.get(caseId);
+      if (!s) s = this.state(await this.orm.em.fork().findOneOrFail(Case, { id: caseId }));
+      if (s.last + 1 > s.reserved) {
+        s.reserved = s.last + SEQ_BLOCK;
+        await this.orm.em.fork().nativeUpdate(Case, { id: caseId }, { seqReserved: s.reserved });
+      }
+      return this.publishLive(caseId, payload, s);
+    });
+  }
+
+  /** A transaction whose events are published after commit; the caller holds the case's lock. */
+  private async unlockedTransaction<T>(
+    caseId: string,
+    fn: (tx: EntityManager, record: RecordEvent) => Promise<T>,
+  ): Promise<T> {
+    const before = this.seq.get(caseId);
+    const snapshot = before ? { ...before } : undefined;
+    const events: CaseEvent[] = [];
+    try {
+      const result = await this.orm.em.fork().transactional(async (tx) => {
+        const record: RecordEvent = (caseRow, payload) => {
+          const state = this.state(caseRow);
+          const seq = ++state.last;
+          if (seq > state.reserved) {
+            state.reserved = seq + SEQ_BLOCK - 1;
+            caseRow.seqReserved = state.reserved;
+          }
+          const at = new Date();
+          const { type, ...rest } = payload;
+          tx.create(CaseEventRecord, { case: caseRow, seq, type, payload: rest as Record<string, unknown>, at });
+          const ev = { ...payload, seq, caseId: caseRow.id, at } as CaseEvent;
+          events.push(ev);
+          return ev;
+        };
+        return fn(tx, record);
+      });
+      for (const ev of events) this.publish(ev);
+      return result;
+    } catch (err) {
+      if (snapshot) this.seq.set(caseId, snapshot);
+      else this.seq.delete(caseId);
+      throw err;
+    }
+  }
+
+  /**
+   * The case row to record a few events on: a reference when numbering is known here and its block
+   * has room (no read), else the row itself (numbering starts after its reserved block, and a new
+   * block is written to it).
+   */
+  async caseRow(tx: EntityManager, caseId: string): Promise<ICase> {
+    const s = this.seq.get(caseId);
+    return s && s.last + 16 < s.reserved ? tx.getReference(Case, caseId) : tx.findOneOrFail(Case, { id: caseId });
+  }
+
+  /** The text so far of a message still being written. */
+  liveTokens(_caseId: string, messageId: string): string {
+    return this.partial.get(messageId)?.join('') ?? '';
+  }
+
+  /**
+   * Every event with seq > after (from memory when this process holds them all, else stored ones
+   * plus what memory holds), then live events: no gap, no duplicate.
    */
   async *stream(caseId: string, after: number, signal?: AbortSignal): AsyncGenerator<CaseEvent> {
     const sub = this.pubsub.subscribe<CaseEvent>(topics.case(caseId));
     const onAbort = () => sub.close();
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      const buffered = (this.live.get(caseId) ?? []).filter((e) => e.seq > after);
-      const rows = await this.orm.em
-        .fork()
-        .find(CaseEventRecord, { case: caseId, seq: { $gt: after } }, { orderBy: { seq: 'asc' } });
-      const replay = new Map<number, CaseEvent>();
-      for (const r of rows)
-        replay.set(r.seq, { ...(r.payload as object), type: r.type, seq: r.seq, caseId, at: r.at } as CaseEvent);
-      for (const e of [...buffered, ...sub.drain()]) if (e.seq > after) replay.set(e.seq, e);
+      let replay = this.history.after(caseId, after);
+      if (!replay) {
+        const rows = await this.orm.em
+          .fork()
+          .find(CaseEventRecord, { case: caseId, seq: { $gt: after } }, { orderBy: { seq: 'asc' } });
+        const bySeq = new Map<number, CaseEvent>();
+        for (const r of rows)
+          bySeq.set(r.seq, { ...(r.payload as object), type: r.type, seq: r.seq, caseId, at: r.at } as CaseEvent);
+        for (const e of this.history.held(caseId)) if (e.seq > after) bySeq.set(e.seq, e);
+        replay = [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+      }
       let last = after;
-      for (const e of [...replay.values()].sort((a, b) => a.seq - b.seq)) {
+      for (const e of replay) {
         last = e.seq;
         yield e;
       }
-      for await (const e of sub) {
-        if (e.seq <= last) continue;
-        last = e.seq;
-        yield e;
+      for (;;) {
+        const next = await sub.next();
+        if (next.done) break;
+        // A subscriber that fell behind gets the deltas it missed as one frame per message.
+        const batch = [next.value, ...sub.drain()];
+        const behind = this.coalesceAfterMs > 0 && Date.now() - next.value.at.getTime() >= this.coalesceAfterMs;
+        for (const e of behind ? coalesce(batch) : batch) {
+          if (e.seq <= last) continue;
+          last = e.seq;
+          yield e;
+        }
       }
     } finally {
       signal?.removeEventListener('abort', onAbort);
       sub.close();
     }
+  }
+
+  /** Frees memory (on shutdown). */
+  close(): void {
+    this.history.close();
+  }
+
+  private publishLive(caseId: string, payload: TokenDelta, state: SeqState): CaseEvent {
+    const ev = { ...payload, seq: ++state.last, caseId, at: new Date() } as CaseEvent;
+    let text = this.partial.get(payload.messageId);
+    if (!text) {
+      text = [];
+      this.partial.set(payload.messageId, text);
+    }
+    text.push(payload.text);
+    this.history.append(ev);
+    this.pubsub.publish(topics.case(caseId), ev);
+    return ev;
   }
 
   private state(caseRow: ICase): SeqState {
@@ -167,14 +254,8 @@ export class CaseEventLog {
   }
 
   private publish(ev: CaseEvent): void {
-    if (ev.type === 'MESSAGE_COMPLETED') {
-      const buf = this.live.get(ev.caseId);
-      if (buf) {
-        const rest = buf.filter((e) => !(e.type === 'TOKEN_DELTA' && e.messageId === ev.message.id));
-        if (rest.length) this.live.set(ev.caseId, rest);
-        else this.live.delete(ev.caseId);
-      }
-    }
+    if (ev.type === 'MESSAGE_COMPLETED') this.partial.delete(ev.message.id);
+    this.history.append(ev);
     this.pubsub.publish(topics.case(ev.caseId), ev);
   }
 }

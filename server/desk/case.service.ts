@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { type EntityManager, type FilterQuery, UniqueConstraintViolationException } from '@mikro-orm/sqlite';
+import { LRUCache } from 'lru-cache';
 import {
   Case,
   type CaseStatus,
@@ -140,6 +141,41 @@ export function publishCaseUpdate(pubsub: PubSub, c: ICase, created = false): vo
 /** Creates the case service. */
 export function createCaseService(deps: CaseServiceDeps) {
   const { log, pubsub } = deps;
+  // A case's customer never changes, and customers are never deleted: both are remembered, so
+  // a subscription and a submit need no read to check them.
+  const owners = new LRUCache<string, string>({ max: 100_000 });
+  const knownCustomers = new LRUCache<string, true>({ max: 100_000 });
+
+  async function ensureCustomer(em: EntityManager, id: string): Promise<void> {
+    if (knownCustomers.has(id)) return;
+    if (!(await em.fork().findOne(Customer, { id }))) {
+      // Until sign-in exists, an unknown caller id becomes a guest customer.
+      const fork = em.fork();
+      fork.create(Customer, { id, name: 'Guest', isGuest: true, externalRef: null });
+      try {
+        await fork.flush();
+      } catch (err) {
+        if (!(err instanceof UniqueConstraintViolationException)) throw err;
+      }
+    }
+    knownCustomers.set(id, true);
+  }
+
+  /** A probe of someone else's case: recorded, and answered NOT_FOUND like a missing case. */
+  async function refuseProbe(actor: Actor, caseId: string, owner: string, field: string, meta: RequestMeta) {
+    await deps.audit.record({
+      category: 'security',
+      type: 'case_probe',
+      actorId: actor.id,
+      actorRole: actor.role,
+      caseId,
+      customerId: owner,
+      ip: meta.ip,
+      requestId: meta.requestId,
+      detail: { field },
+    });
+    return new NotFoundError('Case', caseId, field);
+  }
 
   /** Sets status with its event (and the timestamps that go with it). */
   function changeStatus(c: ICase, to: CaseStatus, by: string, record: RecordEvent): void {
@@ -158,22 +194,10 @@ export function createCaseService(deps: CaseServiceDeps) {
     meta: RequestMeta = {},
   ): Promise<ICase> {
     const c = await em.findOne(Case, { id: caseId });
-    if (c && actor.kind === 'customer' && c.customer.id !== actor.id) {
-      // Someone else's case answers NOT_FOUND, like a missing one, and is recorded as a probe.
-      await deps.audit.record({
-        category: 'security',
-        type: 'case_probe',
-        actorId: actor.id,
-        actorRole: actor.role,
-        caseId,
-        customerId: c.customer.id,
-        ip: meta.ip,
-        requestId: meta.requestId,
-        detail: { field },
-      });
-      throw new NotFoundError('Case', caseId, field);
-    }
     if (!c) throw new NotFoundError('Case', caseId, field);
+    owners.set(caseId, c.customer.id);
+    if (actor.kind === 'customer' && c.customer.id !== actor.id)
+      throw await refuseProbe(actor, caseId, c.customer.id, field, meta);
     return c;
   }
 
@@ -313,6 +337,7 @@ export function createCaseService(deps: CaseServiceDeps) {
           return { case: c, message: m, duplicate: false, created, entries };
         });
         for (const e of result.entries) deps.audit.announce(e);
+        if (result.created) owners.set(result.case.id, actor.id);
         publishCaseUpdate(pubsub, result.case, result.created);
         deps.enqueue(result.case.id, result.case.priority);
         return { case: result.case, message: result.message, duplicate: false };
@@ -411,6 +436,18 @@ export function createCaseService(deps: CaseServiceDeps) {
       return c;
     },
 
+    /**
+     * The id of a case the actor may see (NOT_FOUND otherwise), for streams that need no row:
+     * answered from memory for a case seen before.
+     */
+    async authorizeCase(em: EntityManager, actor: Actor, caseId: string, meta: RequestMeta = {}): Promise<string> {
+      const owner = owners.get(caseId);
+      if (owner === undefined) return (await findOwnedCase(em, caseId, actor, 'caseId', meta)).id;
+      if (actor.kind === 'customer' && owner !== actor.id)
+        throw await refuseProbe(actor, caseId, owner, 'caseId', meta);
+      return caseId;
+    },
+
     /** One case, if the actor may see it. */
     async getCase(em: EntityManager, actor: Actor, caseId: string, meta: RequestMeta = {}): Promise<ICase> {
       return findOwnedCase(em, caseId, actor, 'id', meta);
@@ -457,18 +494,6 @@ export function createCaseService(deps: CaseServiceDeps) {
 }
 
 export type CaseService = ReturnType<typeof createCaseService>;
-
-async function ensureCustomer(em: EntityManager, id: string): Promise<void> {
-  if (await em.fork().findOne(Customer, { id })) return;
-  // Until sign-in exists, an unknown caller id becomes a guest customer.
-  const fork = em.fork();
-  fork.create(Customer, { id, name: 'Guest', isGuest: true, externalRef: null });
-  try {
-    await fork.flush();
-  } catch (err) {
-    if (!(err instanceof UniqueConstraintViolationException)) throw err;
-  }
-}
 
 function subjectOf(text: string): string {
   const first = text.split('\n')[0];

@@ -26,6 +26,8 @@ export interface DeskOptions {
   maxTurns: number;
   maxMessageLength: number;
   maxContextBytes: number;
+  /** A subscriber this many ms behind gets missed token deltas joined (0: never). */
+  coalesceAfterMs: number;
 }
 
 /** How agents are answered: providers, models, routing mode, guardrails, memory, budget, prices. */
@@ -91,7 +93,7 @@ export function createDesk(deps: {
   answering: AnsweringOptions;
 }): Desk {
   const { orm, pubsub, logger, options } = deps;
-  const log = new CaseEventLog(orm, pubsub);
+  const log = new CaseEventLog(orm, pubsub, { coalesceAfterMs: options.coalesceAfterMs });
   const metrics = new AgentMetrics(Object.keys(AGENTS));
   const startedAt = new Date();
   let accepting = true;
@@ -169,6 +171,7 @@ export function createDesk(deps: {
     async stop(graceMs) {
       accepting = false;
       await queue.stop(graceMs);
+      log.close();
     },
   };
 }

@@ -21,3 +21,28 @@ export function costOf(
   if (!p) return 0;
   return Math.round(((usage.promptTokens * p.input + usage.completionTokens * p.output) / 1_000_000) * 1e6) / 1e6;
 }
+
+/** Tokens spent. */
+export interface Usage {
+  promptTokens: number;
+  completionTokens: number;
+  totalTokens: number;
+}
+
+/** No tokens. */
+export const NO_USAGE: Usage = { promptTokens: 0, completionTokens: 0, totalTokens: 0 };
+
+/** Usage and cost spent outside the answer (routing, guardrails). */
+export interface Overhead {
+  usage: Usage;
+  costUsd: number;
+}
+
+/** The sum of two usages. */
+export function addUsage(a: Usage, b: Usage): Usage {
+  return {
+    promptTokens: a.promptTokens + b.promptTokens,
+    completionTokens: a.completionTokens + b.completionTokens,
+    totalTokens: a.totalTokens + b.totalTokens,
+  };
+}

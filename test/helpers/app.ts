@@ -88,6 +88,9 @@ function testConfig(dir: string, env: Record<string, string> = {}): Config {
       HOST: '127.0.0.1',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       STREAM_CHUNK_DELAY_MS: '0',
+      // Suites count token deltas; joining them for a lagging subscriber depends on timing, so it
+      // is off here and tested on its own (test/desk/case-event-log.test.ts).
+      STREAM_COALESCE_AFTER_MS: '0',
       NODE_ENV: 'test',
       JWT_SECRET: TEST_JWT_SECRET,
       ...env,

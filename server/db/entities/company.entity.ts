@@ -34,6 +34,8 @@ export const Subscription = defineEntity({
     renewsAt: p.datetime().nullable(),
   },
 });
+/** A subscription row (with its plan when populated). */
+export type ISubscription = InferEntity<typeof Subscription>;
 
 /** An invoice issued to a customer. */
 export const Invoice = defineEntity({

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { defineEntity, p } from '@mikro-orm/core';
+import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 
 /** A customer of the company the desk serves. */
 export const Customer = defineEntity({
@@ -20,3 +20,5 @@ export const Customer = defineEntity({
     createdAt: p.datetime().onCreate(() => new Date()),
   },
 });
+/** A customer row. */
+export type ICustomer = InferEntity<typeof Customer>;

@@ -1,0 +1,139 @@
+/**
+ * Who answers a turn: an emergency, an explicit request type, follow-up stickiness, or the router
+ * (and, in llm or hybrid routing, a model for unsure cases).
+ */
+import type { AgentDefinition } from '../agents/definitions/index.js';
+import { routeWithLlm } from '../agents/router/llm-router.js';
+import type { Router, RoutingDecision, RoutingPart } from '../agents/router/router.js';
+import type { PriceTable } from '../config.js';
+import type { ICase } from '../db/entities/index.js';
+import type { Logger } from '../logger.js';
+import type { OpenAiProvider } from '../providers/openai/openai.provider.js';
+import { addUsage, costOf, type Overhead } from './pricing.js';
+
+/** An agent's name. */
+export type AgentName = AgentDefinition['name'];
+
+/** What triage decided. */
+export interface Triage {
+  decision: RoutingDecision;
+  parts: RoutingPart[];
+  handoffFrom: string | null;
+}
+
+const EXPLICIT: Record<string, AgentName> = {
+  BILLING: 'billing',
+  TECHNICAL: 'technical',
+  ESCALATION: 'escalation',
+  GENERAL: 'general',
+};
+const HANDOFF_CONFIDENCE = 0.75;
+
+/** Decides who answers: explicit type, emergency, follow-up stickiness, or the router. */
+export function triage(router: Router, c: ICase, request: string): Triage {
+  const d = router.route(request);
+  const isFollowUp = !!c.agentName;
+  if (c.emergency) {
+    return {
+      decision: {
+        ...d,
+        route: 'escalation',
+        method: 'RULE',
+        reason: `emergency flagged by the customer; ${d.reason}`,
+        emergency: true,
+        priority: 'URGENT',
+      },
+      parts: [],
+      handoffFrom: null,
+    };
+  }
+  if (!isFollowUp && EXPLICIT[c.requestType]) {
+    const route = EXPLICIT[c.requestType];
+    const intent = d.route === route ? d.intent : route;
+    return {
+      decision: {
+        ...d,
+        route,
+        intent,
+        method: 'EXPLICIT',
+        reason: `request type ${c.requestType} chosen by the customer (classifier said ${d.route})`,
+      },
+      parts: [],
+      handoffFrom: null,
+    };
+  }
+  if (isFollowUp && c.route) {
+    const current = c.route as AgentName;
+    const clearlyElsewhere =
+      d.route !== current &&
+      (d.method === 'RULE' ||
+        (d.method === 'CLASSIFIER' &&
+          d.confidence >= HANDOFF_CONFIDENCE &&
+          !['small_talk', 'out_of_scope'].includes(d.intent)));
+    if (!clearlyElsewhere) {
+      return {
+        decision: {
+          ...d,
+          route: current,
+          intent: d.route === current ? d.intent : (c.intent ?? d.intent),
+          method: 'FOLLOW_UP',
+          reason: `follow-up stays with ${current} (classifier: ${d.route} ${d.confidence.toFixed(2)})`,
+        },
+        parts: [],
+        handoffFrom: null,
+      };
+    }
+    return { decision: d, parts: [], handoffFrom: current };
+  }
+  const wantsCrew = c.requestType === 'COMPLEX' || d.parts.length >= 2;
+  return { decision: d, parts: wantsCrew && d.parts.length >= 2 ? d.parts : [], handoffFrom: null };
+}
+
+/** What model routing needs. */
+export interface ModelRoutingDeps {
+  llm: OpenAiProvider | null;
+  routerMode: 'embedded' | 'llm' | 'hybrid';
+  routerLlmThreshold: number;
+  routerModel: string;
+  company: string;
+  intents: string[];
+  prices: PriceTable;
+  logger: Logger;
+}
+
+/** Asks the model to route when the mode says so (always in llm mode; when unsure in hybrid). */
+export async function maybeRouteWithModel(
+  deps: ModelRoutingDeps,
+  c: ICase,
+  request: string,
+  t: Triage,
+  overhead: Overhead,
+  signal: AbortSignal,
+): Promise<Pick<Triage, 'decision' | 'parts'>> {
+  const { decision, parts } = t;
+  if (!deps.llm || deps.routerMode === 'embedded' || c.agentName || c.emergency) return { decision, parts };
+  if (decision.method !== 'CLASSIFIER' && decision.method !== 'LOW_CONFIDENCE') return { decision, parts };
+  if (parts.length >= 2) return { decision, parts };
+  if (deps.routerMode === 'hybrid' && decision.confidence >= deps.routerLlmThreshold) return { decision, parts };
+  try {
+    const r = await routeWithLlm(deps.llm, deps.routerModel, deps.company, request, deps.intents, signal);
+    overhead.usage = addUsage(overhead.usage, r.usage);
+    overhead.costUsd += costOf(deps.prices, deps.routerModel, r.usage);
+    return {
+      decision: {
+        ...decision,
+        route: r.route,
+        intent: r.intent,
+        confidence: r.confidence,
+        method: 'LLM',
+        needsHuman: false,
+        reason: `${r.reason} (classifier: ${decision.route} ${decision.confidence.toFixed(2)})`,
+      },
+      parts: [],
+    };
+  } catch (err) {
+    if (signal.aborted) throw err;
+    deps.logger.warn({ err, caseId: c.id }, 'model routing failed; keeping the classifier’s route');
+    return { decision, parts };
+  }
+}
