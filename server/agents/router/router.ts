@@ -3,6 +3,7 @@
  * splits a message that asks for several things into parts for a crew.
  */
 import { readFileSync } from 'node:fs';
+import { detectLanguage, type Language } from '../../language.js';
 import { type Classification, IntentClassifier, type ModelFile } from './classifier.js';
 import { detectSignals, type Signal } from './signals.js';
 
@@ -39,6 +40,8 @@ export interface RoutingDecision {
   needsHuman: boolean;
   /** Two or more parts when the request spans several routes. */
   parts: RoutingPart[];
+  /** The language the customer wrote in (English when unsure). */
+  language: Language;
 }
 
 /** Router settings. */
@@ -89,7 +92,8 @@ export class Router {
     const signals = detectSignals(text);
     const scores = toScores(c.routeScores);
     const emergency = signals.some((s) => s.emergency);
-    const base = { scores, signals, emergency, needsHuman: false, parts: [] as RoutingPart[] };
+    const { language } = detectLanguage(text);
+    const base = { scores, signals, emergency, needsHuman: false, parts: [] as RoutingPart[], language };
     if (signals.length > 0) {
       return {
         ...base,
@@ -103,15 +107,22 @@ export class Router {
       };
     }
     if (c.confidence < this.opts.confidenceThreshold || c.coverage < 0.25) {
+      // Words the model does not know mean "off topic" in English, but in another language they
+      // may only be words the corpus lacks: such a request is unclear, never refused.
+      const outOfDomain = c.coverage < 0.25 && language === 'en';
+      const intent = outOfDomain
+        ? 'out_of_scope'
+        : language !== 'en' && SMALL_INTENTS.has(c.intent)
+          ? 'unclear'
+          : c.intent;
       return {
         ...base,
         route: 'general',
-        intent: c.coverage < 0.25 ? 'out_of_scope' : c.intent,
+        intent,
         confidence: c.confidence,
-        reason:
-          c.coverage < 0.25
-            ? `out of domain: the model knows ${(c.coverage * 100).toFixed(0)}% of the words`
-            : `low confidence (${c.confidence.toFixed(2)} < ${this.opts.confidenceThreshold}) for ${c.route}/${c.intent}`,
+        reason: outOfDomain
+          ? `out of domain: the model knows ${(c.coverage * 100).toFixed(0)}% of the words`
+          : `low confidence (${c.confidence.toFixed(2)} < ${this.opts.confidenceThreshold}) for ${c.route}/${c.intent}${language === 'en' ? '' : ` (language: ${language})`}`,
         method: 'LOW_CONFIDENCE',
         needsHuman: this.opts.lowConfidenceRoute === 'human',
       };
