@@ -88,7 +88,10 @@ export class Router {
 
   /** Full triage of a request. */
   route(text: string): RoutingDecision {
-    const c = this.classifier.classify(text);
+    // A closing "Please sort this out." urges; it does not say what the request is about.
+    const segs = segments(text);
+    const about = segs.filter((x) => !isBareDemand(x));
+    const c = this.classifier.classify(about.length && about.length < segs.length ? about.join(' ') : text);
     const signals = detectSignals(text);
     const scores = toScores(c.routeScores);
     const emergency = signals.some((s) => s.emergency);
@@ -153,7 +156,11 @@ export class Router {
     const pending: string[] = [];
     for (const s of segs) {
       const c = this.classifier.classify(s);
-      const strong = !SMALL_INTENTS.has(c.intent) && c.confidence >= SPLIT_MIN_CONFIDENCE && s.split(/\s+/).length >= 4;
+      const strong =
+        !SMALL_INTENTS.has(c.intent) &&
+        c.confidence >= SPLIT_MIN_CONFIDENCE &&
+        s.split(/\s+/).length >= 4 &&
+        !isBareDemand(s);
       const sig = detectSignals(s);
       const route: RouteName | null = sig.length ? 'escalation' : strong ? (c.route as RouteName) : null;
       if (route === null) {
@@ -188,6 +195,19 @@ export class Router {
     // The main route answers first.
     return parts.sort((a, b) => (a.route === mainRoute ? -1 : b.route === mainRoute ? 1 : 0));
   }
+}
+
+// Words that urge without saying what about ("Please sort this out.", "Can you fix it asap?").
+const DEMAND_WORDS = new Set(
+  'please pls kindly can could would will you u just sort sorted out fix fixed resolve resolved deal with look into at this it that these them asap now today immediately urgently quickly soon as possible right away get me help thanks thank in advance and sure make'.split(
+    ' ',
+  ),
+);
+
+/** Whether a sentence only urges (no subject of its own), so it belongs to the part it follows. */
+function isBareDemand(s: string): boolean {
+  const ws = s.toLowerCase().match(/[a-z']+/g) ?? [];
+  return ws.length > 0 && ws.every((w) => DEMAND_WORDS.has(w));
 }
 
 function toScores(routeScores: Record<string, number>): RouteScore[] {
