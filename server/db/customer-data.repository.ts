@@ -4,6 +4,7 @@
  */
 import type { EntityManager } from '@mikro-orm/sqlite';
 import {
+  Customer,
   type IInvoice,
   Invoice,
   type IOrder,
@@ -24,6 +25,10 @@ export function createCustomerData(em: EntityManager, customerId: string) {
   const mine = { customer: customerId };
   return {
     customerId,
+    /** The customer's own row (name, country, guest or not). */
+    async customer() {
+      return em.findOne(Customer, { id: customerId });
+    },
     async subscription() {
       return em.findOne(Subscription, mine, { populate: ['plan'], orderBy: { startedAt: 'desc' } });
     },

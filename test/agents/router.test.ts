@@ -414,6 +414,65 @@ describe('IntentClassifier', () => {
   });
 });
 
+describe('languages', () => {
+  // Our own sentences, none of them in the corpus, in the demo customers' languages.
+  const rows = readExamples(resolve(ROOT_DIR, 'test/fixtures/router/languages.csv'));
+
+  it.each(rows)('routes "$text" to $route and never refuses it as out of scope', ({ text, route }) => {
+    const d = router.route(text);
+    expect(d.route).toBe(route);
+    expect(d.intent).not.toBe('out_of_scope');
+    expect(d.language).not.toBe('en');
+  });
+
+  it('detects English when the text is English, short or full of codes', () => {
+    for (const text of [
+      'where is my hub',
+      'invoice INV-2026-0142',
+      'hi',
+      'refund pls',
+      'the whole office network is down',
+    ])
+      expect(router.route(text).language).toBe('en');
+  });
+
+  it('marks French, German, Dutch and Spanish safety hazards and takeovers as emergencies', () => {
+    for (const text of [
+      'Mon hub dégage de la fumée et sent le brûlé',
+      'Mein Netzteil raucht',
+      'Mijn account is gehackt',
+      'Me han hackeado la cuenta',
+    ]) {
+      const d = router.route(text);
+      expect(d.route, text).toBe('escalation');
+      expect(d.priority, text).toBe('URGENT');
+    }
+  });
+
+  it('treats an unknown non-English text as unclear, not out of scope', () => {
+    const d = router.route('Zzyzx qwopl frobnitz blarg');
+    expect(d.intent).toBe('out_of_scope');
+    const fr = router.route('Pourquoi le truc clignote bizarrement chez moi ?');
+    expect(fr.language).toBe('fr');
+    expect(fr.intent).not.toBe('out_of_scope');
+  });
+});
+
+describe('long business e-mails', () => {
+  // A held-back set of our own formal e-mails (software and business IT), never trained on.
+  it('routes at least 90 % of the held-back business e-mails to their route', () => {
+    const examples = readExamples(resolve(ROOT_DIR, 'test/fixtures/router/business-emails.csv'));
+    expect(examples.length).toBeGreaterThanOrEqual(50);
+    const report = evaluate(
+      examples.map((e) => ({ actual: e.route, predicted: router.route(e.text).route as string })),
+      ROUTES,
+    );
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.9);
+    expect(report.perRoute.technical.recall).toBeGreaterThanOrEqual(0.85);
+    expect(report.perRoute.billing.recall).toBeGreaterThanOrEqual(0.85);
+  });
+});
+
 const BITEXT = resolve(ROOT_DIR, '../shared/data/bitext-customer-support/train.csv');
 
 describe('shared Bitext evaluation', () => {

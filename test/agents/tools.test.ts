@@ -497,15 +497,34 @@ describe('tools', () => {
       expect(limited.articles).toHaveLength(1);
     });
 
-    it('reports the degraded mesh-cloud incident when the service status is asked for', async () => {
-      const res = await call('get_service_status', {}, makeCtx(db.orm, 'cust-ava'));
+    it('reports the degraded EU West incident to a customer in France when the service status is asked for', async () => {
+      const res = await call('get_service_status', {}, makeCtx(db.orm, 'cust-chloe'));
+      expect(res.country).toBe('FR');
       expect(res.overall).toBe('degraded');
       expect(res.active).toHaveLength(1);
       expect(res.active[0]).toMatchObject({ component: 'mesh-cloud', status: 'degraded', regions: ['eu-west'] });
-      expect(res.recentlyResolved.map((i: { component: string }) => i.component)).toEqual(['api']);
-      const api = await call('get_service_status', { component: 'api' }, makeCtx(db.orm, 'cust-ava'));
+      expect(res.elsewhere).toEqual([]);
+      const api = await call('get_service_status', { component: 'api' }, makeCtx(db.orm, 'cust-chloe'));
       expect(api.overall).toBe('operational');
       expect(api.active).toEqual([]);
+    });
+
+    it('keeps the EU West incident out of the active list when the customer is in the US', async () => {
+      const res = await call('get_service_status', {}, makeCtx(db.orm, 'cust-ava'));
+      expect(res.country).toBe('US');
+      expect(res.overall).toBe('operational');
+      expect(res.active).toEqual([]);
+      expect(res.elsewhere.map((i: { regions: string[] }) => i.regions)).toEqual([['eu-west']]);
+      // The API outage of last week hit the US regions, so it is listed as recently resolved.
+      expect(res.recentlyResolved.map((i: { component: string }) => i.component)).toEqual(['api']);
+      const ca = await call('get_service_status', {}, makeCtx(db.orm, 'cust-isaac'));
+      expect(ca.active).toEqual([]);
+    });
+
+    it('asks for a NORMAL escalation when escalate_to_human runs for a request for a person', async () => {
+      const ctx = makeCtx(db.orm, 'cust-ava');
+      await call('escalate_to_human', { reason: 'The customer asks for a person', priority: 'NORMAL' }, ctx);
+      expect(ctx.escalations).toEqual([{ reason: 'The customer asks for a person', priority: 'NORMAL' }]);
     });
 
     it('calls desk.escalate when escalate_to_human runs', async () => {

@@ -24,5 +24,6 @@ export function instructionsFor(a: AgentDefinition, company: string): string {
     '- Only state actions that a tool call performed; never invent data, refunds or tracking numbers.',
     '- Tools act only for this case’s customer; you cannot look up anyone else.',
     '- Cite the help articles you rely on by their title.',
+    '- Answer in the language the customer writes in (French, German, Dutch, Spanish or any other); help articles are in English, so translate what you use from them. Never refuse a request because of its language.',
   ].join('\n');
 }

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import MiniSearch from 'minisearch';
+import { indexTerm, phraseHints, queryTerms } from './terms.js';
 
 /** One help article. */
 export interface Article {
@@ -26,12 +27,6 @@ export interface ArticleHit {
   excerpt: string;
 }
 
-const STOP = new Set(
-  'a an the and or but of to in on at for with is are was were be been i my me you your we our it this that do does did can could how what when where why which who please hi hello thanks there have has had not no yes get got want need would like'.split(
-    ' ',
-  ),
-);
-
 /** Loads and indexes the articles of a folder. */
 export class KnowledgeBase {
   private readonly articles = new Map<string, Article>();
@@ -43,11 +38,15 @@ export class KnowledgeBase {
       storeFields: ['id'],
       extractField: (doc, field) =>
         field === 'tags' ? doc.tags.join(' ') : (doc as unknown as Record<string, string>)[field],
-      processTerm: (term) => {
-        const t = term.toLowerCase();
-        return STOP.has(t) ? null : t;
+      processTerm: (term) => indexTerm(term),
+      searchOptions: {
+        boost: { title: 3, tags: 2.5, summary: 1.5 },
+        processTerm: (term) => queryTerms(term),
+        // Typos are forgiven in longer words only: a fuzzy "commande" would find "command".
+        fuzzy: (term) => (term.length >= 6 ? 0.2 : false),
+        prefix: (term) => term.length >= 4,
+        combineWith: 'OR',
       },
-      searchOptions: { boost: { title: 3, tags: 2.5, summary: 1.5 }, fuzzy: 0.2, prefix: true, combineWith: 'OR' },
     });
     for (const file of readdirSync(dir)
       .filter((f) => f.endsWith('.md'))
@@ -85,7 +84,8 @@ export class KnowledgeBase {
   /** Best articles for a query; a route hint boosts that agent's articles. */
   search(query: string, opts: { limit?: number; route?: string } = {}): ArticleHit[] {
     const { limit = 3, route } = opts;
-    const results = this.index.search(query, {
+    const hints = phraseHints(query);
+    const results = this.index.search(hints.length ? `${query} ${hints.join(' ')}` : query, {
       boostDocument: (id) => (route && this.articles.get(String(id))?.route === route ? 1.3 : 1),
     });
     if (results.length === 0) return [];

@@ -30,11 +30,25 @@ function words(text: string): string[] {
   );
 }
 
+// The frame of a letter: a salutation line at the top, and a closing formula with the signature
+// under it at the bottom (English and the desk's customers' languages). It says nothing about the
+// request, but it is long enough to drag an e-mail towards whichever intent uses such words most.
+const SALUTATION =
+  /^\s*(?:(?:dear|hello|hi|hey|good (?:morning|afternoon|evening)|greetings|to whom it may concern|bonjour|bonsoir|madame|monsieur|sehr geehrte[rs]?|hallo|guten (?:tag|morgen|abend)|liebe[rs]?|beste|geachte|goedemorgen|goedemiddag|estimad[oa]s?|buen(?:os|as) (?:d[ií]as|tardes)|hola)\b[^\n]{0,60}?(?:,|:|!|\n|$)|i hope (?:this|my) (?:message|e-?mail) finds you well[.!]?)\s*/iu;
+const CLOSING =
+  /(?:^|\n)\s*(?:(?:best|kind|warm|many thanks and|thanks and|with best)? ?regards|best wishes|best|sincerely|yours (?:sincerely|faithfully|truly)|thank you(?: (?:in advance|for your (?:help|time|assistance|support|attention)[^\n]{0,40}))?|thanks(?: in advance)?|many thanks|cheers|cordialement|bien (?:[àa] vous|cordialement)|merci(?: d'avance| par avance)?|mit freundlichen gr[üu][ßs]en|(?:viele|beste|liebe) gr[üu][ßs]e|vielen dank(?: im voraus)?|met vriendelijke groet(?:en)?|groeten|alvast bedankt|(?:un )?saludo(?:s| cordial)?|atentamente|gracias(?: de antemano)?)[ ,.!]*(?:\n[\s\S]{0,160})?\s*$/iu;
+
+/** A letter's body without its salutation and closing, or the text itself when little is left. */
+function letterBody(text: string): string {
+  const body = text.replace(SALUTATION, '').replace(CLOSING, '').trim();
+  return body.split(/\s+/).length >= 5 ? body : text;
+}
+
 /** Feature names with raw counts for one text. */
 export function featureCounts(text: string): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (f: string) => counts.set(f, (counts.get(f) ?? 0) + 1);
-  const toks = words(text);
+  const toks = words(letterBody(text));
   for (let i = 0; i < toks.length; i++) {
     const w = toks[i];
     add(`w:${w}`);

@@ -3,6 +3,7 @@
  * splits a message that asks for several things into parts for a crew.
  */
 import { readFileSync } from 'node:fs';
+import { detectLanguage, type Language } from '../../language.js';
 import { type Classification, IntentClassifier, type ModelFile } from './classifier.js';
 import { detectSignals, type Signal } from './signals.js';
 
@@ -39,6 +40,8 @@ export interface RoutingDecision {
   needsHuman: boolean;
   /** Two or more parts when the request spans several routes. */
   parts: RoutingPart[];
+  /** The language the customer wrote in (English when unsure). */
+  language: Language;
 }
 
 /** Router settings. */
@@ -85,11 +88,15 @@ export class Router {
 
   /** Full triage of a request. */
   route(text: string): RoutingDecision {
-    const c = this.classifier.classify(text);
+    // A closing "Please sort this out." urges; it does not say what the request is about.
+    const segs = segments(text);
+    const about = segs.filter((x) => !isBareDemand(x));
+    const c = this.classifier.classify(about.length && about.length < segs.length ? about.join(' ') : text);
     const signals = detectSignals(text);
     const scores = toScores(c.routeScores);
     const emergency = signals.some((s) => s.emergency);
-    const base = { scores, signals, emergency, needsHuman: false, parts: [] as RoutingPart[] };
+    const { language } = detectLanguage(text);
+    const base = { scores, signals, emergency, needsHuman: false, parts: [] as RoutingPart[], language };
     if (signals.length > 0) {
       return {
         ...base,
@@ -103,15 +110,22 @@ export class Router {
       };
     }
     if (c.confidence < this.opts.confidenceThreshold || c.coverage < 0.25) {
+      // Words the model does not know mean "off topic" in English, but in another language they
+      // may only be words the corpus lacks: such a request is unclear, never refused.
+      const outOfDomain = c.coverage < 0.25 && language === 'en';
+      const intent = outOfDomain
+        ? 'out_of_scope'
+        : language !== 'en' && SMALL_INTENTS.has(c.intent)
+          ? 'unclear'
+          : c.intent;
       return {
         ...base,
         route: 'general',
-        intent: c.coverage < 0.25 ? 'out_of_scope' : c.intent,
+        intent,
         confidence: c.confidence,
-        reason:
-          c.coverage < 0.25
-            ? `out of domain: the model knows ${(c.coverage * 100).toFixed(0)}% of the words`
-            : `low confidence (${c.confidence.toFixed(2)} < ${this.opts.confidenceThreshold}) for ${c.route}/${c.intent}`,
+        reason: outOfDomain
+          ? `out of domain: the model knows ${(c.coverage * 100).toFixed(0)}% of the words`
+          : `low confidence (${c.confidence.toFixed(2)} < ${this.opts.confidenceThreshold}) for ${c.route}/${c.intent}${language === 'en' ? '' : ` (language: ${language})`}`,
         method: 'LOW_CONFIDENCE',
         needsHuman: this.opts.lowConfidenceRoute === 'human',
       };
@@ -142,7 +156,11 @@ export class Router {
     const pending: string[] = [];
     for (const s of segs) {
       const c = this.classifier.classify(s);
-      const strong = !SMALL_INTENTS.has(c.intent) && c.confidence >= SPLIT_MIN_CONFIDENCE && s.split(/\s+/).length >= 4;
+      const strong =
+        !SMALL_INTENTS.has(c.intent) &&
+        c.confidence >= SPLIT_MIN_CONFIDENCE &&
+        s.split(/\s+/).length >= 4 &&
+        !isBareDemand(s);
       const sig = detectSignals(s);
       const route: RouteName | null = sig.length ? 'escalation' : strong ? (c.route as RouteName) : null;
       if (route === null) {
@@ -177,6 +195,19 @@ export class Router {
     // The main route answers first.
     return parts.sort((a, b) => (a.route === mainRoute ? -1 : b.route === mainRoute ? 1 : 0));
   }
+}
+
+// Words that urge without saying what about ("Please sort this out.", "Can you fix it asap?").
+const DEMAND_WORDS = new Set(
+  'please pls kindly can could would will you u just sort sorted out fix fixed resolve resolved deal with look into at this it that these them asap now today immediately urgently quickly soon as possible right away get me help thanks thank in advance and sure make'.split(
+    ' ',
+  ),
+);
+
+/** Whether a sentence only urges (no subject of its own), so it belongs to the part it follows. */
+function isBareDemand(s: string): boolean {
+  const ws = s.toLowerCase().match(/[a-z']+/g) ?? [];
+  return ws.length > 0 && ws.every((w) => DEMAND_WORDS.has(w));
 }
 
 function toScores(routeScores: Record<string, number>): RouteScore[] {

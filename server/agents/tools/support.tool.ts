@@ -12,24 +12,51 @@ export const searchKnowledgeBaseTool = defineTool({
   },
 });
 
+// Where a customer's country is served from (the regions incidents name).
+const REGION_BY_COUNTRY: Record<string, string> = {
+  US: 'us',
+  CA: 'ca-central',
+  MX: 'us',
+};
+const EUROPE = new Set(
+  'AT BE BG CH CY CZ DE DK EE ES FI FR GB GR HR HU IE IS IT LI LT LU LV MT NL NO PL PT RO SE SI SK'.split(' '),
+);
+
+/** Whether an incident's regions include the customer's country (unknown country: every region). */
+function affects(regions: string[], country: string | null | undefined): boolean {
+  if (!country) return true;
+  const c = country.toUpperCase();
+  const region = REGION_BY_COUNTRY[c] ?? (EUROPE.has(c) ? 'eu' : null);
+  if (!region) return true;
+  return regions.some((r) => r === region || r.startsWith(`${region}-`));
+}
+
 export const getServiceStatusTool = defineTool({
   name: 'get_service_status',
-  description: 'Current service incidents and maintenance, and those resolved in the last 7 days.',
+  description:
+    'Current service incidents and maintenance in the customer’s region, and those resolved in the last 7 days. Incidents elsewhere are listed apart: they do not affect this customer.',
   input: z.object({ component: z.enum(['api', 'app', 'mesh-cloud', 'payments', 'dashboard']).optional() }),
   async run(input, ctx) {
-    const rows = (await ctx.data.incidents(7)).filter((i) => !input.component || i.component === input.component);
-    const active = rows.filter((i) => i.resolvedAt === null && i.status !== 'operational');
+    // The customer comes from the case (ctx.data is scoped to it), never from the model.
+    const [customer, incidents] = await Promise.all([ctx.data.customer(), ctx.data.incidents(7)]);
+    const country = customer?.country ?? null;
+    const rows = incidents.filter((i) => !input.component || i.component === input.component);
+    const activeAll = rows.filter((i) => i.resolvedAt === null && i.status !== 'operational');
+    const active = activeAll.filter((i) => affects(i.regions, country));
+    const view = (i: (typeof rows)[number]) => ({
+      component: i.component,
+      status: i.status,
+      title: i.title,
+      regions: i.regions,
+      since: day(i.startedAt),
+    });
     return {
+      country,
       overall: active.some((i) => i.status === 'outage') ? 'outage' : active.length ? 'degraded' : 'operational',
-      active: active.map((i) => ({
-        component: i.component,
-        status: i.status,
-        title: i.title,
-        regions: i.regions,
-        since: day(i.startedAt),
-      })),
+      active: active.map(view),
+      elsewhere: activeAll.filter((i) => !affects(i.regions, country)).map(view),
       recentlyResolved: rows
-        .filter((i) => i.resolvedAt !== null)
+        .filter((i) => i.resolvedAt !== null && affects(i.regions, country))
         .map((i) => ({ component: i.component, title: i.title, resolved: day(i.resolvedAt) })),
     };
   },
@@ -38,8 +65,11 @@ export const getServiceStatusTool = defineTool({
 export const escalateToHumanTool = defineTool({
   name: 'escalate_to_human',
   description:
-    'Hand the case to a human operator, with the reason. Use for complaints, legal or safety issues, fraud, policy exceptions, or when the customer asks for a person.',
-  input: z.object({ reason: z.string().min(3).max(500), priority: z.enum(['HIGH', 'URGENT']).default('HIGH') }),
+    'Hand the case to a human operator, with the reason. Use for complaints, legal or safety issues, fraud, policy exceptions (HIGH; URGENT for emergencies), or when the customer asks for a person (NORMAL).',
+  input: z.object({
+    reason: z.string().min(3).max(500),
+    priority: z.enum(['NORMAL', 'HIGH', 'URGENT']).default('HIGH'),
+  }),
   async run(input, ctx) {
     const result = await ctx.desk.escalate(input.reason, input.priority);
     return { escalated: true, ...result };

@@ -3,6 +3,7 @@
  * articles found, so it never claims an action that no tool performed.
  */
 
+import { detectLanguage, type Language } from '../../language.js';
 import { asksForRefund } from './extract.js';
 import type { SeenResult } from './planner.js';
 
@@ -13,39 +14,146 @@ interface Article {
   excerpt: string;
 }
 
-const OPENERS: Record<string, string> = {
-  billing: 'Thanks for reaching out about your billing.',
-  technical: 'Sorry for the trouble — let’s get this working.',
-  escalation: 'I’m sorry this happened, and thank you for telling us.',
-  general: 'Thanks for getting in touch.',
+// The first line fits what the message is about (its own intent), not which agent answers: a
+// billing agent asked about a red light must not thank the customer for a billing question.
+const OPENER_BY_INTENT: [RegExp, string][] = [
+  [
+    /^(safety|critical_device|account_takeover|fraud|account_takeover_fraud)$/,
+    'Thank you for telling us straight away — this is being treated as urgent.',
+  ],
+  [
+    /^(complaint|churn_threat|legal_threat|policy_exception)$/,
+    'I’m sorry this happened, and thank you for telling us.',
+  ],
+  [/^human_agent$/, 'Of course — let me bring in a person.'],
+  [
+    /^(error_bug|connectivity|outage|performance|login_password|signup_problem|installation)$/,
+    'Sorry for the trouble — let’s get this working.',
+  ],
+  [/^(payment_failed|billing_dispute)$/, 'Sorry about the trouble with your payment — let’s sort it out.'],
+  [
+    /^(invoice|payment_methods|subscription_billing|cancellation_fee|refund)$/,
+    'Thanks for your question — here is what I can tell you.',
+  ],
+  [/^(feature_guidance|data_security)$/, 'Happy to help with that.'],
+];
+const DEFAULT_OPENER = 'Thanks for getting in touch.';
+const ESCALATION_INTENTS =
+  /^(safety|critical_device|account_takeover|fraud|account_takeover_fraud|complaint|churn_threat|legal_threat|policy_exception|human_agent)$/;
+
+// An opening line in the customer's language; the help centre (and so the rest) is in English.
+const LOCAL_OPENING: Record<Exclude<Language, 'en'>, { hello: string; urgent: string; rest: string }> = {
+  fr: {
+    hello: 'Bonjour',
+    urgent: 'nous traitons votre demande en priorité.',
+    rest: 'merci pour votre message. La suite de ma réponse est en anglais, car notre centre d’aide n’existe pour l’instant qu’en anglais.',
+  },
+  de: {
+    hello: 'Hallo',
+    urgent: 'wir bearbeiten Ihre Anfrage mit Vorrang.',
+    rest: 'danke für Ihre Nachricht. Der Rest meiner Antwort ist auf Englisch, weil unser Hilfe-Center bisher nur auf Englisch verfügbar ist.',
+  },
+  nl: {
+    hello: 'Hallo',
+    urgent: 'we behandelen uw verzoek met voorrang.',
+    rest: 'bedankt voor uw bericht. De rest van mijn antwoord is in het Engels, omdat ons helpcentrum alleen in het Engels beschikbaar is.',
+  },
+  es: {
+    hello: 'Hola',
+    urgent: 'estamos tratando su solicitud con prioridad.',
+    rest: 'gracias por su mensaje. El resto de mi respuesta está en inglés, porque nuestro centro de ayuda solo está disponible en inglés.',
+  },
 };
+
+// Requests to change something that no tool of the engine changes: the answer says so before
+// the help centre's steps, so that "the change takes effect…" never reads as done.
+const SELF_SERVICE_INTENTS = new Set([
+  'subscription_billing',
+  'cancellation_fee',
+  'account_admin',
+  'order_change',
+  'shipping_address',
+  'newsletter',
+]);
+const ASKS_FOR_CHANGE =
+  /\b(switch|change|cancel|upgrade|downgrade|update|delete|close|remove|add|move|unsubscribe|stop|turn off|modify|edit|want to (?:go|be)|pass(?:er)?|changer|annuler|r[ée]silier|wechseln|[äa]ndern|k[üu]ndigen|stornieren|wijzigen|opzeggen|annuleren|cambiar|cancelar)\b/i;
+
+/** The first name to greet with, or nothing for a guest or an empty name. */
+function firstName(customerName?: string): string | undefined {
+  const first = customerName?.trim().split(/\s+/)[0];
+  if (!first || /^guest$/i.test(first) || !/^\p{L}/u.test(first)) return undefined;
+  return first;
+}
+
+/** Joins "Hi Ben," and a sentence, lower-casing its first letter unless it is "I" or "I’m". */
+function greetAnd(greet: string, sentence: string): string {
+  if (!greet) return sentence;
+  const keep = /^I(?:\b|[’'])/.test(sentence);
+  return `${greet}${keep ? sentence : sentence.charAt(0).toLowerCase() + sentence.slice(1)}`;
+}
+
+/** What the composer knows besides the tool results. */
+export interface ComposeOptions {
+  customerName?: string;
+  /** The message's own intent when the engine is confident of it (may differ from the route's). */
+  ownIntent?: string;
+}
 
 /** Composes the final answer for an agent from the results of its tool calls. */
 export function composeAnswer(
-  agent: string,
+  _agent: string,
   intent: string,
   text: string,
   seen: SeenResult[],
-  customerName?: string,
+  opts: ComposeOptions = {},
 ): string {
   const out: string[] = [];
   const get = <T>(name: string): T[] => seen.filter((s) => s.name === name).map((s) => s.output as unknown as T);
-  const greet = customerName ? `Hi ${customerName.split(' ')[0]}, ` : '';
+  const name = firstName(opts.customerName);
+  const { language } = detectLanguage(text);
+  const escalations = get<{ escalated?: boolean; priority?: string; status?: string }>('escalate_to_human');
+  const urgent = escalations.some((e) => e.escalated && e.priority === 'URGENT');
+  // In another language the local line greets; the English part then starts without a greeting.
+  let greet = name ? `Hi ${name}, ` : '';
+  if (language !== 'en') {
+    const local = LOCAL_OPENING[language];
+    out.push(`${local.hello}${name ? ` ${name}` : ''}, ${urgent ? `${local.urgent} ` : ''}${local.rest}`);
+    greet = '';
+  }
 
   if (intent === 'out_of_scope') {
-    return `${greet}I’m the support desk for Brightwave, so I can only help with your account, billing, orders, devices and our services. Is there something along those lines I can do for you?`;
+    out.push(
+      greetAnd(
+        greet,
+        'I’m the support desk for Brightwave, so I can only help with your account, billing, orders, devices and our services. Is there something along those lines I can do for you?',
+      ),
+    );
+    return out.join('\n\n');
   }
   if (intent === 'small_talk') {
-    return /\b(thank|thanks|thx|cheers)\b/i.test(text)
-      ? `${greet}you’re welcome! If anything else comes up with your account, billing, orders or devices, just write here.`
-      : `${greet}I’m Brightwave’s support assistant. Tell me what you need — billing, a technical problem, an order or your account — and I’ll look into it.`;
+    out.push(
+      /\b(thank|thanks|thx|cheers|merci|danke|bedankt|gracias)\b/i.test(text)
+        ? greetAnd(
+            greet,
+            'You’re welcome! If anything else comes up with your account, billing, orders or devices, just write here.',
+          )
+        : greetAnd(
+            greet,
+            'I’m Brightwave’s support assistant. Tell me what you need — billing, a technical problem, an order or your account — and I’ll look into it.',
+          ),
+    );
+    return out.join('\n\n');
   }
-  const opener = OPENERS[agent] ?? OPENERS.general;
-  out.push(greet ? `${greet}${opener.charAt(0).toLowerCase()}${opener.slice(1)}` : opener);
+  // An escalation (signal or route) keeps its own opener; otherwise the message's own intent wins.
+  const about = urgent || ESCALATION_INTENTS.test(intent) ? intent : (opts.ownIntent ?? intent);
+  const opener = OPENER_BY_INTENT.find(([re]) => re.test(about))?.[1] ?? DEFAULT_OPENER;
+  out.push(greetAnd(greet, opener));
 
-  const escalations = get<{ escalated?: boolean; priority?: string; status?: string }>('escalate_to_human');
   if (escalations.some((e) => e.escalated)) {
-    const urgent = escalations.some((e) => e.priority === 'URGENT');
+    if (/critical_device/.test(intent))
+      out.push(
+        'If anyone’s health or safety depends on that device right now, call the emergency services (112 in Europe, 911 in the US and Canada) or use a mobile phone — don’t wait for the connection to come back.',
+      );
     if (/safety/.test(intent))
       out.push(
         'For your safety, unplug the device now, keep it away from anything flammable and do not use it again; we replace unsafe devices free of charge.',
@@ -58,7 +166,9 @@ export function composeAnswer(
     out.push(
       urgent
         ? 'I have flagged your case as URGENT and handed it to a human operator, who will take over shortly.'
-        : 'I have handed your case to a human operator (priority HIGH); they will pick it up and reply here.',
+        : escalations.some((e) => e.priority === 'HIGH')
+          ? 'I have handed your case to a human operator (priority HIGH); they will pick it up and reply here.'
+          : 'I have asked a human operator to join; they will pick your case up and reply here.',
     );
   }
 
@@ -159,22 +269,26 @@ export function composeAnswer(
   for (const st of get<StatusResult>('get_service_status')) {
     if (st.active.length)
       out.push(
-        `Current service status: ${st.active.map((a) => `${a.component} ${a.status} — ${a.title} (${a.regions.join(', ')}, since ${a.since})`).join('; ')}. If you are in an affected region, this is likely the cause; it is being worked on.`,
+        `Current service status in your region: ${st.active.map((a) => `${a.component} ${a.status} — ${a.title} (${a.regions.join(', ')}, since ${a.since})`).join('; ')}. This is likely the cause; it is being worked on.`,
       );
     else
       out.push(
-        'All Brightwave services are operating normally right now, so the cause is most likely local — the steps below should help.',
+        'All Brightwave services in your region are operating normally right now, so the cause is most likely local — the steps below should help.',
       );
   }
 
   const articles = get<{ articles: Article[] }>('search_knowledge_base').flatMap((r) => r.articles);
   if (articles.length) {
     const [top, ...rest] = articles;
+    if (SELF_SERVICE_INTENTS.has(intent) && ASKS_FOR_CHANGE.test(text))
+      out.push(
+        'I can’t make this change for you from here, so nothing on your account has changed yet — here is how to do it:',
+      );
     out.push(`From our help centre — “${top.title}”: ${top.summary}`);
     const steps = top.excerpt.replace(/^## [^\n]*\n/, '').trim();
     if (steps) out.push(steps);
     out.push(`Sources: ${[top, ...rest.slice(0, 2)].map((a) => `“${a.title}”`).join(', ')}.`);
-  } else if (out.length === 1) {
+  } else if (out.length === (language === 'en' ? 1 : 2)) {
     out.push(
       'I couldn’t find a help article that matches. Could you tell me a bit more — what you were doing, and any error message you saw?',
     );

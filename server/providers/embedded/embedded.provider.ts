@@ -8,11 +8,13 @@ import type { ChatMessage, ChatRequest, LlmProvider, ProviderEvent } from '../pr
 import { composeAnswer } from './composer.js';
 import { planFollowUp, planInitial, type SeenResult } from './planner.js';
 
+const OWN_INTENT_CONFIDENCE = 0.6;
+
 /** Options of the embedded engine. */
 export interface EmbeddedProviderOptions {
   model: string;
-  /** Classifies a text into route and intent (the router's classifier). */
-  classify(text: string): { route: string; intent: string };
+  /** Classifies a text into route and intent (the router's classifier), with its confidence. */
+  classify(text: string): { route: string; intent: string; confidence?: number };
   /** Pause between streamed chunks, so that streaming is real and visible. */
   chunkDelayMs: number;
 }
@@ -56,7 +58,11 @@ export function createEmbeddedProvider(opts: EmbeddedProviderOptions): LlmProvid
         return;
       }
       const customerName = /^Customer: (.+)$/m.exec(req.messages.find((m) => m.role === 'system')?.content ?? '')?.[1];
-      const answer = composeAnswer(req.agent, classified.intent, text, seen, customerName);
+      // What the message itself is about, when that is clear (a follow-up may keep an agent whose
+      // intent no longer fits): it picks the answer's first line.
+      const own = text.trim() ? opts.classify(text) : undefined;
+      const ownIntent = own && (own.confidence ?? 1) >= OWN_INTENT_CONFIDENCE ? own.intent : undefined;
+      const answer = composeAnswer(req.agent, classified.intent, text, seen, { customerName, ownIntent });
       for (const chunk of chunks(answer)) {
         signal?.throwIfAborted();
         yield { type: 'token', text: chunk };

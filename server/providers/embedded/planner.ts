@@ -52,6 +52,7 @@ export function planInitial(intent: string, route: string, text: string, availab
       break;
     case 'order_status':
     case 'order_change':
+    case 'returns_warranty':
     case 'delivery':
       if (intent !== 'delivery' || m.orders.length)
         add('get_order_status', m.orders[0] ? { orderNumber: m.orders[0] } : {});
@@ -61,8 +62,12 @@ export function planInitial(intent: string, route: string, text: string, availab
   }
   if (STATUS_INTENTS.has(intent)) add('get_service_status');
   if (route === 'escalation' || intent === 'human_agent') {
-    const urgent = /safety|account_takeover|fraud/.test(intent);
-    add('escalate_to_human', { reason: escalationReason(intent, text), priority: urgent ? 'URGENT' : 'HIGH' });
+    // Emergencies are URGENT; asking for a person is no reason to jump the queue (NORMAL).
+    const urgent = /safety|critical_device|account_takeover|fraud/.test(intent);
+    add('escalate_to_human', {
+      reason: escalationReason(intent, text),
+      priority: urgent ? 'URGENT' : intent === 'human_agent' ? 'NORMAL' : 'HIGH',
+    });
   }
   if (intent !== 'small_talk' && intent !== 'out_of_scope') add('search_knowledge_base', { query: kbQuery, limit: 3 });
   return calls;
