@@ -1,11 +1,22 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
 
 /** Absolute path of the repository root (one level above server/). */
-export const ROOT_DIR = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
+export const ROOT_DIR = findRoot(fileURLToPath(new URL('.', import.meta.url)));
+
+/** The repository's root: the nearest folder up with a package.json (server/ in source, dist/server/ built). */
+function findRoot(from: string): string {
+  let dir = from;
+  for (;;) {
+    if (existsSync(resolve(dir, 'package.json'))) return dir;
+    const up = dirname(dir);
+    if (up === dir) return resolve(from, '..');
+    dir = up;
+  }
+}
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
