@@ -1,5 +1,6 @@
 /** A crewdesk customer as the README describes one: submit over HTTP, watch caseEvents over graphql-ws. */
 import type { Client } from 'graphql-ws';
+import { createTokenService } from '../../server/auth/tokens.js';
 import type { CaseSample } from './load.js';
 import { connectGraphqlWs, watchAnswer } from './ws-watch.js';
 
@@ -53,8 +54,19 @@ async function guestToken(url: string): Promise<string> {
   return data.startGuestSession.token;
 }
 
+/** Signs staff tokens with the secret the bench gave the server. */
+export function staffSigner(secret: string): (sub: string) => string {
+  const tokens = createTokenService({
+    algorithms: ['HS256'],
+    verifyKey: secret,
+    signingKey: secret,
+    clockToleranceSec: 5,
+  });
+  return (sub) => tokens.sign({ sub, role: 'operator' }, 3600).token;
+}
+
 /** Stores a request (a new case, or a follow-up on `caseId`) and returns the case id. */
-async function submit(
+export async function submit(
   address: DeskAddress,
   token: string,
   message: string,
@@ -71,7 +83,7 @@ async function submit(
 }
 
 /** Times the answer on a case the caller just submitted: first TokenDelta and MessageCompleted. */
-function watchCase(ws: Client, caseId: string, t0: number, signal: AbortSignal): Promise<CaseSample> {
+export function watchCase(ws: Client, caseId: string, t0: number, signal: AbortSignal): Promise<CaseSample> {
   return watchAnswer(
     ws,
     { query: WATCH, variables: { id: caseId } },

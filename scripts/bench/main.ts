@@ -2,8 +2,9 @@
  * `npm run bench`: one process tree, one stage after another, prints a markdown report and
  * asserts nothing. The same scripted stream goes through (a) the openai SDK directly, (b) a bare
  * Yoga + graphql-ws relay, (c) crewdesk on the openai provider, and (d) crewdesk on the embedded
- * engine, in a closed loop at each concurrency level and (c, d) an open loop at a fixed rate. Every
- * server runs in a child process of its own, which reports its CPU time and memory over IPC.
+ * engine, in a closed loop at each concurrency level and (c, d) an open loop at a fixed rate; then
+ * fan-out to many subscribers and the heap an idle socket costs. Every server runs in a child
+ * process of its own, which reports its CPU time and memory over IPC.
  * `--quick` is the short version (about a minute and a half on 2 cores: crewdesk needs about ten
  * seconds for the hundred cases of c=100 alone); `--smoke` runs a few cases per stage, for the test.
  */
@@ -14,6 +15,8 @@ import { join } from 'node:path';
 import { ROOT_DIR } from '../../server/config.js';
 import { type BenchChild, forkChild, installCleanup, trackFolder } from './child-process.js';
 import { connectCustomer, type DeskAddress } from './desk-client.js';
+import { runFanOut } from './fan-out.js';
+import { runIdleSockets } from './idle-sockets.js';
 import { closedLoop, type LoopResult } from './load.js';
 import { type BenchOptions, type LoopSpec, parseBenchArgs } from './options.js';
 import { connectRelayUser } from './relay-client.js';
@@ -24,6 +27,7 @@ import { messagePicker } from './workload.js';
 
 const SECRET = 'bench-secret-0123456789-0123456789-0123456789';
 const MODEL = 'gpt-5-mini';
+const FAN_OUT_MESSAGE = 'wifi is really slow every evening';
 
 /** crewdesk's settings: production mode, a temporary database, limits out of the bench's way. */
 function crewdeskEnv(dir: string, opts: BenchOptions, extra: Record<string, string> = {}): Record<string, string> {
@@ -113,14 +117,15 @@ async function main(): Promise<void> {
   // Loading the modules takes seconds per child, so every child is forked (and loads) at once,
   // before anything is measured; each is started (listens, migrates, seeds) only when its turn comes.
   progress('forking the servers');
-  const [stub, sdk, relay, deskOpenai, deskEmbedded] = await Promise.all([
+  const [stub, sdk, relay, deskOpenai, deskEmbedded, deskSockets] = await Promise.all([
     forkChild('stub', 'stub-server.ts'),
     forkChild('sdk', 'sdk-direct.ts'),
     forkChild('relay', 'relay-server.ts'),
     forkChild('crewdesk-openai', 'crewdesk-server.ts'),
     forkChild('crewdesk-embedded', 'crewdesk-server.ts'),
+    forkChild('crewdesk-sockets', 'crewdesk-server.ts'),
   ]);
-  const children = [stub, sdk, relay, deskOpenai, deskEmbedded];
+  const children = [stub, sdk, relay, deskOpenai, deskEmbedded, deskSockets];
   const { url: stubUrl } = await stub.request<{ url: string }>('start', {
     tokens: opts.tokens,
     paceMs: opts.paceMs,
@@ -199,6 +204,23 @@ async function main(): Promise<void> {
   }
   await stub.stop();
 
+  // Fan-out, then idle sockets, on a fresh server (heap is compared after GC, so the order does not matter).
+  progress('fan-out');
+  const socketsAt = await startCrewdesk(deskSockets, opts, { LLM_PROVIDER: 'embedded' });
+  const fanOut = await runFanOut(deskSockets, socketsAt, SECRET, {
+    ...opts.fanOut,
+    message: FAN_OUT_MESSAGE,
+    timeoutMs: 120_000,
+  });
+
+  progress('idle sockets');
+  const idle = await runIdleSockets(deskSockets, socketsAt, SECRET, {
+    sockets: opts.idleSockets,
+    message: FAN_OUT_MESSAGE,
+    timeoutMs: 60_000,
+  });
+  await deskSockets.stop();
+
   const report: BenchReport = {
     opts,
     machine: machine(startLoad),
@@ -206,6 +228,8 @@ async function main(): Promise<void> {
     router,
     closed,
     open,
+    fanOut,
+    idle,
     logs: children.map((c) => ({ name: c.name, warnings: c.logs.warnings, errors: c.logs.errors })),
     elapsedMs: performance.now() - started,
   };

@@ -22,6 +22,8 @@ export interface BenchOptions {
   caseTimeoutMs: number;
   /** Null: no open-loop section. */
   open: { ratePerSec: number; durationMs: number; drainMs: number; workers: number } | null;
+  fanOut: { subscribers: number; sockets: number; answers: number };
+  idleSockets: number;
   /** Router micro-bench over the first N corpus messages (all when undefined). */
   routerMessages?: number;
   workerConcurrency: number;
@@ -83,6 +85,8 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
       warmup: { maxCases: 1, minPerWorker: 1 },
       measure: { maxCases: 3, minPerWorker: 1 },
       open: null,
+      fanOut: { subscribers: 20, sockets: 2, answers: 1 },
+      idleSockets: 10,
       routerMessages: 300,
     };
   if (mode === 'quick')
@@ -92,6 +96,8 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
       warmup: { durationMs: 300, maxCases: MANY, minPerWorker: 1 },
       measure: { durationMs: 1500, maxCases: MANY, minPerWorker: 1 },
       open: open(1, 30_000),
+      fanOut: { subscribers: 250, sockets: 10, answers: 1 },
+      idleSockets: 200,
     };
   return {
     ...base,
@@ -99,5 +105,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     warmup: { durationMs: 2000, maxCases: MANY, minPerWorker: 1 },
     measure: { durationMs: 10_000, maxCases: MANY, minPerWorker: 1 },
     open: open(10, 120_000),
+    fanOut: { subscribers: 1000, sockets: 20, answers: 3 },
+    idleSockets: 500,
   };
 }

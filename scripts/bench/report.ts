@@ -1,4 +1,6 @@
 /** Turns the measurements into the markdown report the bench prints. */
+import type { FanOutResult } from './fan-out.js';
+import type { IdleResult } from './idle-sockets.js';
 import type { CaseSample } from './load.js';
 import type { BenchOptions } from './options.js';
 import type { RouterResult } from './router-bench.js';
@@ -22,6 +24,8 @@ export interface BenchReport {
   router: RouterResult;
   closed: ClosedRow[];
   open: OpenRow[];
+  fanOut: FanOutResult;
+  idle: IdleResult;
   /** Warnings and errors each server logged. */
   logs: { name: string; warnings: number; errors: number }[];
   elapsedMs: number;
@@ -203,6 +207,62 @@ function openSection(r: BenchReport): string[] {
   ];
 }
 
+function fanOutSection(f: FanOutResult): string[] {
+  return [
+    '### Fan-out',
+    '',
+    `One case, ${f.subscribers} caseEvents subscribers over ${f.sockets} graphql-ws sockets (operators); ` +
+      `the customer sends ${f.answers} follow-up${f.answers === 1 ? '' : 's'}, each answer streamed to all. ` +
+      'Server CPU over the answers (routing, tools and storage included) per token frame delivered.',
+    '',
+    markdownTable(
+      [
+        'engine',
+        'subscribers',
+        'sockets',
+        'answers',
+        'tokens/answer',
+        'token frames',
+        'ms to deliver an answer to all',
+        'frames/s',
+        'server CPU µs/frame',
+        'peak RSS MB',
+      ],
+      [
+        [
+          'embedded',
+          String(f.subscribers),
+          String(f.sockets),
+          String(f.answers),
+          fmt(f.tokensPerAnswer, 1),
+          String(f.frames),
+          fmt(f.deliverMs, 0),
+          fmt(f.framesPerSec, 0),
+          fmt(f.cpuUsPerFrame, 1),
+          fmt(f.peakRssMb, 0),
+        ],
+      ],
+    ),
+  ];
+}
+
+function idleSection(i: IdleResult): string[] {
+  return [
+    '### Idle sockets',
+    '',
+    `${i.sockets} WebSockets (graphql-ws, acknowledged, one operator identity each) on an idle server; ` +
+      'heap used after a full GC in the server, minus the same before they opened, per socket.',
+    '',
+    markdownTable(
+      ['socket', 'sockets', 'heap KB per socket'],
+      [
+        ['no subscription', String(i.sockets), fmt(i.kbPerSocket, 1)],
+        ['one caseEvents subscription (idle case)', String(i.sockets), fmt(i.kbPerSubscribedSocket, 1)],
+      ],
+    ),
+  ];
+}
+
 function notesSection(r: BenchReport): string[] {
   const out = [
     '### Notes',
@@ -240,7 +300,15 @@ function notesSection(r: BenchReport): string[] {
 
 /** The whole report, markdown. */
 export function renderReport(r: BenchReport): string {
-  return [header(r), routerSection(r.router), closedSection(r), openSection(r), notesSection(r)]
+  return [
+    header(r),
+    routerSection(r.router),
+    closedSection(r),
+    openSection(r),
+    fanOutSection(r.fanOut),
+    idleSection(r.idle),
+    notesSection(r),
+  ]
     .map((lines) => lines.join('\n'))
     .join('\n\n');
 }
