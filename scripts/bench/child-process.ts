@@ -17,10 +17,18 @@ const MAX_FORWARDED_LINES = 20;
 
 /** Processes and temporary folders to remove when the bench ends, however it ends. */
 const live = new Set<ChildProcess>();
+const groups = new Set<number>();
 const folders = new Set<string>();
 
 function killEverything(): void {
   for (const child of live) child.kill('SIGKILL');
+  for (const pid of groups) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
   for (const dir of folders) rmSync(dir, { recursive: true, force: true });
 }
 
@@ -53,6 +61,14 @@ export function installCleanup(): void {
 export function trackFolder(dir: string): string {
   folders.add(dir);
   return dir;
+}
+
+/** A detached process (its own process group) that is killed, group and all, when the bench ends. */
+export function trackProcessGroup(child: ChildProcess): void {
+  const pid = child.pid;
+  if (pid === undefined) return;
+  groups.add(pid);
+  child.once('exit', () => groups.delete(pid));
 }
 
 /** Warnings and errors a child logged (pino JSON lines at level 40 and above, or any non-JSON line). */

@@ -3,8 +3,8 @@
  * asserts nothing. The same scripted stream goes through (a) the openai SDK directly, (b) a bare
  * Yoga + graphql-ws relay, (c) crewdesk on the openai provider, and (d) crewdesk on the embedded
  * engine, in a closed loop at each concurrency level and (c, d) an open loop at a fixed rate; then
- * fan-out to many subscribers and the heap an idle socket costs. Every server runs in a child
- * process of its own, which reports its CPU time and memory over IPC.
+ * fan-out to many subscribers, the heap an idle socket costs, and start-up time. Every server runs
+ * in a child process of its own, which reports its CPU time and memory over IPC.
  * `--quick` is the short version (about a minute and a half on 2 cores: crewdesk needs about ten
  * seconds for the hundred cases of c=100 alone); `--smoke` runs a few cases per stage, for the test.
  */
@@ -23,11 +23,13 @@ import { connectRelayUser } from './relay-client.js';
 import { type BenchReport, renderReport, STAGES } from './report.js';
 import { runRouterBench } from './router-bench.js';
 import { type ClosedRow, type LevelDriver, type OpenRow, progress, runClosedStage, runOpenStage } from './stages.js';
+import { measureStartUp, type StartUpRun } from './start-up.js';
 import { messagePicker } from './workload.js';
 
 const SECRET = 'bench-secret-0123456789-0123456789-0123456789';
 const MODEL = 'gpt-5-mini';
 const FAN_OUT_MESSAGE = 'wifi is really slow every evening';
+const START_UP_TIMEOUT_MS = 120_000;
 
 /** crewdesk's settings: production mode, a temporary database, limits out of the bench's way. */
 function crewdeskEnv(dir: string, opts: BenchOptions, extra: Record<string, string> = {}): Record<string, string> {
@@ -221,6 +223,14 @@ async function main(): Promise<void> {
   });
   await deskSockets.stop();
 
+  progress('start-up');
+  const startUp: { fresh: StartUpRun[]; existing: StartUpRun[] } = { fresh: [], existing: [] };
+  for (let i = 0; i < opts.startUpRuns; i++) {
+    const dir = trackFolder(mkdtempSync(join(tmpdir(), 'crewdesk-bench-start-')));
+    startUp.fresh.push(await measureStartUp(dir, START_UP_TIMEOUT_MS));
+    startUp.existing.push(await measureStartUp(dir, START_UP_TIMEOUT_MS));
+  }
+
   const report: BenchReport = {
     opts,
     machine: machine(startLoad),
@@ -230,6 +240,7 @@ async function main(): Promise<void> {
     open,
     fanOut,
     idle,
+    startUp,
     logs: children.map((c) => ({ name: c.name, warnings: c.logs.warnings, errors: c.logs.errors })),
     elapsedMs: performance.now() - started,
   };

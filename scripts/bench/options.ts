@@ -24,6 +24,7 @@ export interface BenchOptions {
   open: { ratePerSec: number; durationMs: number; drainMs: number; workers: number } | null;
   fanOut: { subscribers: number; sockets: number; answers: number };
   idleSockets: number;
+  startUpRuns: number;
   /** Router micro-bench over the first N corpus messages (all when undefined). */
   routerMessages?: number;
   workerConcurrency: number;
@@ -87,6 +88,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
       open: null,
       fanOut: { subscribers: 20, sockets: 2, answers: 1 },
       idleSockets: 10,
+      startUpRuns: 1,
       routerMessages: 300,
     };
   if (mode === 'quick')
@@ -98,6 +100,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
       open: open(1, 30_000),
       fanOut: { subscribers: 250, sockets: 10, answers: 1 },
       idleSockets: 200,
+      startUpRuns: 1,
     };
   return {
     ...base,
@@ -107,5 +110,6 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     open: open(10, 120_000),
     fanOut: { subscribers: 1000, sockets: 20, answers: 3 },
     idleSockets: 500,
+    startUpRuns: 3,
   };
 }

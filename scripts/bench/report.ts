@@ -5,7 +5,8 @@ import type { CaseSample } from './load.js';
 import type { BenchOptions } from './options.js';
 import type { RouterResult } from './router-bench.js';
 import type { ClosedRow, OpenRow } from './stages.js';
-import { mean, percentile } from './stats.js';
+import type { StartUpRun } from './start-up.js';
+import { mean, median, percentile } from './stats.js';
 import { type Cell, fmt, markdownTable } from './table.js';
 
 /** The stages of the closed loop, in the order they run. */
@@ -26,6 +27,7 @@ export interface BenchReport {
   open: OpenRow[];
   fanOut: FanOutResult;
   idle: IdleResult;
+  startUp: { fresh: StartUpRun[]; existing: StartUpRun[] };
   /** Warnings and errors each server logged. */
   logs: { name: string; warnings: number; errors: number }[];
   elapsedMs: number;
@@ -263,6 +265,26 @@ function idleSection(i: IdleResult): string[] {
   ];
 }
 
+function startUpSection(su: BenchReport['startUp']): string[] {
+  const row = (label: string, runs: StartUpRun[]) => [
+    label,
+    String(runs.length),
+    fmt(median(runs.map((x) => x.listeningMs)), 0),
+    fmt(median(runs.map((x) => x.healthMs)), 0),
+  ];
+  return [
+    '### Start-up',
+    '',
+    'From spawning `tsx server/main.ts` (what `npm start` runs once the web app is built; PORT=0, a temporary data ' +
+      'folder) to its "listening" line, and to the first 200 from `/graphql?query={health}`; median of the runs.',
+    '',
+    markdownTable(
+      ['data folder', 'runs', 'to "listening" ms', 'to 200 from {health} ms'],
+      [row('empty (migrations, seed)', su.fresh), row('existing (second start)', su.existing)],
+    ),
+  ];
+}
+
 function notesSection(r: BenchReport): string[] {
   const out = [
     '### Notes',
@@ -307,6 +329,7 @@ export function renderReport(r: BenchReport): string {
     openSection(r),
     fanOutSection(r.fanOut),
     idleSection(r.idle),
+    startUpSection(r.startUp),
     notesSection(r),
   ]
     .map((lines) => lines.join('\n'))

@@ -12,3 +12,8 @@ export function percentile(xs: readonly number[], p: number): number {
 export function mean(xs: readonly number[]): number {
   return xs.length === 0 ? Number.NaN : xs.reduce((s, x) => s + x, 0) / xs.length;
 }
+
+/** The median of `xs` (NaN when empty). */
+export function median(xs: readonly number[]): number {
+  return percentile(xs, 50);
+}
