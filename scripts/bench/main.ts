@@ -5,8 +5,8 @@
  * engine, in a closed loop at each concurrency level and (c, d) an open loop at a fixed rate; then
  * fan-out to many subscribers, the heap an idle socket costs, and start-up time. Every server runs
  * in a child process of its own, which reports its CPU time and memory over IPC.
- * `--quick` is the short version (about a minute and a half on 2 cores: crewdesk needs about ten
- * seconds for the hundred cases of c=100 alone); `--smoke` runs a few cases per stage, for the test.
+ * `--quick` is the short version (about two minutes on 2 cores: crewdesk needs about ten seconds
+ * for the hundred cases of c=100 alone); `--smoke` runs a few cases per stage, for the test.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
