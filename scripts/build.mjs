@@ -32,7 +32,8 @@ function mtime(p) {
 
 const serverSources = files(join(root, 'server'), (n) => n.endsWith('.ts'));
 const stamp = join(root, 'dist/.build-stamp');
-const serverStale = mtime(stamp) < newest([...serverSources, join(root, 'package-lock.json'), fileURLToPath(import.meta.url)]);
+const serverStale =
+  mtime(stamp) < newest([...serverSources, join(root, 'package-lock.json'), fileURLToPath(import.meta.url)]);
 
 if (!ifStale || serverStale) {
   const { build } = await import('esbuild');
@@ -57,16 +58,27 @@ if (!ifStale || serverStale) {
 if (ifStale) {
   // The web app: client/web and the typed client it imports.
   const webSources = [
-    ...files(join(root, 'client/web'), (n) => !n.startsWith('.')).filter((p) => !relative(root, p).startsWith('client/web/dist')),
+    ...files(join(root, 'client/web'), (n) => !n.startsWith('.')).filter(
+      (p) => !relative(root, p).startsWith('client/web/dist'),
+    ),
     ...files(join(root, 'client/src'), () => true),
     ...files(join(root, 'client/generated'), () => true),
   ];
   const built = join(root, 'client/web/dist/index.html');
   if (mtime(built) < newest(webSources)) {
-    console.log(existsSync(built) ? 'rebuilding the web app (sources changed)…' : 'building the web app (first start)…');
+    console.log(
+      existsSync(built) ? 'rebuilding the web app (sources changed)…' : 'building the web app (first start)…',
+    );
     execFileSync(
       process.execPath,
-      [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'client/web/vite.config.ts', '--logLevel', 'warn'],
+      [
+        join(root, 'node_modules/vite/bin/vite.js'),
+        'build',
+        '--config',
+        'client/web/vite.config.ts',
+        '--logLevel',
+        'warn',
+      ],
       { cwd: root, stdio: 'inherit' },
     );
   }
