@@ -1,5 +1,5 @@
 /**
- * The one context factory for HTTP, SSE and WebSocket operations: its own em.fork() each time,
+ * The one context factory for HTTP, SSE and WebSocket operations: its own em.fork() each time (made on first use),
  * the caller's identity from a JWT (never from the request body), the client's address and a
  * request id, and the operation rate limits.
  */
@@ -107,8 +107,15 @@ export function createContextFactory(deps: ContextDeps) {
       }
     }
     const actor = identity ? actorOf(identity) : null;
+    // The fork and the child logger are made when first used: a subscription that only streams
+    // events from memory holds neither for its whole life.
+    let em: EntityManager | undefined;
+    let logger: Logger | undefined;
     return {
-      em: deps.orm.em.fork(),
+      get em() {
+        em ??= deps.orm.em.fork();
+        return em;
+      },
       desk: deps.desk,
       actor,
       identity,
@@ -116,7 +123,10 @@ export function createContextFactory(deps: ContextDeps) {
       ip: caller.ip,
       requestId,
       config: deps.config,
-      logger: deps.logger.child({ requestId }),
+      get logger() {
+        logger ??= deps.logger.child({ requestId });
+        return logger;
+      },
       kb: deps.kb,
       audit: deps.audit,
       tokens: deps.tokens,
