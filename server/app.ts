@@ -2,7 +2,7 @@
  * The application: GraphQL over HTTP and SSE (Yoga) and WebSocket (graphql-ws) on one port,
  * the desk behind it, the database under it. Nothing happens until `start()`.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { MikroORM } from '@mikro-orm/sqlite';
@@ -94,8 +94,14 @@ export function createMaskError() {
   };
 }
 
-/** Creates the app from a parsed config. */
-export function createApp(config: Config, opts: { logger?: Logger } = {}): App {
+/** Answers 404 with a small JSON body. */
+function notFound(res: ServerResponse): void {
+  res.writeHead(404, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  res.end(JSON.stringify({ error: 'not found' }));
+}
+
+/** Creates the app from a parsed config (`webDir`: the built web app, client/web/dist by default). */
+export function createApp(config: Config, opts: { logger?: Logger; webDir?: string } = {}): App {
   const logger = opts.logger ?? createLogger(config.LOG_LEVEL, config.LOG_FILE);
   let running: {
     server: Server;
@@ -202,19 +208,13 @@ export function createApp(config: Config, opts: { logger?: Logger } = {}): App {
           makeContext(caller ?? { headers: request.headers, ip: req?.socket.remoteAddress ?? 'unknown' }),
       });
 
-      const web = createWebAppHandler(resolve(ROOT_DIR, 'client/web/dist'));
+      const web = createWebAppHandler(opts.webDir ?? resolve(ROOT_DIR, 'client/web/dist'));
       const server = createServer((req, res) => {
         const path = (req.url ?? '/').split('?')[0];
-        if (
-          web &&
-          (req.method === 'GET' || req.method === 'HEAD') &&
-          !path.startsWith('/graphql') &&
-          !path.startsWith('/health')
-        ) {
-          web(req, res, () => {
-            res.statusCode = 404;
-            res.end('Not found');
-          });
+        if (path !== '/graphql' && path !== '/health') {
+          // Only the web app's own routes and files; anything else is a 404, never the app's HTML.
+          if (web && (req.method === 'GET' || req.method === 'HEAD')) web(req, res, () => notFound(res));
+          else notFound(res);
           return;
         }
         // Bodies are bounded before Yoga reads them.
