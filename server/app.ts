@@ -21,6 +21,7 @@ import { DEFAULT_PRICES } from './desk/pricing.js';
 import { AppError } from './errors.js';
 import { recode, useInputErrorCodes } from './graphql-errors.js';
 import { createLogger, type Logger } from './logger.js';
+import { createMetrics, createMetricsHandler } from './metrics.js';
 import { createEmbeddedProvider } from './providers/embedded/embedded.provider.js';
 import { createOpenAiProvider } from './providers/openai/openai.provider.js';
 import { createPubSub } from './pubsub.js';
@@ -124,23 +125,29 @@ export function createApp(config: Config, opts: { logger?: Logger; webDir?: stri
         confidenceThreshold: config.ROUTER_CONFIDENCE_THRESHOLD,
         lowConfidenceRoute: config.LOW_CONFIDENCE_ROUTE,
       });
-      const embedded = createEmbeddedProvider({
-        model: config.EMBEDDED_MODEL_NAME,
-        classify: (t) => router.classify(t),
-        chunkDelayMs: config.STREAM_CHUNK_DELAY_MS,
-      });
+      const prices = { ...DEFAULT_PRICES, ...config.PRICE_TABLE };
+      const metrics = createMetrics({ prices });
+      const embedded = metrics.instrument(
+        createEmbeddedProvider({
+          model: config.EMBEDDED_MODEL_NAME,
+          classify: (t) => router.classify(t),
+          chunkDelayMs: config.STREAM_CHUNK_DELAY_MS,
+        }),
+      );
       const llm =
         // The config refuses openai without a key; the check narrows the type.
         config.provider === 'openai' && config.OPENAI_API_KEY
-          ? createOpenAiProvider({
-              apiKey: config.OPENAI_API_KEY,
-              baseURL: config.OPENAI_BASE_URL,
-              model: config.OPENAI_MODEL,
-              maxRetries: config.OPENAI_MAX_RETRIES,
-              firstTokenTimeoutMs: config.OPENAI_FIRST_TOKEN_TIMEOUT_MS,
-              totalTimeoutMs: config.OPENAI_TIMEOUT_MS,
-              limits: { requestsPerMinute: config.OPENAI_MAX_RPM, tokensPerMinute: config.OPENAI_MAX_TPM },
-            })
+          ? metrics.instrument(
+              createOpenAiProvider({
+                apiKey: config.OPENAI_API_KEY,
+                baseURL: config.OPENAI_BASE_URL,
+                model: config.OPENAI_MODEL,
+                maxRetries: config.OPENAI_MAX_RETRIES,
+                firstTokenTimeoutMs: config.OPENAI_FIRST_TOKEN_TIMEOUT_MS,
+                totalTimeoutMs: config.OPENAI_TIMEOUT_MS,
+                limits: { requestsPerMinute: config.OPENAI_MAX_RPM, tokensPerMinute: config.OPENAI_MAX_TPM },
+              }),
+            )
           : null;
       const provider = llm ?? embedded;
       const agentModels: Record<string, string | undefined> = {
@@ -176,7 +183,7 @@ export function createApp(config: Config, opts: { logger?: Logger; webDir?: stri
           guardrails: config.GUARDRAILS,
           memoryTokens: config.MEMORY_TOKEN_BUDGET,
           caseTokenBudget: config.CASE_TOKEN_BUDGET,
-          prices: { ...DEFAULT_PRICES, ...config.PRICE_TABLE },
+          prices,
           audit,
         },
       });
@@ -200,7 +207,7 @@ export function createApp(config: Config, opts: { logger?: Logger; webDir?: stri
           ? { origin: config.CORS_ORIGINS, credentials: true, methods: ['GET', 'POST', 'OPTIONS'] }
           : false,
         maskedErrors: { maskError: createMaskError() },
-        plugins: [useInputErrorCodes(), useOperationLog(), ...hardeningPlugins(config)],
+        plugins: [useInputErrorCodes(), useOperationLog(), metrics.plugin(), ...hardeningPlugins(config)],
         graphiql: config.graphiql
           ? { subscriptionsProtocol: 'WS', defaultQuery: FIRST_QUERY, title: 'crewdesk' }
           : false,
@@ -208,9 +215,14 @@ export function createApp(config: Config, opts: { logger?: Logger; webDir?: stri
           makeContext(caller ?? { headers: request.headers, ip: req?.socket.remoteAddress ?? 'unknown' }),
       });
 
+      const serveMetrics = createMetricsHandler({ metrics, tokens, metricsToken: config.METRICS_TOKEN, logger });
       const web = createWebAppHandler(opts.webDir ?? resolve(ROOT_DIR, 'client/web/dist'));
       const server = createServer((req, res) => {
         const path = (req.url ?? '/').split('?')[0];
+        if (path === '/metrics') {
+          void serveMetrics(req, res);
+          return;
+        }
         if (path !== '/graphql' && path !== '/health') {
           // Only the web app's own routes and files; anything else is a 404, never the app's HTML.
           if (web && (req.method === 'GET' || req.method === 'HEAD')) web(req, res, () => notFound(res));
@@ -242,6 +254,8 @@ export function createApp(config: Config, opts: { logger?: Logger; webDir?: stri
         void yoga(req, res, { req });
       });
       const ws = attachWebSocket({ server, yoga, tokens, audit, config });
+      desk.metrics.observe((agent, outcome) => metrics.observeAgent(agent, outcome));
+      metrics.watch({ orm, desk, ws: () => ws.stats() });
 
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
