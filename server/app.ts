@@ -13,7 +13,7 @@ import { loadClassifier, Router } from './agents/router/router.js';
 import { resolveTokenOptions } from './auth/keys.js';
 import { createTokenService } from './auth/tokens.js';
 import { type Config, ROOT_DIR } from './config.js';
-import { type CallerInfo, createContextFactory } from './context.js';
+import { type CallerInfo, createContextFactory, requestIdOf } from './context.js';
 import { createOrm } from './db/orm.js';
 import { seedDemoData } from './db/seed/seed.js';
 import { createDesk, type Desk } from './desk/desk.js';
@@ -198,7 +198,7 @@ export function createApp(config: Config, opts: { logger?: Logger; webDir?: stri
         limiter: createRateLimiter({ perMinute: config.RATE_LIMIT_PER_MINUTE, perOperation: config.RATE_LIMITS }),
       });
 
-      const yoga = createYoga<{ caller?: CallerInfo; req?: IncomingMessage }>({
+      const yoga = createYoga<{ caller?: CallerInfo; req?: IncomingMessage; requestId?: string }>({
         schema: getSchema(),
         graphqlEndpoint: '/graphql',
         logging: false,
@@ -211,13 +211,15 @@ export function createApp(config: Config, opts: { logger?: Logger; webDir?: stri
         graphiql: config.graphiql
           ? { subscriptionsProtocol: 'WS', defaultQuery: FIRST_QUERY, title: 'crewdesk' }
           : false,
-        context: ({ request, caller, req }) =>
-          makeContext(caller ?? { headers: request.headers, ip: req?.socket.remoteAddress ?? 'unknown' }),
+        context: ({ request, caller, req, requestId }) =>
+          makeContext(caller ?? { headers: request.headers, ip: req?.socket.remoteAddress ?? 'unknown', requestId }),
       });
 
       const serveMetrics = createMetricsHandler({ metrics, tokens, metricsToken: config.METRICS_TOKEN, logger });
       const web = createWebAppHandler(opts.webDir ?? resolve(ROOT_DIR, 'client/web/dist'));
       const server = createServer((req, res) => {
+        const requestId = requestIdOf(req.headers['x-request-id'] as string | undefined);
+        res.setHeader('x-request-id', requestId);
         const path = (req.url ?? '/').split('?')[0];
         if (path === '/metrics') {
           void serveMetrics(req, res);
@@ -251,7 +253,7 @@ export function createApp(config: Config, opts: { logger?: Logger; webDir?: stri
           );
           return;
         }
-        void yoga(req, res, { req });
+        void yoga(req, res, { req, requestId });
       });
       const ws = attachWebSocket({ server, yoga, tokens, audit, config });
       desk.metrics.observe((agent, outcome) => metrics.observeAgent(agent, outcome));

@@ -38,7 +38,7 @@ function headersOf(req: IncomingMessage): CallerInfo['headers'] {
 export function attachWebSocket(deps: {
   server: Server;
   // The server context app.ts gives Yoga; the user context is Yoga's default.
-  yoga: YogaServerInstance<{ caller?: CallerInfo; req?: IncomingMessage }, Record<never, never>>;
+  yoga: YogaServerInstance<{ caller?: CallerInfo; req?: IncomingMessage; requestId?: string }, Record<never, never>>;
   tokens: TokenService;
   audit: AuditLog;
   config: Config;

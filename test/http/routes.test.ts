@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -73,5 +73,53 @@ describe('HTTP routes', () => {
       await bare.stop();
       rmSync(empty, { recursive: true, force: true });
     }
+  });
+});
+
+describe('x-request-id', () => {
+  let t: TestApp;
+  let logFile: string;
+  beforeAll(async () => {
+    logFile = join(mkdtempSync(join(tmpdir(), 'crewdesk-log-')), 'crewdesk.log');
+    t = await startTestApp({ LOG_FILE: logFile, LOG_LEVEL: 'info' });
+  });
+  afterAll(async () => {
+    await t.stop();
+  });
+
+  const post = (headers: Record<string, string> = {}) =>
+    fetch(t.running.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query: 'query Ping { health }' }),
+    });
+
+  it('returns the id the log lines carry when the caller sent none', async () => {
+    const res = await post();
+    expect(res.status).toBe(200);
+    const id = res.headers.get('x-request-id');
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    await new Promise((r) => setTimeout(r, 300));
+    const lines = readFileSync(logFile, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { requestId?: string; msg?: string; operation?: string });
+    expect(lines.find((l) => l.requestId === id)).toMatchObject({ msg: 'graphql operation', operation: 'Ping' });
+  });
+
+  it('reuses a valid incoming id and replaces an invalid one', async () => {
+    const valid = `trace.${'a'.repeat(100)}_-1`;
+    expect((await post({ 'x-request-id': valid })).headers.get('x-request-id')).toBe(valid);
+    expect((await post({ 'x-request-id': 'abc' })).headers.get('x-request-id')).toBe('abc');
+    for (const bad of ['a'.repeat(129), 'has space', 'semi;colon', '%C3%BC', '']) {
+      const got = (await post({ 'x-request-id': bad })).headers.get('x-request-id');
+      expect(got, bad).toMatch(/^[0-9a-f-]{36}$/);
+    }
+  });
+
+  it('comes back on 404s too', async () => {
+    const res = await fetch(`${base(t)}/nope`, { headers: { 'x-request-id': 'lb-42' } });
+    expect(res.status).toBe(404);
+    expect(res.headers.get('x-request-id')).toBe('lb-42');
   });
 });
