@@ -2,7 +2,7 @@
  * The application: GraphQL over HTTP and SSE (Yoga) and WebSocket (graphql-ws) on one port,
  * the desk behind it, the database under it. Nothing happens until `start()`.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { MikroORM } from '@mikro-orm/sqlite';
@@ -13,7 +13,7 @@ import { loadClassifier, Router } from './agents/router/router.js';
 import { resolveTokenOptions } from './auth/keys.js';
 import { createTokenService } from './auth/tokens.js';
 import { type Config, ROOT_DIR } from './config.js';
-import { type CallerInfo, createContextFactory } from './context.js';
+import { type CallerInfo, createContextFactory, requestIdOf } from './context.js';
 import { createOrm } from './db/orm.js';
 import { seedDemoData } from './db/seed/seed.js';
 import { createDesk, type Desk } from './desk/desk.js';
@@ -21,6 +21,7 @@ import { DEFAULT_PRICES } from './desk/pricing.js';
 import { AppError } from './errors.js';
 import { recode, useInputErrorCodes } from './graphql-errors.js';
 import { createLogger, type Logger } from './logger.js';
+import { createMetrics, createMetricsHandler } from './metrics.js';
 import { createEmbeddedProvider } from './providers/embedded/embedded.provider.js';
 import { createOpenAiProvider } from './providers/openai/openai.provider.js';
 import { createPubSub } from './pubsub.js';
@@ -94,8 +95,14 @@ export function createMaskError() {
   };
 }
 
-/** Creates the app from a parsed config. */
-export function createApp(config: Config, opts: { logger?: Logger } = {}): App {
+/** Answers 404 with a small JSON body. */
+function notFound(res: ServerResponse): void {
+  res.writeHead(404, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  res.end(JSON.stringify({ error: 'not found' }));
+}
+
+/** Creates the app from a parsed config (`webDir`: the built web app, client/web/dist by default). */
+export function createApp(config: Config, opts: { logger?: Logger; webDir?: string } = {}): App {
   const logger = opts.logger ?? createLogger(config.LOG_LEVEL, config.LOG_FILE);
   let running: {
     server: Server;
@@ -118,23 +125,29 @@ export function createApp(config: Config, opts: { logger?: Logger } = {}): App {
         confidenceThreshold: config.ROUTER_CONFIDENCE_THRESHOLD,
         lowConfidenceRoute: config.LOW_CONFIDENCE_ROUTE,
       });
-      const embedded = createEmbeddedProvider({
-        model: config.EMBEDDED_MODEL_NAME,
-        classify: (t) => router.classify(t),
-        chunkDelayMs: config.STREAM_CHUNK_DELAY_MS,
-      });
+      const prices = { ...DEFAULT_PRICES, ...config.PRICE_TABLE };
+      const metrics = createMetrics({ prices });
+      const embedded = metrics.instrument(
+        createEmbeddedProvider({
+          model: config.EMBEDDED_MODEL_NAME,
+          classify: (t) => router.classify(t),
+          chunkDelayMs: config.STREAM_CHUNK_DELAY_MS,
+        }),
+      );
       const llm =
         // The config refuses openai without a key; the check narrows the type.
         config.provider === 'openai' && config.OPENAI_API_KEY
-          ? createOpenAiProvider({
-              apiKey: config.OPENAI_API_KEY,
-              baseURL: config.OPENAI_BASE_URL,
-              model: config.OPENAI_MODEL,
-              maxRetries: config.OPENAI_MAX_RETRIES,
-              firstTokenTimeoutMs: config.OPENAI_FIRST_TOKEN_TIMEOUT_MS,
-              totalTimeoutMs: config.OPENAI_TIMEOUT_MS,
-              limits: { requestsPerMinute: config.OPENAI_MAX_RPM, tokensPerMinute: config.OPENAI_MAX_TPM },
-            })
+          ? metrics.instrument(
+              createOpenAiProvider({
+                apiKey: config.OPENAI_API_KEY,
+                baseURL: config.OPENAI_BASE_URL,
+                model: config.OPENAI_MODEL,
+                maxRetries: config.OPENAI_MAX_RETRIES,
+                firstTokenTimeoutMs: config.OPENAI_FIRST_TOKEN_TIMEOUT_MS,
+                totalTimeoutMs: config.OPENAI_TIMEOUT_MS,
+                limits: { requestsPerMinute: config.OPENAI_MAX_RPM, tokensPerMinute: config.OPENAI_MAX_TPM },
+              }),
+            )
           : null;
       const provider = llm ?? embedded;
       const agentModels: Record<string, string | undefined> = {
@@ -170,7 +183,7 @@ export function createApp(config: Config, opts: { logger?: Logger } = {}): App {
           guardrails: config.GUARDRAILS,
           memoryTokens: config.MEMORY_TOKEN_BUDGET,
           caseTokenBudget: config.CASE_TOKEN_BUDGET,
-          prices: { ...DEFAULT_PRICES, ...config.PRICE_TABLE },
+          prices,
           audit,
         },
       });
@@ -185,7 +198,7 @@ export function createApp(config: Config, opts: { logger?: Logger } = {}): App {
         limiter: createRateLimiter({ perMinute: config.RATE_LIMIT_PER_MINUTE, perOperation: config.RATE_LIMITS }),
       });
 
-      const yoga = createYoga<{ caller?: CallerInfo; req?: IncomingMessage }>({
+      const yoga = createYoga<{ caller?: CallerInfo; req?: IncomingMessage; requestId?: string }>({
         schema: getSchema(),
         graphqlEndpoint: '/graphql',
         logging: false,
@@ -194,27 +207,28 @@ export function createApp(config: Config, opts: { logger?: Logger } = {}): App {
           ? { origin: config.CORS_ORIGINS, credentials: true, methods: ['GET', 'POST', 'OPTIONS'] }
           : false,
         maskedErrors: { maskError: createMaskError() },
-        plugins: [useInputErrorCodes(), useOperationLog(), ...hardeningPlugins(config)],
+        plugins: [useInputErrorCodes(), useOperationLog(), metrics.plugin(), ...hardeningPlugins(config)],
         graphiql: config.graphiql
           ? { subscriptionsProtocol: 'WS', defaultQuery: FIRST_QUERY, title: 'crewdesk' }
           : false,
-        context: ({ request, caller, req }) =>
-          makeContext(caller ?? { headers: request.headers, ip: req?.socket.remoteAddress ?? 'unknown' }),
+        context: ({ request, caller, req, requestId }) =>
+          makeContext(caller ?? { headers: request.headers, ip: req?.socket.remoteAddress ?? 'unknown', requestId }),
       });
 
-      const web = createWebAppHandler(resolve(ROOT_DIR, 'client/web/dist'));
+      const serveMetrics = createMetricsHandler({ metrics, tokens, metricsToken: config.METRICS_TOKEN, logger });
+      const web = createWebAppHandler(opts.webDir ?? resolve(ROOT_DIR, 'client/web/dist'));
       const server = createServer((req, res) => {
+        const requestId = requestIdOf(req.headers['x-request-id'] as string | undefined);
+        res.setHeader('x-request-id', requestId);
         const path = (req.url ?? '/').split('?')[0];
-        if (
-          web &&
-          (req.method === 'GET' || req.method === 'HEAD') &&
-          !path.startsWith('/graphql') &&
-          !path.startsWith('/health')
-        ) {
-          web(req, res, () => {
-            res.statusCode = 404;
-            res.end('Not found');
-          });
+        if (path === '/metrics') {
+          void serveMetrics(req, res);
+          return;
+        }
+        if (path !== '/graphql' && path !== '/health') {
+          // Only the web app's own routes and files; anything else is a 404, never the app's HTML.
+          if (web && (req.method === 'GET' || req.method === 'HEAD')) web(req, res, () => notFound(res));
+          else notFound(res);
           return;
         }
         // Bodies are bounded before Yoga reads them.
@@ -239,9 +253,11 @@ export function createApp(config: Config, opts: { logger?: Logger } = {}): App {
           );
           return;
         }
-        void yoga(req, res, { req });
+        void yoga(req, res, { req, requestId });
       });
       const ws = attachWebSocket({ server, yoga, tokens, audit, config });
+      desk.metrics.observe((agent, outcome) => metrics.observeAgent(agent, outcome));
+      metrics.watch({ orm, desk, ws: () => ws.stats() });
 
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);

@@ -108,6 +108,8 @@ export const configSchema = z.object({
   JWT_ISSUER: z.string().min(1).optional(),
   JWT_AUDIENCE: z.string().min(1).optional(),
   JWT_CLOCK_TOLERANCE_SEC: intIn(0, 300).default(5),
+  // A static bearer token for Prometheus scrapes of GET /metrics (an admin JWT works too).
+  METRICS_TOKEN: z.string().min(16, { message: 'must be at least 16 characters' }).optional(),
   GUEST_TOKEN_TTL_SEC: intIn(60, 7 * 86_400).default(7200),
   RATE_LIMIT_PER_MINUTE: intIn(1, 1_000_000).default(60),
   RATE_LIMITS: jsonSetting(

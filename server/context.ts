@@ -48,6 +48,8 @@ export interface CallerInfo {
   ip: string;
   /** Already verified (WebSocket connections are authenticated when they open). */
   identity?: Identity | null;
+  /** The id the HTTP server already gave this request (and sent back in `x-request-id`). */
+  requestId?: string;
 }
 
 /** Shared parts the context is built from. */
@@ -82,11 +84,15 @@ export function tokenOf(caller: Pick<CallerInfo, 'headers' | 'connectionParams'>
   return fromParams ?? bearer(caller.headers.get('authorization'));
 }
 
+/** A caller's `x-request-id` when it is a sensible id (up to 128 of [A-Za-z0-9._-]), else a new one. */
+export function requestIdOf(given: string | null | undefined): string {
+  return given && /^[A-Za-z0-9._-]{1,128}$/.test(given) ? given : randomUUID();
+}
+
 /** Creates the context factory. */
 export function createContextFactory(deps: ContextDeps) {
   return async (caller: CallerInfo): Promise<GraphQLContext> => {
-    const given = caller.headers.get('x-request-id');
-    const requestId = given && /^[A-Za-z0-9._-]{8,64}$/.test(given) ? given : randomUUID();
+    const requestId = caller.requestId ?? requestIdOf(caller.headers.get('x-request-id'));
     let identity: Identity | null = caller.identity ?? null;
     let authError: TokenError | null = null;
     if (caller.identity === undefined) {

@@ -7,19 +7,26 @@ import type { Plugin } from 'graphql-yoga';
 import type { GraphQLContext } from './context.js';
 import { AppError } from './errors.js';
 
-function operationName(args: { operationName?: string | null; document: DocumentNode }): string | null {
+/** The operation's name as the client gave it (or as the document names it), or null when anonymous. */
+export function operationName(args: { operationName?: string | null; document: DocumentNode }): string | null {
   return args.operationName ?? getOperationAST(args.document, args.operationName)?.name?.value ?? null;
+}
+
+/** The code of an error as the client will see it (`extensions.code` after masking). */
+export function errorCode(e: GraphQLError): string {
+  const original = e.originalError;
+  if (original instanceof AppError) return original.code;
+  if (original) return 'INTERNAL_SERVER_ERROR';
+  return String(e.extensions?.code ?? 'GRAPHQL_ERROR');
 }
 
 function logErrors(ctx: GraphQLContext, errors: readonly GraphQLError[] | undefined): string[] {
   const codes: string[] = [];
   for (const e of errors ?? []) {
-    const original = e.originalError;
-    if (original instanceof AppError) codes.push(original.code);
-    else if (original) {
-      codes.push('INTERNAL_SERVER_ERROR');
-      ctx.logger.error({ err: original, path: e.path?.join('.') }, 'internal error');
-    } else codes.push(String(e.extensions?.code ?? 'GRAPHQL_ERROR'));
+    const code = errorCode(e);
+    if (code === 'INTERNAL_SERVER_ERROR' && e.originalError && !(e.originalError instanceof AppError))
+      ctx.logger.error({ err: e.originalError, path: e.path?.join('.') }, 'internal error');
+    codes.push(code);
   }
   return codes;
 }

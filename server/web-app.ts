@@ -1,18 +1,22 @@
 /**
- * Serves the built web app (client/web/dist) at `/` with sirv: hashed assets cached, index.html
- * for client-side routes. Nothing is served when the app has not been built.
+ * Serves the built web app (client/web/dist) with sirv: hashed assets cached, index.html for the
+ * app's own routes only. Nothing is served when the app has not been built; any other path is
+ * left to `next` (a 404), so that `/metrics` or a typo never answers with the app's HTML.
  */
 import { existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import sirv from 'sirv';
+
+/** Client-side routes that answer with index.html (the app routes by hash, `/operator` is a shortcut). */
+const APP_ROUTES = new Set(['/', '/index.html', '/operator', '/operator/']);
 
 /** A request handler for the web app, or null when `dir` holds no build. */
 export function createWebAppHandler(
   dir: string,
 ): ((req: IncomingMessage, res: ServerResponse, next: () => void) => void) | null {
   if (!existsSync(`${dir}/index.html`)) return null;
-  return sirv(dir, {
-    single: true,
+  const files = sirv(dir, {
+    single: false,
     etag: true,
     gzip: false,
     setHeaders: (res, path) => {
@@ -21,4 +25,10 @@ export function createWebAppHandler(
       else res.setHeader('cache-control', 'no-cache');
     },
   });
+  return (req, res, next) => {
+    const [path, query] = (req.url ?? '/').split('?', 2);
+    // sirv answers a file that exists and calls `next` for anything else.
+    if (APP_ROUTES.has(path)) req.url = `/index.html${query === undefined ? '' : `?${query}`}`;
+    files(req, res, next);
+  };
 }

@@ -38,11 +38,16 @@ function headersOf(req: IncomingMessage): CallerInfo['headers'] {
 export function attachWebSocket(deps: {
   server: Server;
   // The server context app.ts gives Yoga; the user context is Yoga's default.
-  yoga: YogaServerInstance<{ caller?: CallerInfo; req?: IncomingMessage }, Record<never, never>>;
+  yoga: YogaServerInstance<{ caller?: CallerInfo; req?: IncomingMessage; requestId?: string }, Record<never, never>>;
   tokens: TokenService;
   audit: AuditLog;
   config: Config;
-}): { wss: WebSocketServer; dispose(): Promise<void> } {
+}): {
+  wss: WebSocketServer;
+  /** Accepted connections open now, and the operations running on them. */
+  stats(): { connections: number; subscriptions: number };
+  dispose(): Promise<void>;
+} {
   const { yoga, tokens, audit, config } = deps;
   const wss = new WebSocketServer({
     server: deps.server,
@@ -51,6 +56,7 @@ export function attachWebSocket(deps: {
   });
   const perIdentity = new Map<string, number>();
   const states = new WeakMap<WebSocket, ConnectionState>();
+  const open = new Set<ConnectionState>();
 
   const disposable = useServer(
     {
@@ -104,6 +110,7 @@ export function attachWebSocket(deps: {
           state.expiryTimer.unref();
         }
         states.set(socket, state);
+        open.add(state);
         return true;
       },
       onClose: (ctx) => {
@@ -116,6 +123,7 @@ export function attachWebSocket(deps: {
           else perIdentity.set(state.identity.sub, n);
         }
         states.delete(ctx.extra.socket);
+        open.delete(state);
       },
       onSubscribe: async (ctx, _id, payload) => {
         const state = states.get(ctx.extra.socket);
@@ -169,6 +177,11 @@ export function attachWebSocket(deps: {
 
   return {
     wss,
+    stats() {
+      let subscriptions = 0;
+      for (const s of open) subscriptions += s.subscriptions;
+      return { connections: open.size, subscriptions };
+    },
     async dispose() {
       await disposable.dispose();
       for (const client of wss.clients) client.terminate();

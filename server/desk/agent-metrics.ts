@@ -10,8 +10,19 @@ export interface AgentStats {
   avgTimeToAnswerMs: number | null;
 }
 
+/** How one agent run ended. */
+export interface AgentOutcome {
+  ok: boolean;
+  timeToFirstTokenMs: number | null;
+  latencyMs: number;
+}
+
+/** Told of every finished run (an exporter such as /metrics); the desk itself knows no metrics library. */
+export type AgentObserver = (agent: string, outcome: AgentOutcome) => void;
+
 /** Collects agent metrics. */
 export class AgentMetrics {
+  private readonly observers = new Set<AgentObserver>();
   private readonly stats = new Map<
     string,
     {
@@ -42,9 +53,16 @@ export class AgentMetrics {
     this.entry(agent).active++;
   }
 
-  finished(agent: string, outcome: { ok: boolean; timeToFirstTokenMs: number | null; latencyMs: number }): void {
+  /** Calls `observer` after each finished run; returns a function that stops it. */
+  observe(observer: AgentObserver): () => void {
+    this.observers.add(observer);
+    return () => this.observers.delete(observer);
+  }
+
+  finished(agent: string, outcome: AgentOutcome): void {
     const s = this.entry(agent);
     s.active = Math.max(0, s.active - 1);
+    for (const o of this.observers) o(agent, outcome);
     if (!outcome.ok) {
       s.errors++;
       return;

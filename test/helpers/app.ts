@@ -99,11 +99,11 @@ function testConfig(dir: string, env: Record<string, string> = {}): Config {
   );
 }
 
-/** Starts an app; `env` overrides settings. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/** Starts an app; `env` overrides settings, `opts.webDir` serves a web app build from that folder. */
+export async function startTestApp(env: Record<string, string> = {}, opts: { webDir?: string } = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'crewdesk-test-'));
   let config = testConfig(dir, env);
-  let app = createApp(config);
+  let app = createApp(config, opts);
   let running = await app.start();
   const clients: Client[] = [];
   const t: TestApp = {
@@ -139,7 +139,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     async restart(newEnv = {}) {
       await app.stop();
       config = testConfig(dir, { ...env, ...newEnv });
-      app = createApp(config);
+      app = createApp(config, opts);
       running = await app.start();
     },
     async stop() {

@@ -305,6 +305,27 @@ describe.skipIf(!CHROMIUM)('web app in Chromium', () => {
       .poll(() => page.getByTestId('cases-shown').textContent(), { timeout: UI_TIMEOUT })
       .toBe(`Showing 3 of ${total + 1}`);
     expect(await rows.count()).toBe(3);
+
+    // Emergency = Yes keeps the table (it used to blank the page) and shows only emergencies.
+    await page.getByTestId('filter-emergency').selectOption('yes');
+    await expect
+      .poll(
+        () =>
+          rows.evaluateAll((els) => els.map((el) => el.querySelector('[data-testid=case-row-emergency]')?.textContent)),
+        { timeout: UI_TIMEOUT },
+      )
+      .toEqual(expect.arrayContaining(['Yes']));
+    expect(
+      new Set(
+        await rows.evaluateAll((els) =>
+          els.map((el) => el.querySelector('[data-testid=case-row-emergency]')?.textContent),
+        ),
+      ),
+    ).toEqual(new Set(['Yes']));
+    expect(await page.getByTestId('cases-table').isVisible()).toBe(true);
+    expect(await page.getByTestId('page-error').count()).toBe(0);
+    await page.getByTestId('filter-emergency').selectOption('no');
+    await expect.poll(() => rows.count(), { timeout: UI_TIMEOUT }).toBeGreaterThan(0);
     await page.close();
   });
 

@@ -570,8 +570,11 @@ function Dashboard(props: { desk: DeskClient; me: Viewer; onSignOut: () => void 
                 {
                   id: 'f-emergency',
                   value: filters.emergency,
-                  onChange: (e: ChangeEvent<HTMLSelectElement>) =>
-                    setFilters((f) => ({ ...f, emergency: e.currentTarget.value as Filters['emergency'] })),
+                  onChange: (e: ChangeEvent<HTMLSelectElement>) => {
+                    // Read now: React clears currentTarget once the handler returns, before the updater runs.
+                    const emergency = e.currentTarget.value as Filters['emergency'];
+                    setFilters((f) => ({ ...f, emergency }));
+                  },
                   'data-testid': 'filter-emergency',
                 },
                 h('option', { value: '' }, 'Any'),
