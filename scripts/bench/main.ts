@@ -119,15 +119,16 @@ async function main(): Promise<void> {
   // Loading the modules takes seconds per child, so every child is forked (and loads) at once,
   // before anything is measured; each is started (listens, migrates, seeds) only when its turn comes.
   progress('forking the servers');
-  const [stub, sdk, relay, deskOpenai, deskEmbedded, deskSockets] = await Promise.all([
+  const [stub, sdk, relay, deskOpenai, deskEmbedded, deskSockets, deskUnjoined] = await Promise.all([
     forkChild('stub', 'stub-server.ts'),
     forkChild('sdk', 'sdk-direct.ts'),
     forkChild('relay', 'relay-server.ts'),
     forkChild('crewdesk-openai', 'crewdesk-server.ts'),
     forkChild('crewdesk-embedded', 'crewdesk-server.ts'),
     forkChild('crewdesk-sockets', 'crewdesk-server.ts'),
+    forkChild('crewdesk-unjoined', 'crewdesk-server.ts'),
   ]);
-  const children = [stub, sdk, relay, deskOpenai, deskEmbedded, deskSockets];
+  const children = [stub, sdk, relay, deskOpenai, deskEmbedded, deskSockets, deskUnjoined];
   const { url: stubUrl } = await stub.request<{ url: string }>('start', {
     tokens: opts.tokens,
     paceMs: opts.paceMs,
@@ -223,6 +224,19 @@ async function main(): Promise<void> {
   });
   await deskSockets.stop();
 
+  // The same fan-out with every delta sent on its own (STREAM_COALESCE_AFTER_MS=0): the cost per frame.
+  progress('fan-out, deltas never joined');
+  const unjoinedAt = await startCrewdesk(deskUnjoined, opts, {
+    LLM_PROVIDER: 'embedded',
+    STREAM_COALESCE_AFTER_MS: '0',
+  });
+  const fanOutUnjoined = await runFanOut(deskUnjoined, unjoinedAt, SECRET, {
+    ...opts.fanOut,
+    message: FAN_OUT_MESSAGE,
+    timeoutMs: 120_000,
+  });
+  await deskUnjoined.stop();
+
   progress('start-up');
   const startUp: { fresh: StartUpRun[]; existing: StartUpRun[] } = { fresh: [], existing: [] };
   for (let i = 0; i < opts.startUpRuns; i++) {
@@ -238,7 +252,10 @@ async function main(): Promise<void> {
     router,
     closed,
     open,
-    fanOut,
+    fanOut: [
+      { label: 'embedded, lagging subscribers get missed deltas joined (default)', result: fanOut },
+      { label: 'embedded, every delta its own frame (STREAM_COALESCE_AFTER_MS=0)', result: fanOutUnjoined },
+    ],
     idle,
     startUp,
     logs: children.map((c) => ({ name: c.name, warnings: c.logs.warnings, errors: c.logs.errors })),

@@ -25,7 +25,7 @@ export interface BenchReport {
   router: RouterResult;
   closed: ClosedRow[];
   open: OpenRow[];
-  fanOut: FanOutResult;
+  fanOut: { label: string; result: FanOutResult }[];
   idle: IdleResult;
   startUp: { fresh: StartUpRun[]; existing: StartUpRun[] };
   /** Warnings and errors each server logged. */
@@ -209,7 +209,8 @@ function openSection(r: BenchReport): string[] {
   ];
 }
 
-function fanOutSection(f: FanOutResult): string[] {
+function fanOutSection(runs: { label: string; result: FanOutResult }[]): string[] {
+  const f = runs[0].result;
   return [
     '### Fan-out',
     '',
@@ -219,7 +220,7 @@ function fanOutSection(f: FanOutResult): string[] {
     '',
     markdownTable(
       [
-        'engine',
+        'run',
         'subscribers',
         'sockets',
         'answers',
@@ -230,20 +231,18 @@ function fanOutSection(f: FanOutResult): string[] {
         'server CPU µs/frame',
         'peak RSS MB',
       ],
-      [
-        [
-          'embedded',
-          String(f.subscribers),
-          String(f.sockets),
-          String(f.answers),
-          fmt(f.tokensPerAnswer, 1),
-          String(f.frames),
-          fmt(f.deliverMs, 0),
-          fmt(f.framesPerSec, 0),
-          fmt(f.cpuUsPerFrame, 1),
-          fmt(f.peakRssMb, 0),
-        ],
-      ],
+      runs.map(({ label, result: r }) => [
+        label,
+        String(r.subscribers),
+        String(r.sockets),
+        String(r.answers),
+        fmt(r.tokensPerAnswer, 1),
+        String(r.frames),
+        fmt(r.deliverMs, 0),
+        fmt(r.framesPerSec, 0),
+        fmt(r.cpuUsPerFrame, 1),
+        fmt(r.peakRssMb, 0),
+      ]),
     ),
   ];
 }

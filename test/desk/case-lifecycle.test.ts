@@ -181,8 +181,14 @@ describe('case lifecycle', () => {
     );
     expect(upd.data.updateCase).toMatchObject({ status: 'RESOLVED', priority: 'LOW', assignee: 'maria' });
     expect(upd.data.updateCase.resolvedAt).toBeTruthy();
-    const events = await collectWs<any>(t.ws(), CASE_EVENTS, { caseId, after: 0 }, (evs) =>
-      evs.some((e) => e.__typename === 'StatusChanged' && e.toStatus === 'RESOLVED'),
+    // The priority change is recorded after the status change: wait for both (each is its own frame).
+    const events = await collectWs<any>(
+      t.ws(),
+      CASE_EVENTS,
+      { caseId, after: 0 },
+      (evs) =>
+        evs.some((e) => e.__typename === 'StatusChanged' && e.toStatus === 'RESOLVED') &&
+        evs.some((e) => e.__typename === 'PriorityChanged' && e.toPriority === 'LOW'),
     );
     expect(events.some((e) => e.__typename === 'AssigneeChanged' && e.toAssignee === 'maria')).toBe(true);
     expect(events.some((e) => e.__typename === 'PriorityChanged' && e.toPriority === 'LOW')).toBe(true);

@@ -199,10 +199,13 @@ describe.skipIf(!CHROMIUM)('web app in Chromium', () => {
     expect(await customer.getByLabel('Request type').inputValue()).toBe('AUTO');
     await customer.getByLabel('Your message').fill('Help, the hub is smoking and smells of burning!');
     await customer.getByLabel('Your message').press('Control+Enter');
-    await expect
-      .poll(async () => (await customer.getByTestId('case-id').textContent()) ?? '', { timeout: UI_TIMEOUT })
-      .not.toBe(secondCaseId);
-    const emergencyCaseId = (await customer.getByTestId('case-id').textContent()) ?? '';
+    // The new case's id: neither the previous case's nor the empty one shown while it is submitted.
+    const newCaseId = async () => {
+      const id = (await customer.getByTestId('case-id').textContent()) ?? '';
+      return id && id !== secondCaseId ? id : '';
+    };
+    await expect.poll(newCaseId, { timeout: UI_TIMEOUT }).not.toBe('');
+    const emergencyCaseId = await newCaseId();
 
     const alert = operator.locator(`[role=alert][data-testid=emergency-alert][data-case-id="${emergencyCaseId}"]`);
     await alert.waitFor();
