@@ -14,9 +14,16 @@ export interface CaseHistoryLimits {
   maxCases: number;
   /** Events kept per case at most; past it the case's history is dropped (the database still has it). */
   maxEventsPerCase: number;
+  /** Events kept in all (least recently published cases dropped first). */
+  maxEvents: number;
 }
 
-const DEFAULTS: CaseHistoryLimits = { deltaGraceMs: 10_000, maxCases: 5_000, maxEventsPerCase: 2_000 };
+const DEFAULTS: CaseHistoryLimits = {
+  deltaGraceMs: 10_000,
+  maxCases: 2_000,
+  maxEventsPerCase: 1_000,
+  maxEvents: 100_000,
+};
 
 interface Entry {
   /** Seq of the first event held; the history covers every event with seq >= from. */
@@ -29,6 +36,8 @@ interface Entry {
 /** Recent events per case. */
 export class CaseHistory {
   private readonly cases = new Map<string, Entry>();
+  /** Events held across all cases. */
+  private total = 0;
   private readonly limits: CaseHistoryLimits;
   private sweeper: NodeJS.Timeout | null = null;
 
@@ -50,16 +59,22 @@ export class CaseHistory {
     }
     this.cases.set(ev.caseId, e);
     e.events.push(ev);
+    this.total++;
     if (ev.type === 'MESSAGE_COMPLETED') {
       e.prune.push({ messageId: ev.message.id, at: Date.now() + this.limits.deltaGraceMs });
       this.armSweeper();
     }
-    if (e.events.length > this.limits.maxEventsPerCase) this.cases.delete(ev.caseId);
-    while (this.cases.size > this.limits.maxCases) {
+    if (e.events.length > this.limits.maxEventsPerCase) this.drop(ev.caseId);
+    while (this.cases.size > this.limits.maxCases || this.total > this.limits.maxEvents) {
       const oldest = this.cases.keys().next().value;
       if (oldest === undefined) break;
-      this.cases.delete(oldest);
+      this.drop(oldest);
     }
+  }
+
+  /** Events held across all cases (for tests and metrics). */
+  get size(): number {
+    return this.total;
   }
 
   /** Events with seq > after, when this process holds all of them; null when the database must be read. */
@@ -80,7 +95,9 @@ export class CaseHistory {
       if (e.prune.length === 0 || e.prune[0].at > now) continue;
       const due = new Set<string>();
       while (e.prune.length && e.prune[0].at <= now) due.add(e.prune.shift()?.messageId ?? '');
-      e.events = e.events.filter((ev) => !(ev.type === 'TOKEN_DELTA' && due.has(ev.messageId)));
+      const kept = e.events.filter((ev) => !(ev.type === 'TOKEN_DELTA' && due.has(ev.messageId)));
+      this.total -= e.events.length - kept.length;
+      e.events = kept;
       if (e.events.length === 0) this.cases.delete(caseId);
     }
   }
@@ -90,6 +107,14 @@ export class CaseHistory {
     if (this.sweeper) clearInterval(this.sweeper);
     this.sweeper = null;
     this.cases.clear();
+    this.total = 0;
+  }
+
+  private drop(caseId: string): void {
+    const e = this.cases.get(caseId);
+    if (!e) return;
+    this.total -= e.events.length;
+    this.cases.delete(caseId);
   }
 
   private armSweeper(): void {

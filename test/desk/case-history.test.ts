@@ -57,6 +57,22 @@ describe('CaseHistory', () => {
     h.close();
   });
 
+  it('drops the least recently published cases past the total event limit, and counts what it holds', () => {
+    const h = new CaseHistory({ maxEvents: 5, deltaGraceMs: 1000 });
+    for (let s = 1; s <= 3; s++) h.append(status('p', s));
+    for (let s = 1; s <= 2; s++) h.append(status('q', s));
+    expect(h.size).toBe(5);
+    h.append(status('q', 3));
+    expect(h.after('p', 0)).toBeNull();
+    expect(h.size).toBe(3);
+    h.append(delta('q', 4));
+    h.append(completed('q', 5));
+    h.sweep(Date.now() + 2000);
+    expect(h.size).toBe(4);
+    h.close();
+    expect(h.size).toBe(0);
+  });
+
   it('drops the least recently published case past its case limit, and a case past its event limit', () => {
     const h = new CaseHistory({ maxCases: 2, maxEventsPerCase: 3 });
     h.append(status('x', 1));
