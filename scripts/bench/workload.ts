@@ -1,23 +1,12 @@
 /** What the bench sends: the scripted model answer and the customers' messages, from a seed. */
-
-/** A seeded pseudo-random generator (mulberry32): the same seed gives the same run. */
-function createRng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+import { seededRandom } from '../../server/random.js';
 
 /** Characters of one scripted token: a four-letter word and a space. */
 export const TOKEN_CHARS = 5;
 
 /** The scripted answer: `count` one-word tokens of TOKEN_CHARS characters each. */
 export function scriptedAnswer(count: number, seed: number): string {
-  const rng = createRng(seed);
+  const rng = seededRandom(seed);
   const letters = 'abcdefghijklmnopqrstuvwxyz';
   const word = () =>
     Array.from({ length: TOKEN_CHARS - 1 }, () => letters[Math.floor(rng() * letters.length)]).join('');
@@ -36,6 +25,6 @@ const MESSAGES = [
 
 /** Picks messages in a seeded order. */
 export function messagePicker(seed: number): () => string {
-  const rng = createRng(seed);
+  const rng = seededRandom(seed);
   return () => MESSAGES[Math.floor(rng() * MESSAGES.length)];
 }

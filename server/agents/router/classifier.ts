@@ -2,6 +2,7 @@
  * TF-IDF features and a softmax (multinomial logistic) regression over intents, trained with
  * seeded mini-batch SGD. Route scores are the summed probabilities of each route's intents.
  */
+import { seededRandom } from '../../random.js';
 import { featureCounts } from './features.js';
 
 /** One labelled training example. */
@@ -45,18 +46,6 @@ export interface TrainOptions {
   l2?: number;
   seed?: number;
   minDf?: number;
-}
-
-/** Deterministic PRNG (mulberry32) so that training is reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface SparseVec {
@@ -194,7 +183,7 @@ export class IntentClassifier {
     for (const l of labels) perClass[l]++;
     const classWeight = perClass.map((c) => n / (k * Math.max(c, 1)));
 
-    const rand = rng(seed);
+    const rand = seededRandom(seed);
     const order = Array.from({ length: n }, (_, i) => i);
     const z = new Float64Array(k);
     for (let epoch = 0; epoch < epochs; epoch++) {
