@@ -12,6 +12,8 @@ import { type WebSocket, WebSocketServer } from 'ws';
 import { type Identity, TokenError, type TokenService } from './auth/tokens.js';
 import type { Config } from './config.js';
 import { type CallerInfo, tokenOf } from './context.js';
+import { createConnectionCounter } from './desk/connection-counter.js';
+import type { ConnectionCounter } from './desk/ports.js';
 import type { AuditLog } from './security/audit.js';
 
 /** Close codes the server uses. */
@@ -42,6 +44,8 @@ export function attachWebSocket(deps: {
   tokens: TokenService;
   audit: AuditLog;
   config: Config;
+  /** Connections per identity (in this process unless given). */
+  connections?: ConnectionCounter;
 }): {
   wss: WebSocketServer;
   /** Accepted connections open now, and the operations running on them. */
@@ -54,7 +58,7 @@ export function attachWebSocket(deps: {
     path: yoga.graphqlEndpoint,
     maxPayload: config.WS_MAX_PAYLOAD_BYTES,
   });
-  const perIdentity = new Map<string, number>();
+  const connections = deps.connections ?? createConnectionCounter();
   const states = new WeakMap<WebSocket, ConnectionState>();
   const open = new Set<ConnectionState>();
 
@@ -84,8 +88,7 @@ export function attachWebSocket(deps: {
           }
         }
         if (identity) {
-          const n = (perIdentity.get(identity.sub) ?? 0) + 1;
-          if (n > config.WS_MAX_CONNECTIONS_PER_IDENTITY) {
+          if (!(await connections.acquire(identity.sub, config.WS_MAX_CONNECTIONS_PER_IDENTITY))) {
             await audit.record({
               category: 'security',
               type: 'ws_connection_limit',
@@ -97,7 +100,6 @@ export function attachWebSocket(deps: {
             socket.close(CLOSE.tooManyConnections, 'Too many connections for this identity');
             return false;
           }
-          perIdentity.set(identity.sub, n);
         }
         const state: ConnectionState = { identity, ip, subscriptions: 0 };
         if (identity) {
@@ -117,11 +119,7 @@ export function attachWebSocket(deps: {
         const state = states.get(ctx.extra.socket);
         if (!state) return;
         clearTimeout(state.expiryTimer);
-        if (state.identity) {
-          const n = (perIdentity.get(state.identity.sub) ?? 1) - 1;
-          if (n <= 0) perIdentity.delete(state.identity.sub);
-          else perIdentity.set(state.identity.sub, n);
-        }
+        if (state.identity) void connections.release(state.identity.sub);
         states.delete(ctx.extra.socket);
         open.delete(state);
       },

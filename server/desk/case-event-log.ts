@@ -8,15 +8,9 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/sqlite';
 import { Case, CaseEventRecord, type ICase } from '../db/entities/index.js';
 import { type CaseEvent, type CaseEventPayload, topics } from '../events.js';
-import type { PubSub } from '../pubsub.js';
 import { CaseHistory, type CaseHistoryLimits } from './case-history.js';
-
-const SEQ_BLOCK = 1000;
-
-interface SeqState {
-  last: number;
-  reserved: number;
-}
+import type { EventBus, SequenceAllocator } from './ports.js';
+import { createRowSequenceAllocator } from './sequence-allocator.js';
 
 type TokenDelta = Extract<CaseEventPayload, { type: 'TOKEN_DELTA' }>;
 
@@ -46,7 +40,7 @@ export type RecordEvent = (caseRow: ICase, payload: CaseEventPayload) => CaseEve
 
 /** The case event log. */
 export class CaseEventLog {
-  private readonly seq = new Map<string, SeqState>();
+  private readonly seq: SequenceAllocator;
   private readonly locks = new Map<string, Promise<unknown>>();
   /** Text so far of messages still being written, by message id. */
   private readonly partial = new Map<string, string[]>();
@@ -55,9 +49,10 @@ export class CaseEventLog {
 
   constructor(
     private readonly orm: MikroORM,
-    private readonly pubsub: PubSub,
-    opts: { coalesceAfterMs?: number; history?: Partial<CaseHistoryLimits> } = {},
+    private readonly pubsub: EventBus,
+    opts: { coalesceAfterMs?: number; history?: Partial<CaseHistoryLimits>; sequences?: SequenceAllocator } = {},
   ) {
+    this.seq = opts.sequences ?? createRowSequenceAllocator(orm);
     this.history = new CaseHistory(opts.history);
     this.coalesceAfterMs = opts.coalesceAfterMs ?? 50;
   }
@@ -88,24 +83,29 @@ export class CaseEventLog {
    */
   emit(caseId: string, ...payloads: CaseEventPayload[]): Promise<CaseEvent[]> {
     return this.withLock(caseId, async () => {
-      const state = this.seq.get(caseId);
-      if (!state || state.last + payloads.length > state.reserved) {
+      const restore = this.seq.mark(caseId);
+      const first = this.seq.tryAllocate(caseId, payloads.length);
+      if (first === null) {
         return this.unlockedTransaction(caseId, async (tx, record) => {
           const caseRow = await tx.findOneOrFail(Case, { id: caseId });
           return payloads.map((p) => record(caseRow, p));
         });
       }
       const at = new Date();
-      const first = state.last + 1;
       const events = payloads.map((p, i) => ({ ...p, seq: first + i, caseId, at }) as CaseEvent);
-      await this.orm.em.fork().insertMany(
-        CaseEventRecord,
-        events.map((ev, i) => {
-          const { type, ...rest } = payloads[i];
-          return { case: caseId, seq: ev.seq, type, payload: rest as Record<string, unknown>, at };
-        }),
-      );
-      state.last = first + payloads.length - 1;
+      try {
+        await this.orm.em.fork().insertMany(
+          CaseEventRecord,
+          events.map((ev, i) => {
+            const { type, ...rest } = payloads[i];
+            return { case: caseId, seq: ev.seq, type, payload: rest as Record<string, unknown>, at };
+          }),
+        );
+      } catch (err) {
+        // Nothing was stored: hand the same numbers out again, so there is no gap.
+        restore();
+        throw err;
+      }
       for (const ev of events) this.publish(ev);
       return events;
     });
@@ -116,18 +116,11 @@ export class CaseEventLog {
    * transaction of the case is in flight and the seq block has room, this is synchronous.
    */
   emitLive(caseId: string, payload: TokenDelta): CaseEvent | Promise<CaseEvent> {
-    const state = this.seq.get(caseId);
-    if (state && state.last < state.reserved && !this.locks.has(caseId))
-      return this.publishLive(caseId, payload, state);
-    return this.withLock(caseId, async () => {
-      let s = this.seq.get(caseId);
-      if (!s) s = this.state(await this.orm.em.fork().findOneOrFail(Case, { id: caseId }));
-      if (s.last + 1 > s.reserved) {
-        s.reserved = s.last + SEQ_BLOCK;
-        await this.orm.em.fork().nativeUpdate(Case, { id: caseId }, { seqReserved: s.reserved });
-      }
-      return this.publishLive(caseId, payload, s);
-    });
+    if (!this.locks.has(caseId)) {
+      const seq = this.seq.tryAllocate(caseId, 1);
+      if (seq !== null) return this.publishLive(caseId, payload, seq);
+    }
+    return this.withLock(caseId, async () => this.publishLive(caseId, payload, await this.seq.allocate(caseId, 1)));
   }
 
   /** A transaction whose events are published after commit; the caller holds the case's lock. */
@@ -135,18 +128,12 @@ export class CaseEventLog {
     caseId: string,
     fn: (tx: EntityManager, record: RecordEvent) => Promise<T>,
   ): Promise<T> {
-    const before = this.seq.get(caseId);
-    const snapshot = before ? { ...before } : undefined;
+    const restore = this.seq.mark(caseId);
     const events: CaseEvent[] = [];
     try {
       const result = await this.orm.em.fork().transactional(async (tx) => {
         const record: RecordEvent = (caseRow, payload) => {
-          const state = this.state(caseRow);
-          const seq = ++state.last;
-          if (seq > state.reserved) {
-            state.reserved = seq + SEQ_BLOCK - 1;
-            caseRow.seqReserved = state.reserved;
-          }
+          const seq = this.seq.allocateIn(caseRow, 1);
           const at = new Date();
           const { type, ...rest } = payload;
           tx.create(CaseEventRecord, { case: caseRow, seq, type, payload: rest as Record<string, unknown>, at });
@@ -159,8 +146,7 @@ export class CaseEventLog {
       for (const ev of events) this.publish(ev);
       return result;
     } catch (err) {
-      if (snapshot) this.seq.set(caseId, snapshot);
-      else this.seq.delete(caseId);
+      restore();
       throw err;
     }
   }
@@ -171,8 +157,7 @@ export class CaseEventLog {
    * block is written to it).
    */
   async caseRow(tx: EntityManager, caseId: string): Promise<ICase> {
-    const s = this.seq.get(caseId);
-    return s && s.last + 16 < s.reserved ? tx.getReference(Case, caseId) : tx.findOneOrFail(Case, { id: caseId });
+    return this.seq.hasRoom(caseId, 16) ? tx.getReference(Case, caseId) : tx.findOneOrFail(Case, { id: caseId });
   }
 
   /** The text so far of a message still being written. */
@@ -228,8 +213,8 @@ export class CaseEventLog {
     this.history.close();
   }
 
-  private publishLive(caseId: string, payload: TokenDelta, state: SeqState): CaseEvent {
-    const ev = { ...payload, seq: ++state.last, caseId, at: new Date() } as CaseEvent;
+  private publishLive(caseId: string, payload: TokenDelta, seq: number): CaseEvent {
+    const ev = { ...payload, seq, caseId, at: new Date() } as CaseEvent;
     let text = this.partial.get(payload.messageId);
     if (!text) {
       text = [];
@@ -239,18 +224,6 @@ export class CaseEventLog {
     this.history.append(ev);
     this.pubsub.publish(topics.case(caseId), ev);
     return ev;
-  }
-
-  private state(caseRow: ICase): SeqState {
-    let s = this.seq.get(caseRow.id);
-    if (!s) {
-      // A process starts numbering after the reserved block, so numbers handed out (and perhaps
-      // seen by clients) before a crash are never reused.
-      const reserved = caseRow.seqReserved ?? 0;
-      s = { last: reserved, reserved };
-      this.seq.set(caseRow.id, s);
-    }
-    return s;
   }
 
   private publish(ev: CaseEvent): void {

@@ -17,6 +17,7 @@ import { AgentMetrics, type AgentStats } from './agent-metrics.js';
 import { type CaseService, createCaseService } from './case.service.js';
 import { CaseEventLog } from './case-event-log.js';
 import { type CaseWorkerDeps, createCaseWorker } from './case-worker.js';
+import type { CaseQueue, SequenceAllocator } from './ports.js';
 import { WorkQueue } from './work-queue.js';
 
 /** Settings the desk runs with. */
@@ -91,9 +92,13 @@ export function createDesk(deps: {
   logger: Logger;
   options: DeskOptions;
   answering: AnsweringOptions;
+  /** Numbering of case events (blocks in the case row unless given). */
+  sequences?: SequenceAllocator;
+  /** The work queue (in this process unless given). */
+  queue?: (worker: (caseId: string, signal: AbortSignal) => Promise<void>) => CaseQueue;
 }): Desk {
   const { orm, pubsub, logger, options } = deps;
-  const log = new CaseEventLog(orm, pubsub, { coalesceAfterMs: options.coalesceAfterMs });
+  const log = new CaseEventLog(orm, pubsub, { coalesceAfterMs: options.coalesceAfterMs, sequences: deps.sequences });
   const metrics = new AgentMetrics(Object.keys(AGENTS));
   const startedAt = new Date();
   let accepting = true;
@@ -110,9 +115,11 @@ export function createDesk(deps: {
     maxTurns: options.maxTurns,
     ...deps.answering,
   });
-  const queue = new WorkQueue(options.concurrency, worker, (caseId, err) =>
-    logger.error({ err, caseId }, 'case processing failed'),
-  );
+  const queue =
+    deps.queue?.(worker) ??
+    new WorkQueue(options.concurrency, worker, (caseId, err) =>
+      logger.error({ err, caseId }, 'case processing failed'),
+    );
   const cases = createCaseService({
     log,
     pubsub,

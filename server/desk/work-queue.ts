@@ -4,14 +4,15 @@
  */
 import PQueue from 'p-queue';
 import type { Priority } from '../db/entities/index.js';
+import type { CaseQueue } from './ports.js';
 
 const RANK: Record<Priority, number> = { LOW: 0, NORMAL: 1, HIGH: 2, URGENT: 3 };
 
 /** Processes one case; honours the signal. */
 export type CaseProcessor = (caseId: string, signal: AbortSignal) => Promise<void>;
 
-/** The work queue. */
-export class WorkQueue {
+/** The in-process work queue (p-queue). */
+export class WorkQueue implements CaseQueue {
   private readonly queue: PQueue;
   private readonly queued = new Set<string>();
   private readonly running = new Map<string, AbortController>();

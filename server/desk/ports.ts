@@ -1,0 +1,58 @@
+/**
+ * The ports that coordinate the desk. Each has an in-process implementation today (one process,
+ * SQLite); the several-machines mode puts PostgreSQL and Redis behind the same interfaces.
+ *
+ * - EventBus: case and desk events to subscribers (`server/pubsub.ts`, in-process).
+ * - SequenceAllocator: numbers for a case's events, strictly increasing, never reused
+ *   (`sequence-allocator.ts`, blocks reserved in the case row).
+ * - CaseQueue: one run per case at a time, emergencies first, bounded concurrency (`work-queue.ts`).
+ * - LimiterStore: rate-limit timestamps per identity (graphql-rate-limit's `Store`, in memory by
+ *   default; `RateLimitOptions.store` in `server/security/rate-limit.ts`).
+ * - ConnectionCounter: open WebSocket connections per identity (`createConnectionCounter` in `connection-counter.ts`).
+ */
+import type { ICase, Priority } from '../db/entities/index.js';
+import type { PubSub } from '../pubsub.js';
+
+/** Publishes events to every subscriber of a topic, on this instance or, later, all of them. */
+export type EventBus = PubSub;
+
+/** Numbers for a case's events. */
+export interface SequenceAllocator {
+  /**
+   * The first of `n` numbers when they can be handed out now without any I/O (this process knows
+   * the case and its reserved block has room), else null: then use `allocateIn` or `allocate`.
+   */
+  tryAllocate(caseId: string, n: number): number | null;
+  /** The first of `n` numbers, inside a transaction that holds the case row (a new block is written to it). */
+  allocateIn(caseRow: ICase, n: number): number;
+  /** The first of `n` numbers outside any transaction (reads or reserves in its own statement). */
+  allocate(caseId: string, n: number): Promise<number>;
+  /** Whether `n` more numbers fit in the reserved block (so the case row need not be read). */
+  hasRoom(caseId: string, n: number): boolean;
+  /** A restore point, taken before a transaction that may fail. */
+  mark(caseId: string): () => void;
+}
+
+/** Runs agents for cases. */
+export interface CaseQueue {
+  /** Queues a case (no-op while it waits; run again after the current run). */
+  enqueue(caseId: string, priority: Priority): void;
+  /** Aborts the run of a case, if any. */
+  abort(caseId: string, reason: string): void;
+  /** Whether a case is running now. */
+  isRunning(caseId: string): boolean;
+  /** Cases waiting for an agent. */
+  readonly depth: number;
+  /** Cases being answered. */
+  readonly active: number;
+  /** Stops taking work; running cases get `graceMs` to finish, then are aborted. */
+  stop(graceMs: number): Promise<void>;
+}
+
+/** Open WebSocket connections per identity. */
+export interface ConnectionCounter {
+  /** Counts one more connection for `key`; false (and not counted) when `max` are already open. */
+  acquire(key: string, max: number): Promise<boolean>;
+  /** Counts one connection of `key` closed. */
+  release(key: string): Promise<void>;
+}
