@@ -30,6 +30,7 @@ import { getSchema } from './schema/index.js';
 import { AuditLog } from './security/audit.js';
 import { hardeningPlugins } from './security/hardening.js';
 import { createRateLimiter } from './security/rate-limit.js';
+import { useSharedEventExecution } from './shared-execution.js';
 import { createWebAppHandler } from './web-app.js';
 import { attachWebSocket } from './ws-server.js';
 
@@ -207,7 +208,16 @@ export function createApp(config: Config, opts: { logger?: Logger; webDir?: stri
           ? { origin: config.CORS_ORIGINS, credentials: true, methods: ['GET', 'POST', 'OPTIONS'] }
           : false,
         maskedErrors: { maskError: createMaskError() },
-        plugins: [useInputErrorCodes(), useOperationLog(), metrics.plugin(), ...hardeningPlugins(config)],
+        plugins: [
+          useInputErrorCodes(),
+          useOperationLog(),
+          metrics.plugin(),
+          ...hardeningPlugins(config),
+          // Event fields resolve the same for every viewer of a role (no per-viewer field rules).
+          useSharedEventExecution(
+            (ctx) => (ctx as { identity?: { role: string } | null }).identity?.role ?? 'anonymous',
+          ),
+        ],
         graphiql: config.graphiql
           ? { subscriptionsProtocol: 'WS', defaultQuery: FIRST_QUERY, title: 'crewdesk' }
           : false,
