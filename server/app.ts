@@ -20,6 +20,7 @@ import { createDesk, type Desk } from './desk/desk.js';
 import { DEFAULT_PRICES } from './desk/pricing.js';
 import { AppError } from './errors.js';
 import { recode, useInputErrorCodes } from './graphql-errors.js';
+import { createHealthHandlers, databaseChecks } from './health.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics, createMetricsHandler } from './metrics.js';
 import { createEmbeddedProvider } from './providers/embedded/embedded.provider.js';
@@ -119,7 +120,7 @@ export function createApp(config: Config, opts: { logger?: Logger; webDir?: stri
       const { options: tokenOptions, notice } = resolveTokenOptions(config);
       if (notice) logger.warn(notice);
       const tokens = createTokenService(tokenOptions);
-      const orm = await createOrm(config.databasePath);
+      const orm = await createOrm(config.database);
       if (config.SEED_DEMO_DATA && (await seedDemoData(orm.em.fork()))) logger.info('seeded the demo company');
       const kb = new KnowledgeBase(config.knowledgeDir);
       const router = new Router(loadClassifier(config.routerModelPath), {
@@ -227,6 +228,7 @@ export function createApp(config: Config, opts: { logger?: Logger; webDir?: stri
 
       const serveMetrics = createMetricsHandler({ metrics, tokens, metricsToken: config.METRICS_TOKEN, logger });
       const web = createWebAppHandler(opts.webDir ?? resolve(ROOT_DIR, 'client/web/dist'));
+      const probes = createHealthHandlers(databaseChecks(orm), () => running === null);
       const server = createServer((req, res) => {
         const requestId = requestIdOf(req.headers['x-request-id'] as string | undefined);
         res.setHeader('x-request-id', requestId);
@@ -235,7 +237,12 @@ export function createApp(config: Config, opts: { logger?: Logger; webDir?: stri
           void serveMetrics(req, res);
           return;
         }
-        if (path !== '/graphql' && path !== '/health') {
+        if (path === '/health' || path === '/ready') {
+          if (path === '/health') probes.health(req, res);
+          else void probes.ready(req, res);
+          return;
+        }
+        if (path !== '/graphql') {
           // Only the web app's own routes and files; anything else is a 404, never the app's HTML.
           if (web && (req.method === 'GET' || req.method === 'HEAD')) web(req, res, () => notFound(res));
           else notFound(res);

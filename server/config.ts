@@ -40,6 +40,8 @@ function jsonSetting<S extends z.ZodType>(schema: S, example: string) {
   });
 }
 
+const POSTGRES_URL = /^postgres(ql)?:\/\/[^/]+\/[^/?]+/;
+
 /** The one schema over the environment; every setting has a default that makes `npm start` work. */
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -49,8 +51,8 @@ export const configSchema = z.object({
     .string()
     .min(1)
     .default('sqlite:./data/crewdesk.sqlite')
-    .refine((v) => v.startsWith('sqlite:') || v.endsWith('.sqlite') || v.endsWith('.db'), {
-      message: 'must be sqlite:<path> (or a path ending in .sqlite or .db)',
+    .refine((v) => v.startsWith('sqlite:') || v.endsWith('.sqlite') || v.endsWith('.db') || POSTGRES_URL.test(v), {
+      message: 'must be sqlite:<path> (or a path ending in .sqlite or .db), or postgres://user:password@host:port/db',
     }),
   SEED_DEMO_DATA: bool.default(true),
   LLM_PROVIDER: z.enum(['auto', 'embedded', 'openai']).default('auto'),
@@ -143,8 +145,10 @@ export const configSchema = z.object({
 
 /** Parsed, typed configuration. */
 export type Config = z.infer<typeof configSchema> & {
-  /** Absolute path of the SQLite file. */
+  /** Absolute path of the SQLite file (with PostgreSQL, data/crewdesk.sqlite: its folder holds local files). */
   databasePath: string;
+  /** The database: the SQLite file, or the PostgreSQL URL when DATABASE_URL is postgres://. */
+  database: { dialect: 'sqlite'; path: string } | { dialect: 'postgresql'; url: string };
   /** Absolute path of the knowledge-base folder. */
   knowledgeDir: string;
   /** Absolute path of the router model file. */
@@ -193,10 +197,13 @@ export function loadConfig(
   }
   const provider: Config['provider'] =
     c.LLM_PROVIDER === 'openai' || (c.LLM_PROVIDER === 'auto' && c.OPENAI_API_KEY) ? 'openai' : 'embedded';
-  const dbFile = c.DATABASE_URL.replace(/^sqlite:(\/\/)?/, '');
+  const postgres = POSTGRES_URL.test(c.DATABASE_URL);
+  const dbFile = postgres ? 'data/crewdesk.sqlite' : c.DATABASE_URL.replace(/^sqlite:(\/\/)?/, '');
+  const databasePath = dbFile === ':memory:' ? dbFile : resolve(ROOT_DIR, dbFile);
   return {
     ...c,
-    databasePath: dbFile === ':memory:' ? dbFile : resolve(ROOT_DIR, dbFile),
+    databasePath,
+    database: postgres ? { dialect: 'postgresql', url: c.DATABASE_URL } : { dialect: 'sqlite', path: databasePath },
     knowledgeDir: resolve(ROOT_DIR, c.KNOWLEDGE_DIR),
     routerModelPath: resolve(ROOT_DIR, c.ROUTER_MODEL),
     graphiql: c.GRAPHIQL ?? (c.NODE_ENV !== 'production' || c.GRAPHQL_INTROSPECTION === true),

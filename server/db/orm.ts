@@ -1,12 +1,41 @@
+import type { Options as CoreOptions, MigrationObject } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
-import { MikroORM, type Options } from '@mikro-orm/sqlite';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { MikroORM } from '@mikro-orm/sqlite';
 import { entities } from './entities/index.js';
 import { migrationsList } from './migrations/index.js';
+import { migrationsList as postgresqlMigrationsList } from './migrations/postgresql/index.js';
+import { CrewdeskSqliteDriver } from './sqlite/sqlite-driver.js';
 
-/** The MikroORM options for a SQLite file: WAL, busy timeout, migrations, no global context. */
-export function ormOptions(databasePath: string, debug = false): Options {
-  return {
-    dbName: databasePath,
+/** Where the data lives: a SQLite file (the default) or a PostgreSQL database. */
+export type DbTarget = { dialect: 'sqlite'; path: string } | { dialect: 'postgresql'; url: string };
+/** The SQL dialects the desk runs on, each with its own migrations. */
+export type Dialect = DbTarget['dialect'];
+/** The dialects, SQLite first. */
+export const DIALECTS: readonly Dialect[] = ['sqlite', 'postgresql'];
+
+/** A target from a SQLite path or a `postgres://` / `postgresql://` URL. */
+function dbTarget(pathOrUrl: string | DbTarget): DbTarget {
+  if (typeof pathOrUrl !== 'string') return pathOrUrl;
+  return /^postgres(ql)?:\/\//.test(pathOrUrl)
+    ? { dialect: 'postgresql', url: pathOrUrl }
+    : { dialect: 'sqlite', path: pathOrUrl };
+}
+
+/** Each dialect's migrations: the list that runs and the folder `npm run migration:create` writes to. */
+export const MIGRATIONS: Record<Dialect, { list: MigrationObject[]; path: string }> = {
+  sqlite: { list: migrationsList, path: 'server/db/migrations' },
+  postgresql: { list: postgresqlMigrationsList, path: 'server/db/migrations/postgresql' },
+};
+
+/**
+ * The MikroORM options for a target: on SQLite WAL and a busy timeout; on either the dialect's
+ * migrations and no global context.
+ */
+export function ormOptions(pathOrUrl: string | DbTarget, debug = false): CoreOptions {
+  const target = dbTarget(pathOrUrl);
+  const migrations = MIGRATIONS[target.dialect];
+  const common: CoreOptions = {
     entities,
     allowGlobalContext: false,
     debug,
@@ -14,15 +43,21 @@ export function ormOptions(databasePath: string, debug = false): Options {
     extensions: [Migrator],
     discovery: { warnWhenNoEntities: true },
     migrations: {
-      migrationsList,
-      path: 'server/db/migrations',
-      pathTs: 'server/db/migrations',
+      migrationsList: migrations.list,
+      path: migrations.path,
+      pathTs: migrations.path,
       transactional: true,
       silent: true,
       allOrNothing: true,
       snapshot: false,
       emit: 'ts',
     },
+  };
+  if (target.dialect === 'postgresql') return { ...common, driver: PostgreSqlDriver, clientUrl: target.url };
+  return {
+    ...common,
+    driver: CrewdeskSqliteDriver,
+    dbName: target.path,
     pool: {
       afterCreate: (conn: SqliteConn, done: (err: Error | null, conn: SqliteConn) => void) => {
         conn.configure('busyTimeout', 5000);
@@ -39,11 +74,27 @@ interface SqliteConn {
   exec(sql: string, cb: (err: Error | null) => void): void;
 }
 
-/** Opens the database and applies pending migrations (never schema sync at runtime). */
-export async function createOrm(databasePath: string): Promise<MikroORM> {
-  const orm = await MikroORM.init(ormOptions(databasePath));
-  await orm.getMigrator().up();
+/**
+ * Opens the database and applies pending migrations (never schema sync at runtime). Typed as the
+ * SQLite ORM the code imports: both drivers share the SQL entity manager and query builder it uses.
+ */
+export async function createOrm(pathOrUrl: string | DbTarget): Promise<MikroORM> {
+  const target = dbTarget(pathOrUrl);
+  const orm = (await MikroORM.init(ormOptions(target) as never)) as MikroORM;
+  if (target.dialect === 'sqlite') {
+    await orm.getMigrator().up();
+    return orm;
+  }
+  // Instances starting together: one applies the migrations while the others wait for its commit.
+  const conn = orm.em.getConnection();
+  await conn.transactional(async (trx) => {
+    await conn.execute('select pg_advisory_xact_lock(?)', [MIGRATION_LOCK_KEY], 'all', trx);
+    await orm.getMigrator().up({ transaction: trx });
+  });
   return orm;
 }
+
+/** The PostgreSQL advisory lock held while migrating. */
+const MIGRATION_LOCK_KEY = 72_617_353_810;
 
 export { MikroORM };

@@ -11,6 +11,17 @@ describe('config', () => {
     expect(c.graphiql).toBe(true);
   });
 
+  it('takes a SQLite file by default and PostgreSQL from a postgres:// DATABASE_URL', () => {
+    expect(loadConfig({}, false).database).toEqual({
+      dialect: 'sqlite',
+      path: resolve(ROOT_DIR, 'data/crewdesk.sqlite'),
+    });
+    for (const url of ['postgres://desk:pw@db:5432/crewdesk', 'postgresql://desk@127.0.0.1/crewdesk?sslmode=require'])
+      expect(loadConfig({ DATABASE_URL: url }, false).database).toEqual({ dialect: 'postgresql', url });
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://db:5432' }, false)).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://db/crewdesk' }, false)).toThrow(/DATABASE_URL/);
+  });
+
   it('rejects a bad value with a message naming the variable', () => {
     expect(() => loadConfig({ PORT: 'eighty' }, false)).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: 'eighty' }, false)).toThrow(/PORT/);

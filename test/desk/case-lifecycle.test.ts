@@ -55,8 +55,11 @@ describe('case lifecycle', () => {
     expect(new Set(followUps.map((f) => f.case.id))).toEqual(new Set([caseId]));
     const events = await collectWs<any>(t.ws(), CASE_EVENTS, { caseId, after: 0 }, (evs) => {
       const added = evs.filter((e) => e.__typename === 'MessageAdded').length;
+      // Follow-ups stored while the first answer ran get a turn of their own (it starts after them).
+      const lastAdded = evs.findLastIndex((e) => e.__typename === 'MessageAdded');
       return (
         added === 4 &&
+        evs.findLastIndex((e) => e.__typename === 'AgentStarted') > lastAdded &&
         evs.at(-1)?.__typename === 'StatusChanged' &&
         evs.filter((e) => e.__typename === 'MessageCompleted').length >= 1 &&
         evs.filter((e) => e.__typename === 'MessageCompleted').length ===

@@ -10,6 +10,7 @@ import { type App, createApp, type RunningApp } from '../../server/app.js';
 import { type Config, loadConfig } from '../../server/config.js';
 import { createOrm } from '../../server/db/orm.js';
 import { seedDemoData } from '../../server/db/seed/seed.js';
+import { freshDatabase } from './database.js';
 
 /** The secret test apps sign and verify tokens with. */
 export const TEST_JWT_SECRET = 'test-secret-for-crewdesk-tests-0123456789';
@@ -102,7 +103,9 @@ function testConfig(dir: string, env: Record<string, string> = {}): Config {
 /** Starts an app; `env` overrides settings, `opts.webDir` serves a web app build from that folder. */
 export async function startTestApp(env: Record<string, string> = {}, opts: { webDir?: string } = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'crewdesk-test-'));
-  let config = testConfig(dir, env);
+  // SQLite in dir, or a fresh PostgreSQL database in the postgresql project; `env` may still override it.
+  const base = { DATABASE_URL: (await freshDatabase(dir)).url, ...env };
+  let config = testConfig(dir, base);
   let app = createApp(config, opts);
   let running = await app.start();
   const clients: Client[] = [];
@@ -138,7 +141,7 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { web
     },
     async restart(newEnv = {}) {
       await app.stop();
-      config = testConfig(dir, { ...env, ...newEnv });
+      config = testConfig(dir, { ...base, ...newEnv });
       app = createApp(config, opts);
       running = await app.start();
     },
@@ -154,7 +157,7 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { web
 /** A migrated, seeded database in a temp folder, for unit tests of tools and services. */
 export async function createTestDb(): Promise<{ orm: MikroORM; dir: string; close(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'crewdesk-db-'));
-  const orm = await createOrm(join(dir, 'crewdesk.sqlite'));
+  const orm = await createOrm((await freshDatabase(dir)).target);
   await seedDemoData(orm.em.fork());
   return {
     orm,

@@ -43,7 +43,7 @@ describe('HTTP routes', () => {
   });
 
   it('answers 404 with JSON, never the app, when the path is unknown', async () => {
-    for (const path of ['/ready', '/readyz', '/nope', '/assets/missing.js', '/operator/x', '/graphql-x', '/.env']) {
+    for (const path of ['/readyz', '/nope', '/assets/missing.js', '/operator/x', '/graphql-x', '/.env']) {
       const res = await fetch(`${base(t)}${path}`);
       expect(res.status, path).toBe(404);
       expect(res.headers.get('content-type'), path).toMatch(/application\/json/);

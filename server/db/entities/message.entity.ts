@@ -46,8 +46,8 @@ export const Message = defineEntity({
     agentName: p.string().nullable(),
     content: p.text(),
     status: p.enum([...MESSAGE_STATUSES]).default('COMPLETE'),
-    /** Customer id + client key; a retried submit with the same key finds this message. */
-    idempotencyKey: p.string().unique().nullable(),
+    /** Customer id + client key (up to 128 + 1 + 128); a retried submit with the same key finds this message. */
+    idempotencyKey: p.string().length(300).unique().nullable(),
     citations: p.json<Citation[]>().nullable(),
     toolCalls: p.json<ToolCallRecord[]>().nullable(),
     usage: p.json<TokenUsage>().nullable(),

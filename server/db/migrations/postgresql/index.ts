@@ -1,0 +1,5 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261201234253 } from './Migration20261201234253.js';
+
+/** PostgreSQL migrations in the order they apply (`npm run migration:create` adds each new one here). */
+export const migrationsList: MigrationObject[] = [{ name: 'Migration20261201234253', class: Migration20261201234253 }];
