@@ -53,6 +53,12 @@ export class AgentMetrics {
     this.entry(agent).active++;
   }
 
+  /** A run stopped on purpose (an operator took over, the case was closed): neither handled nor an error. */
+  stopped(agent: string): void {
+    const s = this.entry(agent);
+    s.active = Math.max(0, s.active - 1);
+  }
+
   /** Calls `observer` after each finished run; returns a function that stops it. */
   observe(observer: AgentObserver): () => void {
     this.observers.add(observer);

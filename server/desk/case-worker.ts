@@ -224,7 +224,9 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
         return { ok: true as const, message, results, modelFor, startedAt };
       } catch (err) {
         for (const a of agentsOnDuty) {
-          deps.metrics.finished(a, { ok: false, timeToFirstTokenMs: null, latencyMs: 0 });
+          // Stopped by an operator, a closure or shutdown: not the agent's error.
+          if (signal.aborted) deps.metrics.stopped(a);
+          else deps.metrics.finished(a, { ok: false, timeToFirstTokenMs: null, latencyMs: 0 });
           publishAgentStatus(a);
         }
         return { ok: false as const, message, err };

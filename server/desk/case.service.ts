@@ -401,6 +401,9 @@ export function createCaseService(deps: CaseServiceDeps) {
       clearAssignee = false,
     ): Promise<ICase> {
       if (patch.status === 'CLOSED') deps.abortAgents(caseId, 'closed');
+      // A human taking the case over stops the AI at once (its message is kept, INCOMPLETE).
+      else if (!clearAssignee && patch.assignee?.trim()) deps.abortAgents(caseId, 'operator');
+      let handedBack = false;
       const c = await log.transaction(caseId, async (tx, record) => {
         const c = await tx.findOne(Case, { id: caseId });
         if (!c) throw new NotFoundError('Case', caseId, 'caseId');
@@ -429,10 +432,19 @@ export function createCaseService(deps: CaseServiceDeps) {
             throw new BadInputError('assignee must be 1-100 characters', 'assignee');
           record(c, { type: 'ASSIGNEE_CHANGED', from: c.assignee ?? null, to: assignee, by: actor.id });
           c.assignee = assignee;
+          // Handed back to the AI: messages the customer wrote meanwhile are answered now.
+          if (assignee === null && c.status !== 'CLOSED') {
+            const waiting = await tx.count(Message, { case: c.id, authorKind: 'CUSTOMER', answered: false });
+            if (waiting > 0) {
+              c.workState = 'QUEUED';
+              handedBack = true;
+            }
+          }
         }
         return c;
       });
       publishCaseUpdate(pubsub, c);
+      if (handedBack) deps.enqueue(c.id, c.priority);
       return c;
     },
 
