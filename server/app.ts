@@ -20,6 +20,8 @@ import { createDesk, type Desk } from './desk/desk.js';
 import { DEFAULT_PRICES } from './desk/pricing.js';
 import { AppError } from './errors.js';
 import { recode, useInputErrorCodes } from './graphql-errors.js';
+import { createGraphiqlRoutes } from './http/graphiql.routes.js';
+import { createRestApi } from './http/rest-api.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics, createMetricsHandler } from './metrics.js';
 import { createEmbeddedProvider } from './providers/embedded/embedded.provider.js';
@@ -49,27 +51,6 @@ export interface App {
 }
 
 const COMPANY = 'Brightwave';
-
-const FIRST_QUERY = `# Welcome to crewdesk. Get a token (npm run token -- --sub cust-ava --role customer),
-# put {"Authorization": "Bearer <token>"} under Headers, submit a request, then watch the answer:
-mutation Submit {
-  submitRequest(input: { message: "Hi, I was charged for my Plus plan last week but I want a refund please" }) {
-    case { id status }
-    message { id content }
-  }
-}
-
-# Paste the case id below and run this subscription (after: 0 replays from the start):
-# subscription Watch {
-#   caseEvents(caseId: "CASE_ID", after: 0) {
-#     seq __typename
-#     ... on CaseRouted { route intent confidence reason }
-#     ... on TokenDelta { text }
-#     ... on ToolCalled { tool ok output }
-#     ... on MessageCompleted { message { content citations { title } } }
-#   }
-# }
-`;
 
 /** Maps domain errors to coded GraphQL errors; masks everything else (the operation log records it). */
 export function createMaskError() {
@@ -198,6 +179,7 @@ export function createApp(config: Config, opts: { logger?: Logger; webDir?: stri
         limiter: createRateLimiter({ perMinute: config.RATE_LIMIT_PER_MINUTE, perOperation: config.RATE_LIMITS }),
       });
 
+      const graphiql = createGraphiqlRoutes(resolve(ROOT_DIR, 'client/graphiql/dist'));
       const yoga = createYoga<{ caller?: CallerInfo; req?: IncomingMessage; requestId?: string }>({
         schema: getSchema(),
         graphqlEndpoint: '/graphql',
@@ -208,14 +190,15 @@ export function createApp(config: Config, opts: { logger?: Logger; webDir?: stri
           : false,
         maskedErrors: { maskError: createMaskError() },
         plugins: [useInputErrorCodes(), useOperationLog(), metrics.plugin(), ...hardeningPlugins(config)],
-        graphiql: config.graphiql
-          ? { subscriptionsProtocol: 'WS', defaultQuery: FIRST_QUERY, title: 'crewdesk' }
-          : false,
+        // crewdesk's own GraphiQL build (client/graphiql): tabs, headers and the Stream panel are in it.
+        graphiql: config.graphiql ? { title: 'crewdesk' } : false,
+        renderGraphiQL: () => graphiql.render(),
         context: ({ request, caller, req, requestId }) =>
           makeContext(caller ?? { headers: request.headers, ip: req?.socket.remoteAddress ?? 'unknown', requestId }),
       });
 
       const serveMetrics = createMetricsHandler({ metrics, tokens, metricsToken: config.METRICS_TOKEN, logger });
+      const rest = createRestApi({ yoga, schema: getSchema(), config, logger });
       const web = createWebAppHandler(opts.webDir ?? resolve(ROOT_DIR, 'client/web/dist'));
       const server = createServer((req, res) => {
         const requestId = requestIdOf(req.headers['x-request-id'] as string | undefined);
@@ -225,6 +208,8 @@ export function createApp(config: Config, opts: { logger?: Logger; webDir?: stri
           void serveMetrics(req, res);
           return;
         }
+        if (rest(req, res, requestId, () => notFound(res))) return;
+        if (config.graphiql && graphiql.handle(req, res, () => notFound(res))) return;
         if (path !== '/graphql' && path !== '/health') {
           // Only the web app's own routes and files; anything else is a 404, never the app's HTML.
           if (web && (req.method === 'GET' || req.method === 'HEAD')) web(req, res, () => notFound(res));
