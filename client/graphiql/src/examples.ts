@@ -3,7 +3,7 @@
 /** The welcome tab: how to get a token, and the README's mutation. */
 export const SUBMIT_TAB = `# Welcome to crewdesk. Get a token (npm run token -- --sub cust-ava --role customer) and put
 # {"Authorization": "Bearer <token>"} under Headers (below): it goes with every request, and as the
-# WebSocket's connectionParams for subscriptions. Run this, then open the "Stream a case" tab.
+# WebSocket's connectionParams for subscriptions. Run this, then open the "Watch" tab.
 mutation Submit {
   submitRequest(input: { message: "Hi, I want a refund of my last payment please" }) {
     case { id status }
