@@ -72,6 +72,21 @@ module.exports = {
       to: { path: '^server/(agents|providers)/' },
     },
     {
+      name: 'http-is-transport',
+      comment:
+        'server/http (REST routes, API docs, GraphiQL files) is transport: it runs GraphQL operations through Yoga and never reaches the desk, agents, providers or the database itself.',
+      severity: 'error',
+      from: { path: '^server/http/' },
+      to: { path: '^server/(desk|agents|providers|db)/' },
+    },
+    {
+      name: 'nothing-below-imports-http',
+      severity: 'error',
+      comment: 'server/http sits at the top with the other transports: only app.ts wires it in.',
+      from: { path: '^server/', pathNot: '^server/(http/|app\\.ts$)' },
+      to: { path: '^server/http/' },
+    },
+    {
       name: 'client-no-server',
       severity: 'error',
       comment: 'Clients talk to the server over its API only: nothing under client/ imports server/.',
@@ -109,7 +124,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^(node_modules|dist|client/web/dist|data)/' },
+    exclude: { path: '^(node_modules|dist|client/web/dist|client/graphiql/dist|data)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: {

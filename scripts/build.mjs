@@ -2,7 +2,8 @@
  * `npm run build`: compiles the server to JavaScript in dist/ (esbuild, one file per source file,
  * source maps), so `npm start` runs no TypeScript. Types are checked by `npm run typecheck`.
  * `node scripts/build.mjs --if-stale` builds only when a source is newer than the last build, and
- * also builds the web app when its sources are newer than client/web/dist (what `npm start` runs first).
+ * also builds the web app and GraphiQL when their sources are newer than client/web/dist and
+ * client/graphiql/dist (what `npm start` runs first).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -76,6 +77,28 @@ if (ifStale) {
         'build',
         '--config',
         'client/web/vite.config.ts',
+        '--logLevel',
+        'warn',
+      ],
+      { cwd: root, stdio: 'inherit' },
+    );
+  }
+  // GraphiQL (client/graphiql), built the same way into client/graphiql/dist.
+  const graphiqlSources = files(join(root, 'client/graphiql'), (n) => !n.startsWith('.')).filter(
+    (p) => !relative(root, p).startsWith('client/graphiql/dist'),
+  );
+  const graphiqlBuilt = join(root, 'client/graphiql/dist/index.html');
+  if (mtime(graphiqlBuilt) < newest([...graphiqlSources, join(root, 'package-lock.json')])) {
+    console.log(
+      existsSync(graphiqlBuilt) ? 'rebuilding GraphiQL (sources changed)…' : 'building GraphiQL (first start)…',
+    );
+    execFileSync(
+      process.execPath,
+      [
+        join(root, 'node_modules/vite/bin/vite.js'),
+        'build',
+        '--config',
+        'client/graphiql/vite.config.ts',
         '--logLevel',
         'warn',
       ],

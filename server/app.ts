@@ -21,6 +21,8 @@ import { DEFAULT_PRICES } from './desk/pricing.js';
 import { AppError } from './errors.js';
 import { recode, useInputErrorCodes } from './graphql-errors.js';
 import { createHealthHandlers, databaseChecks } from './health.js';
+import { createGraphiqlRoutes } from './http/graphiql.routes.js';
+import { createRestApi } from './http/rest-api.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics, createMetricsHandler } from './metrics.js';
 import { createEmbeddedProvider } from './providers/embedded/embedded.provider.js';
@@ -51,27 +53,6 @@ export interface App {
 }
 
 const COMPANY = 'Brightwave';
-
-const FIRST_QUERY = `# Welcome to crewdesk. Get a token (npm run token -- --sub cust-ava --role customer),
-# put {"Authorization": "Bearer <token>"} under Headers, submit a request, then watch the answer:
-mutation Submit {
-  submitRequest(input: { message: "Hi, I was charged for my Plus plan last week but I want a refund please" }) {
-    case { id status }
-    message { id content }
-  }
-}
-
-# Paste the case id below and run this subscription (after: 0 replays from the start):
-# subscription Watch {
-#   caseEvents(caseId: "CASE_ID", after: 0) {
-#     seq __typename
-#     ... on CaseRouted { route intent confidence reason }
-#     ... on TokenDelta { text }
-#     ... on ToolCalled { tool ok output }
-#     ... on MessageCompleted { message { content citations { title } } }
-#   }
-# }
-`;
 
 /** Maps domain errors to coded GraphQL errors; masks everything else (the operation log records it). */
 export function createMaskError() {
@@ -200,6 +181,7 @@ export function createApp(config: Config, opts: { logger?: Logger; webDir?: stri
         limiter: createRateLimiter({ perMinute: config.RATE_LIMIT_PER_MINUTE, perOperation: config.RATE_LIMITS }),
       });
 
+      const graphiql = createGraphiqlRoutes(resolve(ROOT_DIR, 'client/graphiql/dist'));
       const yoga = createYoga<{ caller?: CallerInfo; req?: IncomingMessage; requestId?: string }>({
         schema: getSchema(),
         graphqlEndpoint: '/graphql',
@@ -219,14 +201,15 @@ export function createApp(config: Config, opts: { logger?: Logger; webDir?: stri
             (ctx) => (ctx as { identity?: { role: string } | null }).identity?.role ?? 'anonymous',
           ),
         ],
-        graphiql: config.graphiql
-          ? { subscriptionsProtocol: 'WS', defaultQuery: FIRST_QUERY, title: 'crewdesk' }
-          : false,
+        // crewdesk's own GraphiQL build (client/graphiql): tabs, headers and the Stream panel are in it.
+        graphiql: config.graphiql ? { title: 'crewdesk' } : false,
+        renderGraphiQL: () => graphiql.render(),
         context: ({ request, caller, req, requestId }) =>
           makeContext(caller ?? { headers: request.headers, ip: req?.socket.remoteAddress ?? 'unknown', requestId }),
       });
 
       const serveMetrics = createMetricsHandler({ metrics, tokens, metricsToken: config.METRICS_TOKEN, logger });
+      const rest = createRestApi({ yoga, schema: getSchema(), config, logger });
       const web = createWebAppHandler(opts.webDir ?? resolve(ROOT_DIR, 'client/web/dist'));
       const probes = createHealthHandlers(databaseChecks(orm), () => running === null);
       const server = createServer((req, res) => {
@@ -242,6 +225,8 @@ export function createApp(config: Config, opts: { logger?: Logger; webDir?: stri
           else void probes.ready(req, res);
           return;
         }
+        if (rest(req, res, requestId, () => notFound(res))) return;
+        if (config.graphiql && graphiql.handle(req, res, () => notFound(res))) return;
         if (path !== '/graphql') {
           // Only the web app's own routes and files; anything else is a 404, never the app's HTML.
           if (web && (req.method === 'GET' || req.method === 'HEAD')) web(req, res, () => notFound(res));

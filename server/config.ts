@@ -124,6 +124,8 @@ export const configSchema = z.object({
   WS_CONNECTION_INIT_TIMEOUT_MS: intIn(100, 120_000).default(5000),
   WS_MAX_PAYLOAD_BYTES: intIn(1024, 10_000_000).default(65_536),
   MAX_BODY_BYTES: intIn(1024, 50_000_000).default(102_400),
+  // How long POST /support/... waits for the agents' answer before it answers 202 with the case id.
+  REST_WAIT_TIMEOUT_MS: intIn(0, 600_000).default(30_000),
   GRAPHQL_INTROSPECTION: bool.optional(),
   GRAPHQL_MAX_DEPTH: intIn(2, 100).default(12),
   GRAPHQL_MAX_COST: intIn(10, 1_000_000).default(20_000),

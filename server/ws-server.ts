@@ -133,11 +133,15 @@ export function attachWebSocket(deps: {
             }),
           ];
         }
+        // Yoga's GraphiQL sends its headers with each operation (extensions.headers), not in connection_init:
+        // on a connection opened without a token, they authenticate that operation (verified by the context).
+        const opHeaders = payload.extensions?.headers;
+        const perOperation = !state.identity && opHeaders !== null && typeof opHeaders === 'object';
         const caller: CallerInfo = {
           headers: headersOf(ctx.extra.request),
-          connectionParams: ctx.connectionParams,
+          connectionParams: perOperation ? (opHeaders as Record<string, unknown>) : ctx.connectionParams,
           ip: state.ip,
-          identity: state.identity,
+          identity: perOperation ? undefined : state.identity,
         };
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
