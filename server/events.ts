@@ -1,5 +1,7 @@
 /** The events of a case and of the desk and their pub/sub topics, as the domain knows them (no GraphQL here); shared by the desk, security and the schema. */
 import type {
+  ActionKind,
+  ActionStatus,
   AuthorKind,
   CaseStatus,
   Citation,
@@ -68,7 +70,8 @@ export type CaseEventPayload =
   | { type: 'ASSIGNEE_CHANGED'; from: string | null; to: string | null; by: string }
   | { type: 'CASE_ESCALATED'; reason: string; by: string; priority: Priority }
   | { type: 'CASE_ERROR'; code: string; message: string; recoverable: boolean }
-  | { type: 'GUARDRAIL_TRIPPED'; guardrail: string; reason: string };
+  | { type: 'GUARDRAIL_TRIPPED'; guardrail: string; reason: string }
+  | { type: 'ACTION_UPDATED'; actionId: string; kind: ActionKind; status: ActionStatus; by: string; summary: string };
 
 export type CaseEventType = CaseEventPayload['type'];
 

@@ -27,6 +27,9 @@ type Documents = {
     "\n  subscription WebDeskEvents {\n    deskEvents {\n      __typename\n      at\n      ... on CaseCreated {\n        caseId\n        status\n        priority\n        route\n        emergency\n        subject\n      }\n      ... on CaseUpdated {\n        caseId\n        status\n        priority\n        route\n        assignee\n        agentName\n      }\n      ... on AgentStatusChanged {\n        agent\n        active\n        handled\n        errors\n      }\n      ... on EmergencyAlert {\n        caseId\n        reason\n      }\n      ... on SecurityEventRaised {\n        event\n        category\n        securityCaseId: caseId\n      }\n    }\n  }\n": typeof types.WebDeskEventsDocument,
     "\n  mutation WebReplyAsOperator($caseId: ID!, $message: String!) {\n    replyAsOperator(caseId: $caseId, message: $message) {\n      id\n      content\n    }\n  }\n": typeof types.WebReplyAsOperatorDocument,
     "\n  mutation WebUpdateCase($input: UpdateCaseInput!) {\n    updateCase(input: $input) {\n      id\n      status\n      priority\n      assignee\n    }\n  }\n": typeof types.WebUpdateCaseDocument,
+    "\n  query WebCaseActions($caseId: ID!) {\n    caseActions(caseId: $caseId) {\n      id\n      status\n      amount\n      question\n      paymentRef\n    }\n  }\n": typeof types.WebCaseActionsDocument,
+    "\n  mutation WebConfirmAction($actionId: ID!) {\n    confirmAction(actionId: $actionId) {\n      id\n      status\n    }\n  }\n": typeof types.WebConfirmActionDocument,
+    "\n  mutation WebDeclineAction($actionId: ID!) {\n    declineAction(actionId: $actionId) {\n      id\n      status\n    }\n  }\n": typeof types.WebDeclineActionDocument,
 };
 const documents: Documents = {
     "\n  fragment MessageFields on Message {\n    id\n    caseId\n    authorKind\n    authorName\n    agentName\n    content\n    status\n    createdAt\n    model\n    latencyMs\n    timeToFirstTokenMs\n    citations {\n      id\n      title\n      snippet\n    }\n    toolCalls {\n      id\n      agent\n      name\n      ok\n      durationMs\n    }\n  }\n": types.MessageFieldsFragmentDoc,
@@ -42,6 +45,9 @@ const documents: Documents = {
     "\n  subscription WebDeskEvents {\n    deskEvents {\n      __typename\n      at\n      ... on CaseCreated {\n        caseId\n        status\n        priority\n        route\n        emergency\n        subject\n      }\n      ... on CaseUpdated {\n        caseId\n        status\n        priority\n        route\n        assignee\n        agentName\n      }\n      ... on AgentStatusChanged {\n        agent\n        active\n        handled\n        errors\n      }\n      ... on EmergencyAlert {\n        caseId\n        reason\n      }\n      ... on SecurityEventRaised {\n        event\n        category\n        securityCaseId: caseId\n      }\n    }\n  }\n": types.WebDeskEventsDocument,
     "\n  mutation WebReplyAsOperator($caseId: ID!, $message: String!) {\n    replyAsOperator(caseId: $caseId, message: $message) {\n      id\n      content\n    }\n  }\n": types.WebReplyAsOperatorDocument,
     "\n  mutation WebUpdateCase($input: UpdateCaseInput!) {\n    updateCase(input: $input) {\n      id\n      status\n      priority\n      assignee\n    }\n  }\n": types.WebUpdateCaseDocument,
+    "\n  query WebCaseActions($caseId: ID!) {\n    caseActions(caseId: $caseId) {\n      id\n      status\n      amount\n      question\n      paymentRef\n    }\n  }\n": types.WebCaseActionsDocument,
+    "\n  mutation WebConfirmAction($actionId: ID!) {\n    confirmAction(actionId: $actionId) {\n      id\n      status\n    }\n  }\n": types.WebConfirmActionDocument,
+    "\n  mutation WebDeclineAction($actionId: ID!) {\n    declineAction(actionId: $actionId) {\n      id\n      status\n    }\n  }\n": types.WebDeclineActionDocument,
 };
 
 /**
@@ -110,6 +116,18 @@ export function graphql(source: "\n  mutation WebReplyAsOperator($caseId: ID!, $
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation WebUpdateCase($input: UpdateCaseInput!) {\n    updateCase(input: $input) {\n      id\n      status\n      priority\n      assignee\n    }\n  }\n"): (typeof documents)["\n  mutation WebUpdateCase($input: UpdateCaseInput!) {\n    updateCase(input: $input) {\n      id\n      status\n      priority\n      assignee\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebCaseActions($caseId: ID!) {\n    caseActions(caseId: $caseId) {\n      id\n      status\n      amount\n      question\n      paymentRef\n    }\n  }\n"): (typeof documents)["\n  query WebCaseActions($caseId: ID!) {\n    caseActions(caseId: $caseId) {\n      id\n      status\n      amount\n      question\n      paymentRef\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WebConfirmAction($actionId: ID!) {\n    confirmAction(actionId: $actionId) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation WebConfirmAction($actionId: ID!) {\n    confirmAction(actionId: $actionId) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WebDeclineAction($actionId: ID!) {\n    declineAction(actionId: $actionId) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation WebDeclineAction($actionId: ID!) {\n    declineAction(actionId: $actionId) {\n      id\n      status\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

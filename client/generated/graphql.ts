@@ -20,6 +20,31 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown; }
 };
 
+export type ActionKind =
+  | 'REFUND';
+
+export type ActionStatus =
+  | 'APPROVED'
+  | 'CONFIRMED'
+  | 'DECLINED'
+  | 'EXECUTED'
+  | 'IN_REVIEW'
+  | 'PENDING'
+  | 'REJECTED';
+
+/** A proposed action (a refund) was confirmed, declined, reviewed or carried out */
+export type ActionUpdated = CaseEvent & {
+  __typename?: 'ActionUpdated';
+  actionId: Scalars['ID']['output'];
+  at: Scalars['DateTime']['output'];
+  by: Scalars['String']['output'];
+  caseId: Scalars['ID']['output'];
+  kind: ActionKind;
+  seq: Scalars['Int']['output'];
+  status: ActionStatus;
+  summary: Scalars['String']['output'];
+};
+
 /** An agent of the desk, as configured */
 export type Agent = {
   __typename?: 'Agent';
@@ -393,6 +418,12 @@ export type MessageStatus =
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Yes to a proposed action, by the case’s customer or an operator: carried out (or sent to review); confirming again changes nothing */
+  confirmAction: PendingAction;
+  /** An operator approves (and so carries out) or rejects an action in review; the customer is told on the case */
+  decideReview: PendingAction;
+  /** No to a proposed action: nothing is carried out */
+  declineAction: PendingAction;
   /** An operator’s reply on a case; it stops any agent still answering */
   replyAsOperator: Message;
   /** Gives an anonymous visitor a short-lived customer token for a fresh guest id (limited per address) */
@@ -401,6 +432,23 @@ export type Mutation = {
   submitRequest: SubmitRequestPayload;
   /** Changes a case’s status, priority or assignee */
   updateCase: Case;
+};
+
+
+export type MutationConfirmActionArgs = {
+  actionId: Scalars['ID']['input'];
+};
+
+
+export type MutationDecideReviewArgs = {
+  actionId: Scalars['ID']['input'];
+  decision: ReviewDecision;
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationDeclineActionArgs = {
+  actionId: Scalars['ID']['input'];
 };
 
 
@@ -423,6 +471,50 @@ export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** An action that moves money or changes a contract, carried out only after the customer’s yes (and an operator’s review when the policy asks) */
+export type PendingAction = {
+  __typename?: 'PendingAction';
+  /** The amount as shown to people */
+  amount: Scalars['String']['output'];
+  amountCents: Scalars['Int']['output'];
+  caseId: Scalars['ID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  currency: Scalars['String']['output'];
+  customerId: Scalars['ID']['output'];
+  decidedAt: Maybe<Scalars['DateTime']['output']>;
+  decidedBy: Maybe<Scalars['String']['output']>;
+  executedAt: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  invoiceNumber: Maybe<Scalars['String']['output']>;
+  kind: ActionKind;
+  orderNumber: Maybe<Scalars['String']['output']>;
+  paymentRef: Maybe<Scalars['String']['output']>;
+  /** The yes/no question the customer is asked */
+  question: Scalars['String']['output'];
+  reason: Scalars['String']['output'];
+  /** The refund made when it was carried out */
+  refundId: Maybe<Scalars['String']['output']>;
+  reviewNote: Maybe<Scalars['String']['output']>;
+  reviewedAt: Maybe<Scalars['DateTime']['output']>;
+  reviewedBy: Maybe<Scalars['String']['output']>;
+  status: ActionStatus;
+  verdict: PolicyVerdict;
+};
+
+export type PolicyDecision =
+  | 'CONSENT'
+  | 'REVIEW';
+
+/** What the policy said when the action was proposed */
+export type PolicyVerdict = {
+  __typename?: 'PolicyVerdict';
+  /** CONSENT: the customer’s yes carries it out; REVIEW: an operator approves after the yes */
+  decision: PolicyDecision;
+  /** The payment this one duplicates, when it is a duplicate charge */
+  duplicateOf: Maybe<Scalars['String']['output']>;
+  reason: Scalars['String']['output'];
 };
 
 export type Priority =
@@ -449,6 +541,8 @@ export type Query = {
   auditEvents: AuditEventPage;
   /** One case (NOT_FOUND when it does not exist or is not yours) */
   case: Case;
+  /** The actions proposed on a case, oldest first (NOT_FOUND when the case is not yours) */
+  caseActions: Array<PendingAction>;
   /** Cases, newest first, with cursor pagination (customers see their own) */
   cases: CaseConnection;
   deskStatus: DeskStatus;
@@ -456,6 +550,8 @@ export type Query = {
   health: Scalars['String']['output'];
   /** Who the token says you are */
   me: Viewer;
+  /** Actions the customer confirmed that the policy sends to an operator, oldest first */
+  pendingReviews: Array<PendingAction>;
 };
 
 
@@ -468,6 +564,11 @@ export type QueryAuditEventsArgs = {
 
 export type QueryCaseArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryCaseActionsArgs = {
+  caseId: Scalars['ID']['input'];
 };
 
 
@@ -484,6 +585,10 @@ export type RequestType =
   | 'ESCALATION'
   | 'GENERAL'
   | 'TECHNICAL';
+
+export type ReviewDecision =
+  | 'APPROVE'
+  | 'REJECT';
 
 export type Route =
   | 'BILLING'
@@ -641,6 +746,8 @@ export type MessageFieldsFragment = { __typename?: 'Message', id: string, caseId
 
 export type CaseSummaryFragment = { __typename?: 'Case', id: string, subject: string, status: CaseStatus, priority: Priority, emergency: boolean, requestType: RequestType, route: Route | null, intent: string | null, agentName: string | null, assignee: string | null, lastEventSeq: number, createdAt: string, updatedAt: string, customer: { __typename?: 'Customer', id: string, name: string, isGuest: boolean } };
 
+type CaseEventFields_ActionUpdated_Fragment = { __typename: 'ActionUpdated', seq: number, caseId: string, at: string };
+
 type CaseEventFields_AgentHandoff_Fragment = { __typename: 'AgentHandoff', fromAgent: string, toAgent: string, reason: string, seq: number, caseId: string, at: string };
 
 type CaseEventFields_AgentStarted_Fragment = { __typename: 'AgentStarted', agent: string, messageId: string, seq: number, caseId: string, at: string };
@@ -670,6 +777,7 @@ type CaseEventFields_TokenDelta_Fragment = { __typename: 'TokenDelta', agent: st
 type CaseEventFields_ToolCalled_Fragment = { __typename: 'ToolCalled', agent: string, messageId: string, tool: string, input: string, output: string, ok: boolean, durationMs: number, seq: number, caseId: string, at: string };
 
 export type CaseEventFieldsFragment =
+  | CaseEventFields_ActionUpdated_Fragment
   | CaseEventFields_AgentHandoff_Fragment
   | CaseEventFields_AgentStarted_Fragment
   | CaseEventFields_AssigneeChanged_Fragment
@@ -726,6 +834,7 @@ export type CaseEventsSubscriptionVariables = Exact<{
 
 
 export type CaseEventsSubscription = { __typename?: 'Subscription', caseEvents:
+    | { __typename: 'ActionUpdated', seq: number, caseId: string, at: string }
     | { __typename: 'AgentHandoff', fromAgent: string, toAgent: string, reason: string, seq: number, caseId: string, at: string }
     | { __typename: 'AgentStarted', agent: string, messageId: string, seq: number, caseId: string, at: string }
     | { __typename: 'AssigneeChanged', fromAssignee: string | null, toAssignee: string | null, by: string, seq: number, caseId: string, at: string }
@@ -773,6 +882,27 @@ export type WebUpdateCaseMutationVariables = Exact<{
 
 export type WebUpdateCaseMutation = { __typename?: 'Mutation', updateCase: { __typename?: 'Case', id: string, status: CaseStatus, priority: Priority, assignee: string | null } };
 
+export type WebCaseActionsQueryVariables = Exact<{
+  caseId: Scalars['ID']['input'];
+}>;
+
+
+export type WebCaseActionsQuery = { __typename?: 'Query', caseActions: Array<{ __typename?: 'PendingAction', id: string, status: ActionStatus, amount: string, question: string, paymentRef: string | null }> };
+
+export type WebConfirmActionMutationVariables = Exact<{
+  actionId: Scalars['ID']['input'];
+}>;
+
+
+export type WebConfirmActionMutation = { __typename?: 'Mutation', confirmAction: { __typename?: 'PendingAction', id: string, status: ActionStatus } };
+
+export type WebDeclineActionMutationVariables = Exact<{
+  actionId: Scalars['ID']['input'];
+}>;
+
+
+export type WebDeclineActionMutation = { __typename?: 'Mutation', declineAction: { __typename?: 'PendingAction', id: string, status: ActionStatus } };
+
 export const CaseSummaryFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CaseSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Case"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"emergency"}},{"kind":"Field","name":{"kind":"Name","value":"requestType"}},{"kind":"Field","name":{"kind":"Name","value":"route"}},{"kind":"Field","name":{"kind":"Name","value":"intent"}},{"kind":"Field","name":{"kind":"Name","value":"agentName"}},{"kind":"Field","name":{"kind":"Name","value":"assignee"}},{"kind":"Field","name":{"kind":"Name","value":"lastEventSeq"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"isGuest"}}]}}]}}]} as unknown as DocumentNode<CaseSummaryFragment, unknown>;
 export const MessageFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Message"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"caseId"}},{"kind":"Field","name":{"kind":"Name","value":"authorKind"}},{"kind":"Field","name":{"kind":"Name","value":"authorName"}},{"kind":"Field","name":{"kind":"Name","value":"agentName"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"model"}},{"kind":"Field","name":{"kind":"Name","value":"latencyMs"}},{"kind":"Field","name":{"kind":"Name","value":"timeToFirstTokenMs"}},{"kind":"Field","name":{"kind":"Name","value":"citations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"snippet"}}]}},{"kind":"Field","name":{"kind":"Name","value":"toolCalls"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agent"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"ok"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}}]}}]}}]} as unknown as DocumentNode<MessageFieldsFragment, unknown>;
 export const CaseEventFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CaseEventFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CaseEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"seq"}},{"kind":"Field","name":{"kind":"Name","value":"caseId"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CaseOpened"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"customerId"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"emergency"}},{"kind":"Field","name":{"kind":"Name","value":"requestType"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MessageAdded"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MessageFields"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CaseRouted"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"route"}},{"kind":"Field","name":{"kind":"Name","value":"intent"}},{"kind":"Field","name":{"kind":"Name","value":"confidence"}},{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"parts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"route"}},{"kind":"Field","name":{"kind":"Name","value":"intent"}},{"kind":"Field","name":{"kind":"Name","value":"confidence"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AgentStarted"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agent"}},{"kind":"Field","name":{"kind":"Name","value":"messageId"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TokenDelta"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agent"}},{"kind":"Field","name":{"kind":"Name","value":"messageId"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ToolCalled"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agent"}},{"kind":"Field","name":{"kind":"Name","value":"messageId"}},{"kind":"Field","name":{"kind":"Name","value":"tool"}},{"kind":"Field","name":{"kind":"Name","value":"input"}},{"kind":"Field","name":{"kind":"Name","value":"output"}},{"kind":"Field","name":{"kind":"Name","value":"ok"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AgentHandoff"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fromAgent"}},{"kind":"Field","name":{"kind":"Name","value":"toAgent"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MessageCompleted"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MessageFields"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StatusChanged"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fromStatus"}},{"kind":"Field","name":{"kind":"Name","value":"toStatus"}},{"kind":"Field","name":{"kind":"Name","value":"by"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PriorityChanged"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fromPriority"}},{"kind":"Field","name":{"kind":"Name","value":"toPriority"}},{"kind":"Field","name":{"kind":"Name","value":"by"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AssigneeChanged"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fromAssignee"}},{"kind":"Field","name":{"kind":"Name","value":"toAssignee"}},{"kind":"Field","name":{"kind":"Name","value":"by"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CaseEscalated"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"by"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CaseError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}},{"kind":"Field","name":{"kind":"Name","value":"recoverable"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GuardrailTripped"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"guardrail"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Message"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"caseId"}},{"kind":"Field","name":{"kind":"Name","value":"authorKind"}},{"kind":"Field","name":{"kind":"Name","value":"authorName"}},{"kind":"Field","name":{"kind":"Name","value":"agentName"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"model"}},{"kind":"Field","name":{"kind":"Name","value":"latencyMs"}},{"kind":"Field","name":{"kind":"Name","value":"timeToFirstTokenMs"}},{"kind":"Field","name":{"kind":"Name","value":"citations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"snippet"}}]}},{"kind":"Field","name":{"kind":"Name","value":"toolCalls"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agent"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"ok"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}}]}}]}}]} as unknown as DocumentNode<CaseEventFieldsFragment, unknown>;
@@ -786,3 +916,6 @@ export const WebMeDocument = {"kind":"Document","definitions":[{"kind":"Operatio
 export const WebDeskEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"WebDeskEvents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deskEvents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CaseCreated"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"route"}},{"kind":"Field","name":{"kind":"Name","value":"emergency"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CaseUpdated"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"route"}},{"kind":"Field","name":{"kind":"Name","value":"assignee"}},{"kind":"Field","name":{"kind":"Name","value":"agentName"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AgentStatusChanged"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agent"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"handled"}},{"kind":"Field","name":{"kind":"Name","value":"errors"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EmergencyAlert"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseId"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SecurityEventRaised"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"event"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","alias":{"kind":"Name","value":"securityCaseId"},"name":{"kind":"Name","value":"caseId"}}]}}]}}]}}]} as unknown as DocumentNode<WebDeskEventsSubscription, WebDeskEventsSubscriptionVariables>;
 export const WebReplyAsOperatorDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"WebReplyAsOperator"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"message"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"replyAsOperator"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"caseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}}},{"kind":"Argument","name":{"kind":"Name","value":"message"},"value":{"kind":"Variable","name":{"kind":"Name","value":"message"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"content"}}]}}]}}]} as unknown as DocumentNode<WebReplyAsOperatorMutation, WebReplyAsOperatorMutationVariables>;
 export const WebUpdateCaseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"WebUpdateCase"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateCaseInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateCase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"assignee"}}]}}]}}]} as unknown as DocumentNode<WebUpdateCaseMutation, WebUpdateCaseMutationVariables>;
+export const WebCaseActionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebCaseActions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseActions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"caseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"question"}},{"kind":"Field","name":{"kind":"Name","value":"paymentRef"}}]}}]}}]} as unknown as DocumentNode<WebCaseActionsQuery, WebCaseActionsQueryVariables>;
+export const WebConfirmActionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"WebConfirmAction"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"actionId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"confirmAction"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"actionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"actionId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<WebConfirmActionMutation, WebConfirmActionMutationVariables>;
+export const WebDeclineActionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"WebDeclineAction"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"actionId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"declineAction"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"actionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"actionId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<WebDeclineActionMutation, WebDeclineActionMutationVariables>;

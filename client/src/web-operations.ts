@@ -77,3 +77,33 @@ export const WebUpdateCaseMutation = graphql(`
     }
   }
 `);
+
+export const WebCaseActionsQuery = graphql(`
+  query WebCaseActions($caseId: ID!) {
+    caseActions(caseId: $caseId) {
+      id
+      status
+      amount
+      question
+      paymentRef
+    }
+  }
+`);
+
+export const WebConfirmActionMutation = graphql(`
+  mutation WebConfirmAction($actionId: ID!) {
+    confirmAction(actionId: $actionId) {
+      id
+      status
+    }
+  }
+`);
+
+export const WebDeclineActionMutation = graphql(`
+  mutation WebDeclineAction($actionId: ID!) {
+    declineAction(actionId: $actionId) {
+      id
+      status
+    }
+  }
+`);

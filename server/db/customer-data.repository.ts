@@ -9,9 +9,11 @@ import {
   Invoice,
   type IOrder,
   type IPayment,
+  type IPendingAction,
   type IRefund,
   Order,
   Payment,
+  PendingAction,
   Refund,
   ServiceIncident,
   Subscription,
@@ -75,6 +77,30 @@ export function createCustomerData(em: EntityManager, customerId: string) {
         }
         return refund;
       });
+    },
+    /** The customer's actions on a case that are still open (proposed, or confirmed and in review). */
+    async openActions(caseId?: string): Promise<IPendingAction[]> {
+      return em.find(
+        PendingAction,
+        { ...mine, ...(caseId ? { caseId } : {}), status: { $in: ['PENDING', 'CONFIRMED', 'IN_REVIEW', 'APPROVED'] } },
+        { orderBy: { createdAt: 'desc' } },
+      );
+    },
+    /** Stores a proposed action (nothing is carried out until the customer says yes). */
+    async proposeAction(input: {
+      caseId: string;
+      kind: IPendingAction['kind'];
+      paymentRef: string | null;
+      orderNumber: string | null;
+      invoiceNumber: string | null;
+      amountCents: number;
+      currency: string;
+      reason: string;
+      verdict: IPendingAction['verdict'];
+    }): Promise<IPendingAction> {
+      const action = em.create(PendingAction, { ...input, customer: customerId, status: 'PENDING' });
+      await em.flush();
+      return action;
     },
     async orders(limit: number): Promise<IOrder[]> {
       return em.find(Order, mine, { orderBy: { placedAt: 'desc' }, limit });

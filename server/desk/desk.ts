@@ -13,6 +13,7 @@ import { type DeskEvent, topics } from '../events.js';
 import type { Logger } from '../logger.js';
 import type { LlmProvider } from '../providers/provider.js';
 import type { PubSub, Subscription } from '../pubsub.js';
+import { type ActionsService, createActionsService } from './actions.service.js';
 import { AgentMetrics, type AgentStats } from './agent-metrics.js';
 import { type CaseService, createCaseService } from './case.service.js';
 import { CaseEventLog } from './case-event-log.js';
@@ -67,6 +68,8 @@ interface DeskStatus {
 /** The running desk. */
 export interface Desk {
   cases: CaseService;
+  /** Proposed actions: the customer's yes or no, and the operators' review queue. */
+  actions: ActionsService;
   log: CaseEventLog;
   metrics: AgentMetrics;
   /** Desk-wide events for dashboards. */
@@ -130,8 +133,11 @@ export function createDesk(deps: {
     audit: deps.answering.audit,
   });
 
+  const actions = createActionsService({ orm, log, audit: deps.answering.audit });
+
   return {
     cases,
+    actions,
     log,
     metrics,
     deskEvents: () => pubsub.subscribe<DeskEvent>(topics.desk),

@@ -4,6 +4,7 @@ import { untilExpiry } from '../auth/expiring.js';
 import { BadInputError } from '../errors.js';
 import type { CaseEvent, CaseEventType, DeskEvent } from '../events.js';
 import { closable } from '../iterators.js';
+import { ActionKindEnum, ActionStatusEnum } from './actions.schema.js';
 import { builder, me, tokenExpiry } from './builder.js';
 import { CaseStatusEnum, MessageType, PriorityEnum, RouteEnum } from './case.schema.js';
 
@@ -24,6 +25,7 @@ const TYPE_NAMES: Record<CaseEventType, string> = {
   CASE_ESCALATED: 'CaseEscalated',
   CASE_ERROR: 'CaseError',
   GUARDRAIL_TRIPPED: 'GuardrailTripped',
+  ACTION_UPDATED: 'ActionUpdated',
 };
 
 const CaseEventInterface = builder.interfaceRef<CaseEvent>('CaseEvent').implement({
@@ -139,6 +141,13 @@ eventType(
     reason: t.exposeString('reason'),
   }),
 );
+eventType('ACTION_UPDATED', 'A proposed action (a refund) was confirmed, declined, reviewed or carried out', (t) => ({
+  actionId: t.exposeID('actionId'),
+  kind: t.field({ type: ActionKindEnum, resolve: (e) => e.kind }),
+  status: t.field({ type: ActionStatusEnum, resolve: (e) => e.status }),
+  by: t.exposeString('by'),
+  summary: t.exposeString('summary'),
+}));
 
 const DESK_NAMES: Record<DeskEvent['type'], string> = {
   CASE_CREATED: 'CaseCreated',

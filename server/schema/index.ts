@@ -6,6 +6,7 @@ import './case.schema.js';
 import './events.schema.js';
 import './desk.schema.js';
 import './auth.schema.js';
+import './actions.schema.js';
 
 let schema: GraphQLSchema | undefined;
 

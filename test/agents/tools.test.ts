@@ -5,7 +5,7 @@ import { KnowledgeBase } from '../../server/agents/knowledge/knowledge-base.js';
 import { TOOLS, type ToolContext, toolSpec } from '../../server/agents/tools/index.js';
 import { ROOT_DIR } from '../../server/config.js';
 import { createCustomerData } from '../../server/db/customer-data.repository.js';
-import { Payment, Refund } from '../../server/db/entities/index.js';
+import { Payment, PendingAction, Refund } from '../../server/db/entities/index.js';
 import * as demo from '../../server/db/seed/demo-data.js';
 import { createTestDb } from '../helpers/app.js';
 
@@ -118,6 +118,7 @@ describe('tools', () => {
       expect((await em.findOneOrFail(Payment, { ref: 'pay_98KY7C3fA4aEHM' })).refundedCents).toBe(0);
       expect((await em.findOneOrFail(Payment, { ref: 'pay_LLRW77rKz6GTWW' })).refundedCents).toBe(0);
       expect(await em.count(Refund, { caseId: 'test-case' })).toBe(0);
+      expect(await em.count(PendingAction, {})).toBe(0);
     });
 
     it.each(CUSTOMERS)('lists exactly the invoices of the seed when the customer is %s', async (customer) => {
@@ -244,13 +245,15 @@ describe('tools', () => {
 
   describe('refund policy', () => {
     const db = useTestDb();
+    const actionsOf = (paymentRef: string) => db.orm.em.fork().find(PendingAction, { paymentRef });
+    const refundsOf = (paymentRef: string) => db.orm.em.fork().count(Refund, { paymentRef });
 
-    it('approves a refund of Ava’s recent small payment, records it and refuses a second one', async () => {
+    it('proposes a refund of Ava’s recent small payment, refunds nothing and keeps one proposal', async () => {
       const ava = makeCtx(db.orm, 'cust-ava');
       const check = await call('check_refund_eligibility', { reference: 'pay_6YL6oFMsBE2Eq5' }, ava);
       expect(check.verdict).toMatchObject({
         eligible: true,
-        decision: 'auto_approve',
+        decision: 'consent',
         refundableCents: 1900,
         duplicateOf: null,
         paidDaysAgo: 5,
@@ -261,68 +264,68 @@ describe('tools', () => {
         { reference: 'pay_6YL6oFMsBE2Eq5', reason: 'I did not use the service this month' },
         ava,
       );
-      expect(res.ok).toBe(true);
-      expect(res.refund).toMatchObject({
-        status: 'approved',
-        amount: '$19.00',
-        payment: 'pay_6YL6oFMsBE2Eq5',
-        invoice: 'INV-2026-0136',
+      expect(res).toMatchObject({
+        ok: true,
+        status: 'PENDING',
+        action: { kind: 'REFUND', amount: '$19.00', payment: 'pay_6YL6oFMsBE2Eq5', invoice: 'INV-2026-0136' },
+        verdict: { decision: 'consent' },
       });
+      expect(res.actionId).toMatch(/^act_[0-9a-f]{16}$/);
+      expect(res.question).toMatch(/^Shall I refund \$19\.00 for payment pay_6YL6oFMsBE2Eq5 .*\(yes\/no\)$/);
+      expect(res.nextStep).toMatch(/Nothing has been refunded yet/);
       expect(ava.escalations).toEqual([]);
 
       const em = db.orm.em.fork();
-      const payment = await em.findOneOrFail(Payment, { ref: 'pay_6YL6oFMsBE2Eq5' });
-      expect(payment.refundedCents).toBe(1900);
-      expect(payment.status).toBe('refunded');
-      const refund = await em.findOneOrFail(Refund, { id: res.refund.id });
-      expect(refund).toMatchObject({
-        customer: { id: 'cust-ava' },
-        paymentRef: 'pay_6YL6oFMsBE2Eq5',
-        amountCents: 1900,
-        status: 'approved',
+      expect(await em.findOneOrFail(Payment, { ref: 'pay_6YL6oFMsBE2Eq5' })).toMatchObject({
+        refundedCents: 0,
+        status: 'succeeded',
+      });
+      expect(await refundsOf('pay_6YL6oFMsBE2Eq5')).toBe(0);
+      const [action] = await actionsOf('pay_6YL6oFMsBE2Eq5');
+      expect(action).toMatchObject({
+        id: res.actionId,
         caseId: 'test-case',
+        customer: { id: 'cust-ava' },
+        kind: 'REFUND',
+        amountCents: 1900,
+        currency: 'USD',
+        status: 'PENDING',
+        decidedBy: null,
+        refundId: null,
       });
 
-      // The same case asks again, then a new case asks by invoice number.
-      const again = await call('request_refund', { reference: 'pay_6YL6oFMsBE2Eq5', reason: 'once more please' }, ava);
-      expect(again.ok).toBe(false);
-      expect(again.error).toMatch(/already been refunded/);
-      const byInvoice = await call(
+      // Asking again on the same case gives the same proposal, not a second one.
+      const again = await call('request_refund', { reference: 'INV-2026-0136', reason: 'once more please' }, ava);
+      expect(again.actionId).toBe(res.actionId);
+      expect(await actionsOf('pay_6YL6oFMsBE2Eq5')).toHaveLength(1);
+      // Another case of the same customer sees the open proposal and is refused.
+      const other = await call(
         'request_refund',
-        { reference: 'INV-2026-0136', reason: 'once more please' },
-        makeCtx(db.orm, 'cust-ava'),
+        { reference: 'pay_6YL6oFMsBE2Eq5', reason: 'once more please' },
+        { ...makeCtx(db.orm, 'cust-ava'), caseId: 'other-case' },
       );
-      expect(byInvoice.ok).toBe(false);
-      expect(byInvoice.error).toMatch(/already been refunded/);
-      expect(await db.orm.em.fork().count(Refund, { paymentRef: 'pay_6YL6oFMsBE2Eq5' })).toBe(1);
+      expect(other.ok).toBe(false);
+      expect(other.error).toMatch(new RegExp(res.actionId));
     });
 
-    it('records Harper’s $990 payment for review and escalates when she asks for a refund', async () => {
+    it('proposes Harper’s $990 refund for review after her yes, without escalating or refunding', async () => {
       const harper = makeCtx(db.orm, 'cust-harper');
       const res = await call(
         'request_refund',
         { reference: 'INV-2026-0134', reason: 'We want to go back to monthly billing' },
         harper,
       );
-      expect(res.ok).toBe(true);
-      expect(res.refund).toMatchObject({ status: 'pending_review', amount: '$990.00', payment: 'pay_LLRW77rKz6GTWW' });
-      expect(res.reason).toMatch(/over \$500\.00/);
-      expect(harper.escalations).toHaveLength(1);
-      expect(harper.escalations[0].priority).toBe('HIGH');
-      expect(harper.escalations[0].reason).toMatch(/\$990\.00/);
-
-      const em = db.orm.em.fork();
-      expect((await em.findOneOrFail(Payment, { ref: 'pay_LLRW77rKz6GTWW' })).refundedCents).toBe(0);
-      expect(await em.count(Refund, { paymentRef: 'pay_LLRW77rKz6GTWW', status: 'pending_review' })).toBe(1);
-
-      // While the review is pending, another request is refused.
-      const again = await call(
-        'request_refund',
-        { reference: 'pay_LLRW77rKz6GTWW', reason: 'hurry up please' },
-        makeCtx(db.orm, 'cust-harper'),
-      );
-      expect(again.ok).toBe(false);
-      expect(again.error).toMatch(/already being reviewed/);
+      expect(res).toMatchObject({
+        ok: true,
+        status: 'PENDING',
+        action: { amount: '$990.00', payment: 'pay_LLRW77rKz6GTWW' },
+        verdict: { decision: 'review' },
+      });
+      expect(res.verdict.reason).toMatch(/over the \$500\.00 limit/);
+      expect(res.question).toMatch(/billing specialist for approval\? \(yes\/no\)$/);
+      expect(harper.escalations).toEqual([]);
+      expect((await db.orm.em.fork().findOneOrFail(Payment, { ref: 'pay_LLRW77rKz6GTWW' })).refundedCents).toBe(0);
+      expect(await refundsOf('pay_LLRW77rKz6GTWW')).toBe(0);
     });
 
     it('refuses Ben’s 40-day-old payment because its refund is already under review', async () => {
@@ -336,97 +339,75 @@ describe('tools', () => {
       const res = await call('request_refund', { reference: 'pay_b9JN9ou73YRfiK', reason: 'switch to monthly' }, ben);
       expect(res.ok).toBe(false);
       expect(res.error).toMatch(/already being reviewed/);
-      expect(ben.escalations).toEqual([]);
-      expect(await db.orm.em.fork().count(Refund, { paymentRef: 'pay_b9JN9ou73YRfiK' })).toBe(1);
+      expect(await refundsOf('pay_b9JN9ou73YRfiK')).toBe(1);
+      expect(await actionsOf('pay_b9JN9ou73YRfiK')).toEqual([]);
     });
 
-    it('sends a payment older than 30 days to review when no review is pending', async () => {
-      const maya = makeCtx(db.orm, 'cust-maya');
-      const check = await call('check_refund_eligibility', { reference: 'pay_TjhR7eXeBaS3rH' }, maya);
-      expect(check.verdict).toMatchObject({ eligible: true, decision: 'review', paidDaysAgo: 45 });
+    it('sends a subscription payment older than 30 days to review, and an old hub payment to a return', async () => {
+      const grace = makeCtx(db.orm, 'cust-grace');
+      const check = await call('check_refund_eligibility', { reference: 'pay_qmSnCeEPNxyQzg' }, grace);
+      expect(check.verdict).toMatchObject({ eligible: true, decision: 'review', paidDaysAgo: 160 });
       expect(check.verdict.reason).toMatch(/outside the 30-day window/);
+      const maya = makeCtx(db.orm, 'cust-maya');
+      const hub = await call('check_refund_eligibility', { reference: 'pay_TjhR7eXeBaS3rH' }, maya);
+      expect(hub.verdict).toMatchObject({ eligible: false, decision: 'return_required', paidDaysAgo: 45 });
     });
 
-    it('approves Oliver’s duplicate charge in full with duplicateOf set', async () => {
+    it('proposes Oliver’s duplicate charge in full with duplicateOf set', async () => {
       const oliver = makeCtx(db.orm, 'cust-oliver');
-      const check = await call('check_refund_eligibility', { reference: 'pay_98KY7C3fA4aEHM' }, oliver);
+      const check = await call(
+        'check_refund_eligibility',
+        { reference: 'pay_98KY7C3fA4aEHM', claim: 'duplicate_charge' },
+        oliver,
+      );
       expect(check.verdict).toMatchObject({
         eligible: true,
-        decision: 'auto_approve',
+        decision: 'consent',
         duplicateOf: 'pay_eEoW5yEyYyKEsn',
         refundableCents: 1900,
       });
-
       const res = await call(
         'request_refund',
         { reference: 'pay_98KY7C3fA4aEHM', reason: 'I was charged twice for the same renewal' },
         oliver,
       );
-      expect(res.ok).toBe(true);
-      expect(res.refund).toMatchObject({
-        status: 'approved',
-        amount: '£19.00',
-        payment: 'pay_98KY7C3fA4aEHM',
-        invoice: 'INV-2026-0137',
+      expect(res).toMatchObject({
+        ok: true,
+        action: { amount: '£19.00', payment: 'pay_98KY7C3fA4aEHM', invoice: 'INV-2026-0137' },
+        verdict: { decision: 'consent', duplicateOf: 'pay_eEoW5yEyYyKEsn' },
       });
-      expect(res.reason).toMatch(/duplicate of payment pay_eEoW5yEyYyKEsn/);
-      expect(oliver.escalations).toEqual([]);
-      const em = db.orm.em.fork();
-      expect(await em.findOneOrFail(Payment, { ref: 'pay_98KY7C3fA4aEHM' })).toMatchObject({
-        refundedCents: 1900,
-        status: 'refunded',
-      });
-      expect((await em.findOneOrFail(Payment, { ref: 'pay_eEoW5yEyYyKEsn' })).refundedCents).toBe(0);
+      expect(await refundsOf('pay_98KY7C3fA4aEHM')).toBe(0);
     });
 
-    it('stops treating the original as a duplicate when its twin was already refunded', async () => {
-      const fresh = await createTestDb();
-      try {
-        const oliver = makeCtx(fresh.orm, 'cust-oliver');
-        const first = await call(
-          'request_refund',
-          { reference: 'pay_98KY7C3fA4aEHM', reason: 'charged twice' },
-          oliver,
-        );
-        expect(first.ok).toBe(true);
-        const check = await call(
-          'check_refund_eligibility',
-          { reference: 'pay_eEoW5yEyYyKEsn' },
-          makeCtx(fresh.orm, 'cust-oliver'),
-        );
-        expect(check.verdict.duplicateOf).toBeNull();
-        expect(check.verdict.reason).not.toMatch(/duplicate/);
-      } finally {
-        await fresh.close();
-      }
+    it.each([
+      ['the reason says so', { reason: 'I was charged twice for my Pro plan this month (39 euros)' }],
+      ['the claim says so', { reason: 'please refund it', claim: 'duplicate_charge' }],
+    ])('refuses a duplicate-charge refund of Emma’s single Pro payment when %s', async (_why, args) => {
+      const emma = makeCtx(db.orm, 'cust-emma');
+      const res = await call('request_refund', { reference: 'pay_GxFrwUESWXdiRR', ...args }, emma);
+      expect(res).toMatchObject({ ok: false, decision: 'no_duplicate' });
+      expect(res.error).toMatch(/not a duplicate/);
+      expect(await actionsOf('pay_GxFrwUESWXdiRR')).toEqual([]);
+      expect(await refundsOf('pay_GxFrwUESWXdiRR')).toBe(0);
     });
 
-    it('sends a partial refund to review when it brings the refunded total of a payment over the $500 limit', async () => {
-      const fresh = await createTestDb();
-      try {
-        const harper = makeCtx(fresh.orm, 'cust-harper');
-        const first = await call(
-          'request_refund',
-          { reference: 'pay_LLRW77rKz6GTWW', amountCents: 49500, reason: 'half back please' },
-          harper,
-        );
-        expect(first.refund.status).toBe('approved');
-        const second = await call(
-          'request_refund',
-          { reference: 'pay_LLRW77rKz6GTWW', amountCents: 49500, reason: 'and the other half' },
-          harper,
-        );
-        expect(second.refund.status).toBe('pending_review');
-        expect(harper.escalations).toHaveLength(1);
-        expect((await fresh.orm.em.fork().findOneOrFail(Payment, { ref: 'pay_LLRW77rKz6GTWW' })).refundedCents).toBe(
-          49500,
-        );
-      } finally {
-        await fresh.close();
-      }
+    it('sends Daan’s hub payment to a return instead of proposing a refund', async () => {
+      const daan = makeCtx(db.orm, 'cust-daan');
+      const res = await call(
+        'request_refund',
+        { reference: 'INV-2026-0133', reason: 'I no longer need the hub' },
+        daan,
+      );
+      expect(res).toMatchObject({ ok: false, decision: 'return_required' });
+      expect(res.error).toMatch(/hardware \(order BW-100212\).*return/);
+      expect(await actionsOf('pay_CjxHF8urqHNNo6')).toEqual([]);
+      expect(await refundsOf('pay_CjxHF8urqHNNo6')).toBe(0);
+      // A subscription payment of the same customer is not hardware: outside the window it goes to review.
+      const plus = await call('check_refund_eligibility', { reference: 'pay_XoKE6cWfv42LtA' }, daan);
+      expect(plus.verdict.decision).toBe('review');
     });
 
-    it('approves a partial refund when the amount is within the remaining refundable amount', async () => {
+    it('proposes a partial refund when the amount is within the remaining refundable amount', async () => {
       const jade = makeCtx(db.orm, 'cust-jade');
       const check = await call('check_refund_eligibility', { reference: 'pay_6ZJPToNAUcivjo' }, jade);
       expect(check.verdict).toMatchObject({ eligible: true, refundableCents: 9900 - 2475 });
@@ -442,12 +423,8 @@ describe('tools', () => {
         { reference: 'pay_6ZJPToNAUcivjo', amountCents: 1000, reason: 'goodwill credit' },
         jade,
       );
-      expect(res.ok).toBe(true);
-      expect(res.refund).toMatchObject({ status: 'approved', amount: '$10.00' });
-      expect(await db.orm.em.fork().findOneOrFail(Payment, { ref: 'pay_6ZJPToNAUcivjo' })).toMatchObject({
-        refundedCents: 3475,
-        status: 'partially_refunded',
-      });
+      expect(res).toMatchObject({ ok: true, status: 'PENDING', action: { amount: '$10.00' } });
+      expect((await db.orm.em.fork().findOneOrFail(Payment, { ref: 'pay_6ZJPToNAUcivjo' })).refundedCents).toBe(2475);
     });
 
     it('refuses a refund when the payment failed or was refunded in full', async () => {
@@ -469,7 +446,7 @@ describe('tools', () => {
     it('checks the recent successful payments when no reference is given', async () => {
       const res = await call('check_refund_eligibility', {}, makeCtx(db.orm, 'cust-chloe'));
       expect(res.found).toBe(true);
-      expect(res.policy).toEqual({ windowDays: 30, autoApproveLimit: '$500.00' });
+      expect(res.policy).toEqual({ windowDays: 30, limitWithoutReview: '$500.00' });
       expect(res.payments.map((p: { payment: { ref: string } }) => p.payment.ref).sort()).toEqual([
         'pay_6ZMeAYDxjEbZKy',
         'pay_ZFqhR7Ku3LjYiq',

@@ -9,12 +9,16 @@ import type {
   CaseStatus,
   Priority,
   Route,
+  WebCaseActionsQuery,
   WebDeskEventsSubscription,
   WebMeQuery,
   WebUpdateCaseMutationVariables,
 } from '../../generated/graphql.js';
 import { createDeskClient, type DeskClient, DeskClientError } from '../../src/desk-client.js';
 import {
+  WebCaseActionsQuery as CaseActionsDoc,
+  WebConfirmActionMutation as ConfirmActionDoc,
+  WebDeclineActionMutation as DeclineActionDoc,
   WebDeskEventsSubscription as DeskEventsDoc,
   WebMeQuery as MeDoc,
   WebReplyAsOperatorMutation as ReplyAsOperatorDoc,
@@ -85,6 +89,21 @@ export async function fetchMe(desk: DeskClient): Promise<Viewer> {
 
 export async function replyAsOperator(desk: DeskClient, caseId: string, message: string): Promise<void> {
   await run(desk.urql.mutation(ReplyAsOperatorDoc, { caseId, message }).toPromise());
+}
+
+/** An action an agent proposed on a case, as the customer page shows it. */
+export type CaseAction = WebCaseActionsQuery['caseActions'][number];
+
+/** The actions proposed on a case. */
+export async function fetchCaseActions(desk: DeskClient, caseId: string): Promise<CaseAction[]> {
+  return (await run(desk.urql.query(CaseActionsDoc, { caseId }, { requestPolicy: 'network-only' }).toPromise()))
+    .caseActions;
+}
+
+/** The customer's yes (confirm) or no (decline) to a proposed action. */
+export async function answerAction(desk: DeskClient, actionId: string, yes: boolean): Promise<void> {
+  if (yes) await run(desk.urql.mutation(ConfirmActionDoc, { actionId }).toPromise());
+  else await run(desk.urql.mutation(DeclineActionDoc, { actionId }).toPromise());
 }
 
 export async function updateCase(desk: DeskClient, input: WebUpdateCaseMutationVariables['input']): Promise<void> {

@@ -12,10 +12,13 @@ import {
   useRef,
   useState,
 } from 'react';
-import { type CaseSummary, startGuestSession } from '../../src/desk-client.js';
+import { type CaseSummary, type DeskClient, startGuestSession } from '../../src/desk-client.js';
 import {
+  answerAction,
+  type CaseAction,
   cleanToken,
   deskFor,
+  fetchCaseActions,
   fetchMe,
   formatAge,
   GRAPHQL_URL,
@@ -29,6 +32,87 @@ import { useCaseStream } from './case-stream.js';
 import { Conversation, ErrorNote, type ShownError, toShownError, useCountdown } from './ui.js';
 
 const MAX_MESSAGE_LENGTH = 4000;
+
+/** What the customer sees of an action once answered. */
+const ACTION_OUTCOME: Record<string, string> = {
+  CONFIRMED: 'Confirmed',
+  EXECUTED: 'Done',
+  IN_REVIEW: 'With a billing specialist',
+  APPROVED: 'Approved',
+  DECLINED: 'Declined',
+  REJECTED: 'Not approved',
+};
+
+/** The actions proposed on the case: a yes/no for each pending one, the outcome of the others. */
+function PendingActions(props: { desk: DeskClient; caseId: string; refresh: number }): ReactNode {
+  const { desk, caseId, refresh } = props;
+  const [actions, setActions] = useState<CaseAction[]>([]);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<ShownError | null>(null);
+  const load = useCallback(async () => {
+    try {
+      setActions(await fetchCaseActions(desk, caseId));
+    } catch (err) {
+      setError(toShownError(err, 'Loading the proposed actions'));
+    }
+  }, [desk, caseId]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refresh (answers so far) is the trigger for a reload.
+  useEffect(() => {
+    void load();
+  }, [load, refresh]);
+  const answer = async (id: string, yes: boolean) => {
+    setBusy(id);
+    setError(null);
+    try {
+      await answerAction(desk, id, yes);
+      await load();
+    } catch (err) {
+      setError(toShownError(err, yes ? 'Confirming' : 'Declining'));
+    } finally {
+      setBusy(null);
+    }
+  };
+  if (actions.length === 0 && !error) return null;
+  return h(
+    'section',
+    { className: 'card pending-actions', 'aria-label': 'Proposed actions', 'data-testid': 'pending-actions' },
+    h(ErrorNote, { error }),
+    actions.map((a) =>
+      h(
+        'div',
+        { key: a.id, className: 'row spread', 'data-testid': 'pending-action', 'data-status': a.status },
+        h('span', null, a.question),
+        a.status === 'PENDING'
+          ? h(
+              'span',
+              { className: 'row' },
+              h(
+                'button',
+                {
+                  type: 'button',
+                  className: 'primary',
+                  disabled: busy !== null,
+                  onClick: () => void answer(a.id, true),
+                  'data-testid': 'action-yes',
+                },
+                'Yes',
+              ),
+              h(
+                'button',
+                {
+                  type: 'button',
+                  disabled: busy !== null,
+                  onClick: () => void answer(a.id, false),
+                  'data-testid': 'action-no',
+                },
+                'No',
+              ),
+            )
+          : h('span', { className: 'muted', 'data-testid': 'action-outcome' }, ACTION_OUTCOME[a.status] ?? a.status),
+      ),
+    ),
+  );
+}
 
 const REQUEST_TYPES: { value: RequestType; text: string }[] = [
   { value: 'AUTO', text: 'Auto-detect' },
@@ -240,6 +324,7 @@ export function CustomerPage(): ReactNode {
         'div',
         { className: 'col-main' },
         caseId ? h('div', { className: 'card' }, h(Conversation, { view, viewer: 'customer' })) : null,
+        caseId && desk ? h(PendingActions, { desk, caseId, refresh: view.messages.length + completed }) : null,
         h(
           'form',
           {

@@ -4,6 +4,7 @@ import { CaseEventRecord } from './case-event.entity.js';
 import { Invoice, Order, Payment, Plan, Refund, ServiceIncident, Subscription } from './company.entity.js';
 import { Customer } from './customer.entity.js';
 import { Message } from './message.entity.js';
+import { PendingAction } from './pending-action.entity.js';
 
 /** Every entity the ORM knows. */
 export const entities = [
@@ -19,6 +20,7 @@ export const entities = [
   Order,
   ServiceIncident,
   AuditEvent,
+  PendingAction,
 ];
 
 export * from './audit-event.entity.js';
@@ -27,3 +29,4 @@ export * from './case-event.entity.js';
 export * from './company.entity.js';
 export * from './customer.entity.js';
 export * from './message.entity.js';
+export * from './pending-action.entity.js';

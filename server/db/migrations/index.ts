@@ -1,9 +1,11 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261130075430 } from './Migration20261130075430.js';
 import { Migration20261130084304 } from './Migration20261130084304.js';
+import { Migration20261201232515 } from './Migration20261201232515.js';
 
 /** Migrations in the order they apply; add each new one here. */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261130075430', class: Migration20261130075430 },
   { name: 'Migration20261130084304', class: Migration20261130084304 },
+  { name: 'Migration20261201232515', class: Migration20261201232515 },
 ];

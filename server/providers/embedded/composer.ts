@@ -4,7 +4,7 @@
  */
 
 import { detectLanguage, type Language } from '../../language.js';
-import { asksForRefund } from './extract.js';
+import { asksForRefund, claimsDuplicateCharge } from './extract.js';
 import type { SeenResult } from './planner.js';
 
 interface Article {
@@ -194,33 +194,49 @@ export function composeAnswer(
 
   const refunds = get<RefundResult>('request_refund');
   for (const r of refunds) {
-    if (!r.ok) out.push(`I couldn’t refund that payment: ${r.error}.`);
-    else if (r.refund.status === 'approved') {
-      const f = r.refund;
+    if (!r.ok) out.push(`I couldn’t propose a refund of that payment: ${r.error}.`);
+    else {
+      const a = r.action;
+      const found = `I found payment ${a.payment} of ${a.amount} from ${a.paid}${a.invoice ? ` (invoice ${a.invoice})` : ''}, paid with ${a.method}`;
       out.push(
-        `I’ve issued a refund of ${f.amount} for payment ${f.payment}${f.invoice ? ` (invoice ${f.invoice})` : ''} — reference ${f.id}. It goes back to your ${f.method} within ${r.expectedIn?.replace(', to the original payment method', '')}.`,
+        r.verdict.decision === 'review'
+          ? `${found}. It can only be refunded with a billing specialist’s approval — ${r.verdict.reason}. Shall I send the refund of ${a.amount} to them for review? (yes/no)`
+          : `${found}${r.verdict.duplicateOf ? `, a duplicate of payment ${r.verdict.duplicateOf}` : ''}. Shall I refund ${a.amount} to your ${a.method}? (yes/no)`,
       );
-    } else {
-      out.push(
-        `Your refund request of ${r.refund.amount} is recorded (reference ${r.refund.id}) — ${r.reason}. A billing specialist decides within 2 business days, and I’ve escalated the case so it doesn’t wait.`,
-      );
+      out.push('Nothing has been refunded yet: answer yes or no, and I’ll go ahead only on your yes.');
     }
   }
   if (refunds.length === 0) {
+    const duplicateClaim = claimsDuplicateCharge(text);
     for (const r of get<EligibilityResult>('check_refund_eligibility')) {
       if (r.payment && r.verdict) {
         out.push(
           `Payment ${r.payment.ref} of ${r.payment.amount} (${r.payment.date}): ${r.verdict.eligible ? `refundable — ${r.verdict.reason}` : `not refundable — ${r.verdict.reason}`}.`,
         );
+        if (r.verdict.decision === 'return_required') out.push(RETURN_STEPS);
       } else if (r.payments?.length) {
         const lines = r.payments.map(
           (p) =>
-            `- ${p.payment.date}: ${p.payment.amount} (${p.payment.invoice ?? p.payment.ref}) — ${p.verdict.eligible ? (p.verdict.decision === 'auto_approve' ? 'refundable now' : 'refundable after review') : 'not refundable'}${p.verdict.duplicateOf ? ', looks like a duplicate charge' : ''}`,
+            `- ${p.payment.date}: ${p.payment.amount} (${p.payment.invoice ?? p.payment.ref}) — ${verdictLabel(p.verdict)}${p.verdict.duplicateOf ? ', looks like a duplicate charge' : ''}`,
         );
-        out.push(`Here is what I see on your recent payments:\n${lines.join('\n')}`);
-        if (asksForRefund(text))
+        const hardware = r.payments.filter((p) => p.verdict.decision === 'return_required');
+        if (duplicateClaim && !r.payments.some((p) => p.verdict.duplicateOf)) {
           out.push(
-            'Tell me which payment you’d like refunded (the invoice number or date is enough) and I’ll take care of it.',
+            `I checked your recent payments and found no duplicate charge: no payment was taken twice for the same amount, so there is nothing to refund as a duplicate. Here is what I see:\n${lines.join('\n')}`,
+          );
+          out.push(
+            'If your bank shows a second charge that isn’t listed here, it may be a pending authorisation that drops off within a few days; send me its date and amount and I’ll look again.',
+          );
+        } else {
+          out.push(`Here is what I see on your recent payments:\n${lines.join('\n')}`);
+          if (asksForRefund(text) && !(hardware.length && mentionsHardware(text)))
+            out.push(
+              'Tell me which payment you’d like refunded (the invoice number or date is enough) and I’ll check it with you before anything is refunded.',
+            );
+        }
+        if (hardware.length && mentionsHardware(text))
+          out.push(
+            `${hardware.map((p) => `Your ${p.payment.amount} payment (${p.payment.invoice ?? p.payment.ref})`).join(' and ')} is for hardware, and hardware is refunded through a return, not a refund of the payment. ${RETURN_STEPS}`,
           );
       } else if (r.found === false) {
         out.push(
@@ -296,6 +312,23 @@ export function composeAnswer(
   return out.join('\n\n');
 }
 
+const RETURN_STEPS =
+  'To send a device back within 30 days of delivery, open Dashboard > Orders > (your order) and click Return items; we e-mail a free return label, and the price comes back to your original payment method once the return has been checked.';
+
+/** How a payment's refund verdict reads in a list. */
+function verdictLabel(v: Verdict): string {
+  if (v.decision === 'consent') return 'refundable';
+  if (v.decision === 'review') return 'refundable after a specialist’s review';
+  if (v.decision === 'no_duplicate') return 'charged once, not a duplicate';
+  if (v.decision === 'return_required') return 'hardware: refunded through a return';
+  return `not refundable (${v.reason})`;
+}
+
+/** Whether the message is about a device (which goes back through a return). */
+function mentionsHardware(text: string): boolean {
+  return /\b(hub|extender|mesh|adapter|device|hardware|router|order)\b/i.test(text);
+}
+
 function orderLine(o: OrderView): string {
   const base = `Order ${o.number} (${o.items.join(', ')}, ${o.total}) is ${o.status}`;
   if (o.status === 'shipped')
@@ -344,9 +377,10 @@ interface EligibilityResult {
 type RefundResult =
   | {
       ok: true;
-      reason?: string;
-      expectedIn?: string;
-      refund: { id: string; status: string; amount: string; payment: string; invoice: string | null; method: string };
+      status: string;
+      actionId: string;
+      action: { amount: string; payment: string; invoice: string | null; method: string; paid: string };
+      verdict: { decision: string; reason: string; duplicateOf: string | null };
     }
   | { ok: false; error: string };
 interface SubscriptionResult {

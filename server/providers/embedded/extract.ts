@@ -45,3 +45,15 @@ export function asksRefundStatus(text: string): boolean {
     text,
   );
 }
+
+/** Whether the customer says they were charged twice (so a refund needs a duplicate that exists). */
+export function claimsDuplicateCharge(text: string): boolean {
+  return /\b(duplicate|duplicated|double[- ]?charged?|charged (?:me )?twice|twice|two charges|charged two times|doppelt|en double|dubbel)\b/i.test(
+    text,
+  );
+}
+
+/** Whether the customer means their most recent payment ("my last payment", "the latest charge"). */
+export function meansLastPayment(text: string): boolean {
+  return /\b(last|latest|most recent|newest)\s+(payment|charge|invoice|renewal|transaction)\b/i.test(text);
+}

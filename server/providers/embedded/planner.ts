@@ -2,7 +2,13 @@
  * The embedded engine's tool planning: which tools to call for an intent, and which follow-up
  * action the first results call for (for example, the refund after an eligibility check).
  */
-import { asksForRefund, asksRefundStatus, extractMentions } from './extract.js';
+import {
+  asksForRefund,
+  asksRefundStatus,
+  claimsDuplicateCharge,
+  extractMentions,
+  meansLastPayment,
+} from './extract.js';
 
 /** A tool call the engine wants. */
 export interface PlannedCall {
@@ -30,20 +36,25 @@ export function planInitial(intent: string, route: string, text: string, availab
     case 'invoice':
       if (m.invoices.length) add('get_invoice', { number: m.invoices[0] });
       else add('list_invoices', { limit: 6 });
+      // "Refund invoice INV-…" reads as an invoice question, but asks for a refund too.
+      if (asksForRefund(text)) add('check_refund_eligibility', m.invoices[0] ? { reference: m.invoices[0] } : {});
       break;
     case 'payment_failed':
     case 'billing_dispute':
       add('list_payments', { limit: 8 });
       if (intent === 'billing_dispute' || asksForRefund(text))
-        add('check_refund_eligibility', m.invoices[0] ? { reference: m.invoices[0] } : {});
+        add('check_refund_eligibility', {
+          ...(m.invoices[0] ? { reference: m.invoices[0] } : {}),
+          ...(claimsDuplicateCharge(text) ? { claim: 'duplicate_charge' } : {}),
+        });
       break;
     case 'refund':
       if (asksRefundStatus(text)) add('list_payments', { limit: 8 });
       else
-        add(
-          'check_refund_eligibility',
-          m.payments[0] ? { reference: m.payments[0] } : m.invoices[0] ? { reference: m.invoices[0] } : {},
-        );
+        add('check_refund_eligibility', {
+          ...(m.payments[0] ? { reference: m.payments[0] } : m.invoices[0] ? { reference: m.invoices[0] } : {}),
+          ...(claimsDuplicateCharge(text) ? { claim: 'duplicate_charge' } : {}),
+        });
       break;
     case 'subscription_billing':
     case 'cancellation_fee':
@@ -73,7 +84,10 @@ export function planInitial(intent: string, route: string, text: string, availab
   return calls;
 }
 
-/** Second-round calls: an action the first results make possible and the customer asked for. */
+/**
+ * Second-round calls: a refund proposal the first results make possible and the customer asked
+ * for. It only proposes (the customer confirms); a "charged twice" needs a duplicate that exists.
+ */
 export function planFollowUp(intent: string, text: string, seen: SeenResult[], available: Set<string>): PlannedCall[] {
   if (!available.has('request_refund') || seen.some((s) => s.name === 'request_refund')) return [];
   const wantsRefund = asksForRefund(text) || intent === 'billing_dispute';
@@ -91,32 +105,40 @@ export function planFollowUp(intent: string, text: string, seen: SeenResult[], a
     | undefined;
   if (!check?.found) return [];
   const m = extractMentions(text);
+  const duplicateClaim = claimsDuplicateCharge(text);
   let target: string | undefined;
-  if (check.payment && check.verdict?.eligible) target = check.payment.ref;
+  if (check.payment && check.verdict?.eligible && (!duplicateClaim || check.verdict.duplicateOf))
+    target = check.payment.ref;
   if (!target && check.payments) {
-    // A duplicate charge first; else the payment whose amount the customer named; else the only
-    // recent refundable payment. With several candidates the engine asks instead of guessing.
     const eligible = check.payments.filter((p) => p.verdict.eligible);
-    const recent = eligible.filter((p) => p.verdict.paidDaysAgo <= 30);
-    const dup = eligible.find((p) => p.verdict.duplicateOf);
-    const byAmount = m.amountsCents.length
-      ? eligible.find((p) => p.payment.amountCents === m.amountsCents[0])
-      : undefined;
-    target = (dup ?? byAmount ?? (recent.length === 1 && intent !== 'billing_dispute' ? recent[0] : undefined))?.payment
-      .ref;
+    if (duplicateClaim) {
+      // Only a duplicate that exists; none found means nothing to refund, and the answer says so.
+      target = eligible.find((p) => p.verdict.duplicateOf)?.payment.ref;
+    } else if (meansLastPayment(text)) {
+      // The newest payment, and only when the policy allows it (else the answer gives the verdict).
+      const last = check.payments[0];
+      target = last?.verdict.eligible ? last.payment.ref : undefined;
+    } else {
+      // The payment whose amount the customer named; else the only recent refundable payment.
+      // With several candidates the engine asks instead of guessing.
+      const recent = eligible.filter((p) => p.verdict.paidDaysAgo <= 30);
+      const byAmount = m.amountsCents.length
+        ? eligible.find((p) => p.payment.amountCents === m.amountsCents[0])
+        : undefined;
+      target = (byAmount ?? (recent.length === 1 && intent !== 'billing_dispute' ? recent[0] : undefined))?.payment.ref;
+    }
   }
   if (!target) return [];
   const amount = m.amountsCents[0];
-  if (amount && check.payments?.some((p) => p.payment.ref === target && p.payment.amountCents === amount)) {
-    return [{ name: 'request_refund', args: { reference: target, reason: text.replace(/\s+/g, ' ').slice(0, 300) } }];
-  }
+  const fullAmount = check.payments?.some((p) => p.payment.ref === target && p.payment.amountCents === amount);
   return [
     {
       name: 'request_refund',
       args: {
         reference: target,
-        ...(amount ? { amountCents: amount } : {}),
+        ...(amount && !fullAmount && !duplicateClaim ? { amountCents: amount } : {}),
         reason: text.replace(/\s+/g, ' ').slice(0, 300),
+        ...(duplicateClaim ? { claim: 'duplicate_charge' } : {}),
       },
     },
   ];
