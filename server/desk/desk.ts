@@ -17,6 +17,7 @@ import { AgentMetrics, type AgentStats } from './agent-metrics.js';
 import { type CaseService, createCaseService } from './case.service.js';
 import { CaseEventLog } from './case-event-log.js';
 import { type CaseWorkerDeps, createCaseWorker } from './case-worker.js';
+import { createDeskOps, type DeskOps } from './desk-ops.js';
 import { WorkQueue } from './work-queue.js';
 
 /** Settings the desk runs with. */
@@ -68,6 +69,8 @@ export interface Desk {
   cases: CaseService;
   log: CaseEventLog;
   metrics: AgentMetrics;
+  /** Operators, notes, labels, canned responses, CSAT and search. */
+  ops: DeskOps;
   /** Desk-wide events for dashboards. */
   deskEvents(): Subscription<DeskEvent>;
   /** Queues every case whose work was not finished (after a restart). */
@@ -121,10 +124,21 @@ export function createDesk(deps: {
     isAccepting: () => accepting,
     limits: { maxMessageLength: options.maxMessageLength, maxContextBytes: options.maxContextBytes },
     audit: deps.answering.audit,
+    checkAssignee: (tx, assignee, actor) => ops.operators.checkAssignee(tx, assignee, actor),
   });
+  const ops = createDeskOps({
+    orm,
+    pubsub,
+    audit: deps.answering.audit,
+    logger,
+    cases,
+    maxMessageLength: options.maxMessageLength,
+  });
+  ops.operators.start();
 
   return {
     cases,
+    ops,
     log,
     metrics,
     deskEvents: () => pubsub.subscribe<DeskEvent>(topics.desk),
@@ -171,6 +185,7 @@ export function createDesk(deps: {
     async stop(graceMs) {
       accepting = false;
       await queue.stop(graceMs);
+      await ops.operators.stop();
       log.close();
     },
   };

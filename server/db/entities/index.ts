@@ -3,6 +3,7 @@ import { Case } from './case.entity.js';
 import { CaseEventRecord } from './case-event.entity.js';
 import { Invoice, Order, Payment, Plan, Refund, ServiceIncident, Subscription } from './company.entity.js';
 import { Customer } from './customer.entity.js';
+import { CannedResponse, CaseLabel, CaseNote, CaseRating, Label, Operator, SavedView } from './desk-ops.entity.js';
 import { Message } from './message.entity.js';
 
 /** Every entity the ORM knows. */
@@ -19,6 +20,13 @@ export const entities = [
   Order,
   ServiceIncident,
   AuditEvent,
+  Operator,
+  CaseNote,
+  Label,
+  CaseLabel,
+  CannedResponse,
+  CaseRating,
+  SavedView,
 ];
 
 export * from './audit-event.entity.js';
@@ -26,4 +34,5 @@ export * from './case.entity.js';
 export * from './case-event.entity.js';
 export * from './company.entity.js';
 export * from './customer.entity.js';
+export * from './desk-ops.entity.js';
 export * from './message.entity.js';
