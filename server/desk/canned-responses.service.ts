@@ -15,6 +15,7 @@ import {
   type ICannedResponse,
   type ICase,
   type IMessage,
+  Operator,
 } from '../db/entities/index.js';
 import { BadInputError, ConflictError, NotFoundError } from '../errors.js';
 import type { Actor, CaseService } from './case.service.js';
@@ -109,10 +110,11 @@ export function createCannedResponseService(deps: {
       const c = await em.findOne(Case, { id: caseId });
       if (!c) throw new NotFoundError('Case', caseId, 'caseId');
       const customer = await em.findOne(Customer, { id: c.customer.id });
+      const operator = await em.findOne(Operator, { id: actor.id });
       return renderTemplate(macro.body, {
         'customer.name': customer?.name ?? 'there',
         'case.id': c.id,
-        'agent.name': actor.name ?? actor.id,
+        'agent.name': operator?.name ?? actor.name ?? actor.id,
       });
     },
 
