@@ -81,6 +81,12 @@ export type AgentStatusChanged = DeskEvent & {
   handled: Scalars['Int']['output'];
 };
 
+export type AppliedCannedResponse = {
+  __typename?: 'AppliedCannedResponse';
+  case: Case;
+  message: Message;
+};
+
 /** The case was (un)assigned */
 export type AssigneeChanged = CaseEvent & {
   __typename?: 'AssigneeChanged';
@@ -133,6 +139,42 @@ export type AuthorKind =
   | 'OPERATOR'
   | 'SYSTEM';
 
+export type Availability =
+  | 'AWAY'
+  | 'OFFLINE'
+  | 'ONLINE';
+
+export type CannedActions = {
+  __typename?: 'CannedActions';
+  addLabel: Maybe<Scalars['String']['output']>;
+  status: Maybe<CaseStatus>;
+};
+
+export type CannedActionsInput = {
+  /** Label (of the set) to add */
+  addLabel?: InputMaybe<Scalars['String']['input']>;
+  /** Status to set after replying */
+  status?: InputMaybe<CaseStatus>;
+};
+
+/** A reply template; the body may use {{customer.name}}, {{case.id}}, {{agent.name}} */
+export type CannedResponse = {
+  __typename?: 'CannedResponse';
+  actions: CannedActions;
+  body: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  title: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type CannedResponseInput = {
+  actions?: InputMaybe<CannedActionsInput>;
+  body: Scalars['String']['input'];
+  /** Set to change an existing one */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  title: Scalars['String']['input'];
+};
+
 /** A support case: one customer’s conversation with the desk */
 export type Case = {
   __typename?: 'Case';
@@ -147,10 +189,16 @@ export type Case = {
   firstResponseAt: Maybe<Scalars['DateTime']['output']>;
   id: Scalars['ID']['output'];
   intent: Maybe<Scalars['String']['output']>;
+  /** The case’s labels, by name (staff only) */
+  labels: Array<Scalars['String']['output']>;
   /** Sequence number of the latest stored event; subscribe with after: lastEventSeq to get only what follows */
   lastEventSeq: Scalars['Int']['output'];
   messages: Array<Message>;
+  /** Internal notes, oldest first (staff only) */
+  notes: Array<CaseNote>;
   priority: Priority;
+  /** The rating of the current resolution (null until the customer rates it) */
+  rating: Maybe<CaseRating>;
   requestType: RequestType;
   resolvedAt: Maybe<Scalars['DateTime']['output']>;
   route: Maybe<Route>;
@@ -158,6 +206,8 @@ export type Case = {
   securityFlag: Scalars['Boolean']['output'];
   status: CaseStatus;
   subject: Scalars['String']['output'];
+  /** The team working the case (set when it is assigned) */
+  team: Maybe<Scalars['String']['output']>;
   updatedAt: Scalars['DateTime']['output'];
   /** Tokens spent on the case so far (answers, routing and guardrails) */
   usage: TokenUsage;
@@ -225,6 +275,17 @@ export type CaseFilterInput = {
   status?: InputMaybe<Array<CaseStatus>>;
 };
 
+/** An internal note: staff only, never shown to the customer nor sent to a model */
+export type CaseNote = {
+  __typename?: 'CaseNote';
+  authorId: Scalars['String']['output'];
+  authorName: Scalars['String']['output'];
+  body: Scalars['String']['output'];
+  caseId: Scalars['ID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+};
+
 /** The case was opened */
 export type CaseOpened = CaseEvent & {
   __typename?: 'CaseOpened';
@@ -236,6 +297,26 @@ export type CaseOpened = CaseEvent & {
   requestType: Scalars['String']['output'];
   seq: Scalars['Int']['output'];
   subject: Scalars['String']['output'];
+};
+
+/** A customer rated a resolved case */
+export type CaseRated = DeskEvent & {
+  __typename?: 'CaseRated';
+  at: Scalars['DateTime']['output'];
+  caseId: Scalars['ID']['output'];
+  comment: Maybe<Scalars['String']['output']>;
+  score: Scalars['Int']['output'];
+};
+
+/** A customer’s rating of a resolution */
+export type CaseRating = {
+  __typename?: 'CaseRating';
+  comment: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  /** The resolution it rates */
+  resolvedAt: Scalars['DateTime']['output'];
+  /** 1 (poor) to 5 (great) */
+  score: Scalars['Int']['output'];
 };
 
 /** The router decided who answers */
@@ -252,6 +333,25 @@ export type CaseRouted = CaseEvent & {
   route: Route;
   scores: Array<RouteScore>;
   seq: Scalars['Int']['output'];
+};
+
+export type CaseSearchInput = {
+  assignee?: InputMaybe<Scalars['String']['input']>;
+  /** Created at or after */
+  createdFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Created before */
+  createdTo?: InputMaybe<Scalars['DateTime']['input']>;
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  emergency?: InputMaybe<Scalars['Boolean']['input']>;
+  label?: InputMaybe<Scalars['String']['input']>;
+  priority?: InputMaybe<Array<Priority>>;
+  route?: InputMaybe<Array<Route>>;
+  status?: InputMaybe<Array<CaseStatus>>;
+  team?: InputMaybe<Team>;
+  /** Words in the subject or any message (the last one as a prefix) */
+  text?: InputMaybe<Scalars['String']['input']>;
+  /** Only cases nobody is assigned to */
+  unassigned?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 export type CaseStatus =
@@ -292,6 +392,43 @@ export type Customer = {
   id: Scalars['ID']['output'];
   isGuest: Scalars['Boolean']['output'];
   name: Scalars['String']['output'];
+};
+
+/** What staff see of a customer beside a case (latest 20 of each) */
+export type CustomerPanel = {
+  __typename?: 'CustomerPanel';
+  /** Their cases, newest first */
+  cases: Array<Case>;
+  customer: CustomerProfile;
+  invoices: Array<PanelInvoice>;
+  orders: Array<PanelOrder>;
+  payments: Array<PanelPayment>;
+  plan: Maybe<CustomerPlan>;
+  refunds: Array<PanelRefund>;
+};
+
+/** The customer’s subscription and its plan */
+export type CustomerPlan = {
+  __typename?: 'CustomerPlan';
+  billingCycle: Scalars['String']['output'];
+  code: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  priceCents: Scalars['Int']['output'];
+  renewsAt: Maybe<Scalars['DateTime']['output']>;
+  startedAt: Scalars['DateTime']['output'];
+  status: Scalars['String']['output'];
+};
+
+export type CustomerProfile = {
+  __typename?: 'CustomerProfile';
+  country: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  email: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  isGuest: Scalars['Boolean']['output'];
+  name: Scalars['String']['output'];
+  notes: Maybe<Scalars['String']['output']>;
+  phone: Maybe<Scalars['String']['output']>;
 };
 
 /** A desk-wide event for dashboards */
@@ -344,6 +481,30 @@ export type GuestSession = {
   token: Scalars['String']['output'];
 };
 
+export type Label = {
+  __typename?: 'Label';
+  color: Scalars['String']['output'];
+  description: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+};
+
+export type LabelInput = {
+  /** #rrggbb */
+  color?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** 1-40 letters, digits, spaces, - or _ (stored in lower case) */
+  name: Scalars['String']['input'];
+};
+
+/** A case’s labels changed */
+export type LabelsChanged = DeskEvent & {
+  __typename?: 'LabelsChanged';
+  at: Scalars['DateTime']['output'];
+  by: Scalars['String']['output'];
+  caseId: Scalars['ID']['output'];
+  labels: Array<Scalars['String']['output']>;
+};
+
 /** A message on a case */
 export type Message = {
   __typename?: 'Message';
@@ -393,8 +554,32 @@ export type MessageStatus =
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Adds a label of the set to a case; returns the case’s labels */
+  addCaseLabel: Array<Scalars['String']['output']>;
+  /** Adds an internal note to a case (staff only; announced on deskEvents, never on caseEvents) */
+  addNote: CaseNote;
+  /** Posts a canned response as your reply on a case, then runs its actions */
+  applyCannedResponse: AppliedCannedResponse;
+  deleteCannedResponse: Scalars['Boolean']['output'];
+  /** Removes a label from the set and from every case (admins) */
+  deleteLabel: Scalars['Boolean']['output'];
+  deleteView: Scalars['Boolean']['output'];
+  /** Rates a resolved case of yours, once per resolution (customers only) */
+  rateCase: CaseRating;
+  /** Removes a label from a case; returns the case’s labels */
+  removeCaseLabel: Array<Scalars['String']['output']>;
   /** An operator’s reply on a case; it stops any agent still answering */
   replyAsOperator: Message;
+  /** Adds (no id) or changes a canned response (admins) */
+  saveCannedResponse: CannedResponse;
+  /** Adds or changes a label of the set (admins) */
+  saveLabel: Label;
+  /** Adds or changes an operator (admins) */
+  saveOperator: Operator;
+  /** Saves a search under a name (replacing your view of that name) */
+  saveView: SavedView;
+  /** Sets an operator’s availability (yours by default; admins anyone’s). Going offline hands their open cases to others of the team; coming online takes waiting escalations */
+  setAvailability: Operator;
   /** Gives an anonymous visitor a short-lived customer token for a fresh guest id (limited per address) */
   startGuestSession: GuestSession;
   /** Stores a request (new case or follow-up) and returns at once; agents answer on the caseEvents stream */
@@ -404,9 +589,82 @@ export type Mutation = {
 };
 
 
+export type MutationAddCaseLabelArgs = {
+  caseId: Scalars['ID']['input'];
+  label: Scalars['String']['input'];
+};
+
+
+export type MutationAddNoteArgs = {
+  body: Scalars['String']['input'];
+  caseId: Scalars['ID']['input'];
+};
+
+
+export type MutationApplyCannedResponseArgs = {
+  caseId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteCannedResponseArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteLabelArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+export type MutationDeleteViewArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRateCaseArgs = {
+  caseId: Scalars['ID']['input'];
+  comment?: InputMaybe<Scalars['String']['input']>;
+  score: Scalars['Int']['input'];
+};
+
+
+export type MutationRemoveCaseLabelArgs = {
+  caseId: Scalars['ID']['input'];
+  label: Scalars['String']['input'];
+};
+
+
 export type MutationReplyAsOperatorArgs = {
   caseId: Scalars['ID']['input'];
   message: Scalars['String']['input'];
+};
+
+
+export type MutationSaveCannedResponseArgs = {
+  input: CannedResponseInput;
+};
+
+
+export type MutationSaveLabelArgs = {
+  input: LabelInput;
+};
+
+
+export type MutationSaveOperatorArgs = {
+  input: OperatorInput;
+};
+
+
+export type MutationSaveViewArgs = {
+  name: Scalars['String']['input'];
+  search: CaseSearchInput;
+};
+
+
+export type MutationSetAvailabilityArgs = {
+  availability: Availability;
+  operatorId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -419,10 +677,113 @@ export type MutationUpdateCaseArgs = {
   input: UpdateCaseInput;
 };
 
+/** An internal note was added to a case (staff only; never on the customer’s stream) */
+export type NoteAdded = DeskEvent & {
+  __typename?: 'NoteAdded';
+  at: Scalars['DateTime']['output'];
+  authorId: Scalars['String']['output'];
+  authorName: Scalars['String']['output'];
+  body: Scalars['String']['output'];
+  caseId: Scalars['ID']['output'];
+  noteId: Scalars['ID']['output'];
+};
+
+/** A person who works cases (id: the sub of their token) */
+export type Operator = {
+  __typename?: 'Operator';
+  availability: Availability;
+  /** Open cases auto-assignment may give them at once */
+  capacity: Scalars['Int']['output'];
+  email: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  lastAssignedAt: Maybe<Scalars['DateTime']['output']>;
+  name: Scalars['String']['output'];
+  /** Open cases assigned to them now */
+  openCases: Scalars['Int']['output'];
+  role: OperatorRole;
+  team: Maybe<Team>;
+};
+
+/** An operator was added or changed (availability, team, capacity) */
+export type OperatorChanged = DeskEvent & {
+  __typename?: 'OperatorChanged';
+  at: Scalars['DateTime']['output'];
+  availability: Scalars['String']['output'];
+  capacity: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+  operatorId: Scalars['ID']['output'];
+  team: Maybe<Scalars['String']['output']>;
+};
+
+export type OperatorInput = {
+  availability?: InputMaybe<Availability>;
+  capacity?: InputMaybe<Scalars['Int']['input']>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** The sub of their token */
+  id: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+  role?: InputMaybe<OperatorRole>;
+  team?: InputMaybe<Team>;
+};
+
+export type OperatorRole =
+  | 'ADMIN'
+  | 'OPERATOR';
+
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type PanelInvoice = {
+  __typename?: 'PanelInvoice';
+  amountCents: Scalars['Int']['output'];
+  currency: Scalars['String']['output'];
+  dueAt: Scalars['DateTime']['output'];
+  issuedAt: Scalars['DateTime']['output'];
+  number: Scalars['String']['output'];
+  status: Scalars['String']['output'];
+};
+
+export type PanelOrder = {
+  __typename?: 'PanelOrder';
+  carrier: Maybe<Scalars['String']['output']>;
+  currency: Scalars['String']['output'];
+  deliveredAt: Maybe<Scalars['DateTime']['output']>;
+  eta: Maybe<Scalars['DateTime']['output']>;
+  /** Number of items */
+  items: Scalars['Int']['output'];
+  number: Scalars['String']['output'];
+  placedAt: Scalars['DateTime']['output'];
+  status: Scalars['String']['output'];
+  totalCents: Scalars['Int']['output'];
+  trackingNumber: Maybe<Scalars['String']['output']>;
+};
+
+export type PanelPayment = {
+  __typename?: 'PanelPayment';
+  amountCents: Scalars['Int']['output'];
+  currency: Scalars['String']['output'];
+  failureReason: Maybe<Scalars['String']['output']>;
+  invoiceNumber: Maybe<Scalars['String']['output']>;
+  method: Scalars['String']['output'];
+  paidAt: Scalars['DateTime']['output'];
+  ref: Scalars['String']['output'];
+  refundedCents: Scalars['Int']['output'];
+  status: Scalars['String']['output'];
+};
+
+export type PanelRefund = {
+  __typename?: 'PanelRefund';
+  amountCents: Scalars['Int']['output'];
+  caseId: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  currency: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  paymentRef: Scalars['String']['output'];
+  reason: Scalars['String']['output'];
+  status: Scalars['String']['output'];
 };
 
 export type Priority =
@@ -447,15 +808,28 @@ export type Query = {
   agents: Array<Agent>;
   /** The audit trail, newest first (admins only) */
   auditEvents: AuditEventPage;
+  cannedResponses: Array<CannedResponse>;
   /** One case (NOT_FOUND when it does not exist or is not yours) */
   case: Case;
   /** Cases, newest first, with cursor pagination (customers see their own) */
   cases: CaseConnection;
+  /** A customer’s profile, plan, invoices, payments, refunds, orders and cases (staff only) */
+  customerPanel: CustomerPanel;
   deskStatus: DeskStatus;
   /** Always "ok" while the server answers */
   health: Scalars['String']['output'];
+  /** The label set */
+  labels: Array<Label>;
   /** Who the token says you are */
   me: Viewer;
+  /** Every operator, by name (the assignee picker) */
+  operators: Array<Operator>;
+  /** A canned response rendered for a case, for the reply box (nothing is posted) */
+  renderCannedResponse: Scalars['String']['output'];
+  /** Your saved views, by name */
+  savedViews: Array<SavedView>;
+  /** Cases matching a search, newest first, with cursor pagination (staff only) */
+  searchCases: CaseConnection;
 };
 
 
@@ -475,6 +849,24 @@ export type QueryCasesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<CaseFilterInput>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryCustomerPanelArgs = {
+  customerId: Scalars['ID']['input'];
+};
+
+
+export type QueryRenderCannedResponseArgs = {
+  caseId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+export type QuerySearchCasesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  search: CaseSearchInput;
 };
 
 export type RequestType =
@@ -511,6 +903,16 @@ export type RoutingMethod =
   | 'LLM'
   | 'LOW_CONFIDENCE'
   | 'RULE';
+
+/** A search an operator saved */
+export type SavedView = {
+  __typename?: 'SavedView';
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** The CaseSearchInput it runs */
+  search: Scalars['JSON']['output'];
+};
 
 /** A security or authentication event was recorded in the audit trail */
 export type SecurityEventRaised = DeskEvent & {
@@ -567,6 +969,11 @@ export type SubscriptionCaseEventsArgs = {
   after?: InputMaybe<Scalars['Int']['input']>;
   caseId: Scalars['ID']['input'];
 };
+
+export type Team =
+  | 'BILLING'
+  | 'ESCALATIONS'
+  | 'TECHNICAL';
 
 /** A piece of an answer as it is written */
 export type TokenDelta = CaseEvent & {
@@ -753,8 +1160,12 @@ export type WebDeskEventsSubscriptionVariables = Exact<{ [key: string]: never; }
 export type WebDeskEventsSubscription = { __typename?: 'Subscription', deskEvents:
     | { __typename: 'AgentStatusChanged', agent: string, active: number, handled: number, errors: number, at: string }
     | { __typename: 'CaseCreated', caseId: string, status: CaseStatus, priority: Priority, route: Route | null, emergency: boolean, subject: string, at: string }
+    | { __typename: 'CaseRated', at: string }
     | { __typename: 'CaseUpdated', caseId: string, status: CaseStatus, priority: Priority, route: Route | null, assignee: string | null, agentName: string | null, at: string }
     | { __typename: 'EmergencyAlert', caseId: string, reason: string, at: string }
+    | { __typename: 'LabelsChanged', at: string }
+    | { __typename: 'NoteAdded', at: string }
+    | { __typename: 'OperatorChanged', at: string }
     | { __typename: 'SecurityEventRaised', event: string, category: string, at: string, securityCaseId: string | null }
    };
 
