@@ -27,6 +27,11 @@ type Documents = {
     "\n  subscription WebDeskEvents {\n    deskEvents {\n      __typename\n      at\n      ... on CaseCreated {\n        caseId\n        status\n        priority\n        route\n        emergency\n        subject\n      }\n      ... on CaseUpdated {\n        caseId\n        status\n        priority\n        route\n        assignee\n        agentName\n      }\n      ... on AgentStatusChanged {\n        agent\n        active\n        handled\n        errors\n      }\n      ... on EmergencyAlert {\n        caseId\n        reason\n      }\n      ... on SecurityEventRaised {\n        event\n        category\n        securityCaseId: caseId\n      }\n    }\n  }\n": typeof types.WebDeskEventsDocument,
     "\n  mutation WebReplyAsOperator($caseId: ID!, $message: String!) {\n    replyAsOperator(caseId: $caseId, message: $message) {\n      id\n      content\n    }\n  }\n": typeof types.WebReplyAsOperatorDocument,
     "\n  mutation WebUpdateCase($input: UpdateCaseInput!) {\n    updateCase(input: $input) {\n      id\n      status\n      priority\n      assignee\n    }\n  }\n": typeof types.WebUpdateCaseDocument,
+    "\n  query WebCaseTools($id: ID!) {\n    case(id: $id) {\n      id\n      assignee\n      labels\n      notes {\n        id\n        authorName\n        body\n        createdAt\n      }\n    }\n    operators {\n      id\n      name\n      team\n      availability\n    }\n    labels {\n      name\n      color\n    }\n    cannedResponses {\n      id\n      title\n    }\n  }\n": typeof types.WebCaseToolsDocument,
+    "\n  mutation WebAddNote($caseId: ID!, $body: String!) {\n    addNote(caseId: $caseId, body: $body) {\n      id\n    }\n  }\n": typeof types.WebAddNoteDocument,
+    "\n  mutation WebAddCaseLabel($caseId: ID!, $label: String!) {\n    addCaseLabel(caseId: $caseId, label: $label)\n  }\n": typeof types.WebAddCaseLabelDocument,
+    "\n  mutation WebRemoveCaseLabel($caseId: ID!, $label: String!) {\n    removeCaseLabel(caseId: $caseId, label: $label)\n  }\n": typeof types.WebRemoveCaseLabelDocument,
+    "\n  mutation WebApplyCannedResponse($caseId: ID!, $id: ID!) {\n    applyCannedResponse(caseId: $caseId, id: $id) {\n      case {\n        id\n        status\n      }\n    }\n  }\n": typeof types.WebApplyCannedResponseDocument,
 };
 const documents: Documents = {
     "\n  fragment MessageFields on Message {\n    id\n    caseId\n    authorKind\n    authorName\n    agentName\n    content\n    status\n    createdAt\n    model\n    latencyMs\n    timeToFirstTokenMs\n    citations {\n      id\n      title\n      snippet\n    }\n    toolCalls {\n      id\n      agent\n      name\n      ok\n      durationMs\n    }\n  }\n": types.MessageFieldsFragmentDoc,
@@ -42,6 +47,11 @@ const documents: Documents = {
     "\n  subscription WebDeskEvents {\n    deskEvents {\n      __typename\n      at\n      ... on CaseCreated {\n        caseId\n        status\n        priority\n        route\n        emergency\n        subject\n      }\n      ... on CaseUpdated {\n        caseId\n        status\n        priority\n        route\n        assignee\n        agentName\n      }\n      ... on AgentStatusChanged {\n        agent\n        active\n        handled\n        errors\n      }\n      ... on EmergencyAlert {\n        caseId\n        reason\n      }\n      ... on SecurityEventRaised {\n        event\n        category\n        securityCaseId: caseId\n      }\n    }\n  }\n": types.WebDeskEventsDocument,
     "\n  mutation WebReplyAsOperator($caseId: ID!, $message: String!) {\n    replyAsOperator(caseId: $caseId, message: $message) {\n      id\n      content\n    }\n  }\n": types.WebReplyAsOperatorDocument,
     "\n  mutation WebUpdateCase($input: UpdateCaseInput!) {\n    updateCase(input: $input) {\n      id\n      status\n      priority\n      assignee\n    }\n  }\n": types.WebUpdateCaseDocument,
+    "\n  query WebCaseTools($id: ID!) {\n    case(id: $id) {\n      id\n      assignee\n      labels\n      notes {\n        id\n        authorName\n        body\n        createdAt\n      }\n    }\n    operators {\n      id\n      name\n      team\n      availability\n    }\n    labels {\n      name\n      color\n    }\n    cannedResponses {\n      id\n      title\n    }\n  }\n": types.WebCaseToolsDocument,
+    "\n  mutation WebAddNote($caseId: ID!, $body: String!) {\n    addNote(caseId: $caseId, body: $body) {\n      id\n    }\n  }\n": types.WebAddNoteDocument,
+    "\n  mutation WebAddCaseLabel($caseId: ID!, $label: String!) {\n    addCaseLabel(caseId: $caseId, label: $label)\n  }\n": types.WebAddCaseLabelDocument,
+    "\n  mutation WebRemoveCaseLabel($caseId: ID!, $label: String!) {\n    removeCaseLabel(caseId: $caseId, label: $label)\n  }\n": types.WebRemoveCaseLabelDocument,
+    "\n  mutation WebApplyCannedResponse($caseId: ID!, $id: ID!) {\n    applyCannedResponse(caseId: $caseId, id: $id) {\n      case {\n        id\n        status\n      }\n    }\n  }\n": types.WebApplyCannedResponseDocument,
 };
 
 /**
@@ -110,6 +120,26 @@ export function graphql(source: "\n  mutation WebReplyAsOperator($caseId: ID!, $
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation WebUpdateCase($input: UpdateCaseInput!) {\n    updateCase(input: $input) {\n      id\n      status\n      priority\n      assignee\n    }\n  }\n"): (typeof documents)["\n  mutation WebUpdateCase($input: UpdateCaseInput!) {\n    updateCase(input: $input) {\n      id\n      status\n      priority\n      assignee\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebCaseTools($id: ID!) {\n    case(id: $id) {\n      id\n      assignee\n      labels\n      notes {\n        id\n        authorName\n        body\n        createdAt\n      }\n    }\n    operators {\n      id\n      name\n      team\n      availability\n    }\n    labels {\n      name\n      color\n    }\n    cannedResponses {\n      id\n      title\n    }\n  }\n"): (typeof documents)["\n  query WebCaseTools($id: ID!) {\n    case(id: $id) {\n      id\n      assignee\n      labels\n      notes {\n        id\n        authorName\n        body\n        createdAt\n      }\n    }\n    operators {\n      id\n      name\n      team\n      availability\n    }\n    labels {\n      name\n      color\n    }\n    cannedResponses {\n      id\n      title\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WebAddNote($caseId: ID!, $body: String!) {\n    addNote(caseId: $caseId, body: $body) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation WebAddNote($caseId: ID!, $body: String!) {\n    addNote(caseId: $caseId, body: $body) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WebAddCaseLabel($caseId: ID!, $label: String!) {\n    addCaseLabel(caseId: $caseId, label: $label)\n  }\n"): (typeof documents)["\n  mutation WebAddCaseLabel($caseId: ID!, $label: String!) {\n    addCaseLabel(caseId: $caseId, label: $label)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WebRemoveCaseLabel($caseId: ID!, $label: String!) {\n    removeCaseLabel(caseId: $caseId, label: $label)\n  }\n"): (typeof documents)["\n  mutation WebRemoveCaseLabel($caseId: ID!, $label: String!) {\n    removeCaseLabel(caseId: $caseId, label: $label)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WebApplyCannedResponse($caseId: ID!, $id: ID!) {\n    applyCannedResponse(caseId: $caseId, id: $id) {\n      case {\n        id\n        status\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation WebApplyCannedResponse($caseId: ID!, $id: ID!) {\n    applyCannedResponse(caseId: $caseId, id: $id) {\n      case {\n        id\n        status\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
