@@ -91,5 +91,5 @@ describe.skipIf(!CHROMIUM)('operator workspace in Chromium', () => {
     expect(JSON.stringify(mine.data)).toContain('Glad we could help');
     expect(JSON.stringify(mine.data)).not.toContain('beta tester');
     expect(pageErrors).toEqual([]);
-  });
+  }, 90_000);
 });
