@@ -109,6 +109,18 @@ export type DeskEvent =
       event: string;
       caseId: string | null;
       actorId: string | null;
+    }
+  | { type: 'NOTE_ADDED'; caseId: string; at: Date; noteId: string; authorId: string; authorName: string; body: string }
+  | { type: 'LABELS_CHANGED'; caseId: string; at: Date; labels: string[]; by: string }
+  | { type: 'CASE_RATED'; caseId: string; at: Date; score: number; comment: string | null }
+  | {
+      type: 'OPERATOR_CHANGED';
+      at: Date;
+      operatorId: string;
+      name: string;
+      team: string | null;
+      availability: string;
+      capacity: number;
     };
 
 /** Topic names on the pub/sub. */

@@ -237,6 +237,9 @@ class EventPrinter {
       case 'GuardrailTripped':
         this.line(`${tag}${c.yellow(`guardrail ${ev.guardrail}: ${ev.reason}`)}`);
         return;
+      case 'ActionUpdated':
+        this.line(`${tag}${c.yellow(`action ${ev.status.toLowerCase().replace('_', ' ')}: ${ev.summary}`)}`);
+        return;
     }
   }
 }

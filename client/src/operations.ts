@@ -145,6 +145,12 @@ export const CaseEventFieldsFragment = graphql(`
       guardrail
       reason
     }
+    ... on ActionUpdated {
+      actionId
+      kind
+      status
+      summary
+    }
   }
 `);
 

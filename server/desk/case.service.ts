@@ -75,6 +75,8 @@ export interface CaseServiceDeps {
   isAccepting(): boolean;
   limits: { maxMessageLength: number; maxContextBytes: number };
   audit: AuditLog;
+  /** Checks an assignee (a known operator; BAD_USER_INPUT otherwise) and names their team. */
+  checkAssignee?(tx: EntityManager, assignee: string, actor: Actor): Promise<{ team: string | null }>;
 }
 
 /** Where a request came from, for the audit trail. */
@@ -430,6 +432,8 @@ export function createCaseService(deps: CaseServiceDeps) {
         if (assignee !== undefined && assignee !== c.assignee) {
           if (assignee !== null && (assignee.length === 0 || assignee.length > 100))
             throw new BadInputError('assignee must be 1-100 characters', 'assignee');
+          if (assignee !== null && deps.checkAssignee)
+            c.team = (await deps.checkAssignee(tx, assignee, actor)).team ?? c.team;
           record(c, { type: 'ASSIGNEE_CHANGED', from: c.assignee ?? null, to: assignee, by: actor.id });
           c.assignee = assignee;
           // Handed back to the AI: messages the customer wrote meanwhile are answered now.
@@ -517,7 +521,8 @@ export function encodeCursor(c: ICase): string {
   return Buffer.from(JSON.stringify([c.createdAt.getTime(), c.id])).toString('base64url');
 }
 
-function decodeCursor(s: string): { at: Date; id: string } {
+/** Reads a cursor made by encodeCursor (BAD_USER_INPUT when it is not one). */
+export function decodeCursor(s: string): { at: Date; id: string } {
   try {
     const [ms, id] = JSON.parse(Buffer.from(s, 'base64url').toString()) as [number, string];
     const at = new Date(ms);

@@ -18,6 +18,7 @@ import { AgentMetrics, type AgentStats } from './agent-metrics.js';
 import { type CaseService, createCaseService } from './case.service.js';
 import { CaseEventLog } from './case-event-log.js';
 import { type CaseWorkerDeps, createCaseWorker } from './case-worker.js';
+import { createDeskOps, type DeskOps } from './desk-ops.js';
 import type { CaseQueue, SequenceAllocator } from './ports.js';
 import { WorkQueue } from './work-queue.js';
 
@@ -72,6 +73,8 @@ export interface Desk {
   actions: ActionsService;
   log: CaseEventLog;
   metrics: AgentMetrics;
+  /** Operators, notes, labels, canned responses, CSAT and search. */
+  ops: DeskOps;
   /** Desk-wide events for dashboards. */
   deskEvents(): Subscription<DeskEvent>;
   /** Queues every case whose work was not finished (after a restart). */
@@ -131,13 +134,24 @@ export function createDesk(deps: {
     isAccepting: () => accepting,
     limits: { maxMessageLength: options.maxMessageLength, maxContextBytes: options.maxContextBytes },
     audit: deps.answering.audit,
+    checkAssignee: (tx, assignee, actor) => ops.operators.checkAssignee(tx, assignee, actor),
   });
+  const ops = createDeskOps({
+    orm,
+    pubsub,
+    audit: deps.answering.audit,
+    logger,
+    cases,
+    maxMessageLength: options.maxMessageLength,
+  });
+  ops.operators.start();
 
   const actions = createActionsService({ orm, log, audit: deps.answering.audit });
 
   return {
     cases,
     actions,
+    ops,
     log,
     metrics,
     deskEvents: () => pubsub.subscribe<DeskEvent>(topics.desk),
@@ -184,6 +198,7 @@ export function createDesk(deps: {
     async stop(graceMs) {
       accepting = false;
       await queue.stop(graceMs);
+      await ops.operators.stop();
       log.close();
     },
   };

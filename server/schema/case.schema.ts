@@ -74,7 +74,8 @@ const CustomerType = builder.objectRef<{ id: string; name: string; isGuest: bool
   fields: (t) => ({ id: t.exposeID('id'), name: t.exposeString('name'), isGuest: t.exposeBoolean('isGuest') }),
 });
 
-const CaseType = builder.objectRef<ICase>('Case').implement({
+/** A case. */
+export const CaseType = builder.objectRef<ICase>('Case').implement({
   description: 'A support case: one customer’s conversation with the desk',
   fields: (t) => ({
     id: t.exposeID('id'),
@@ -135,7 +136,8 @@ const CaseEdge = builder.simpleObject('CaseEdge', {
 const PageInfo = builder.simpleObject('PageInfo', {
   fields: (t) => ({ hasNextPage: t.boolean(), endCursor: t.string({ nullable: true }) }),
 });
-const CaseConnection = builder.simpleObject('CaseConnection', {
+/** A page of cases. */
+export const CaseConnection = builder.simpleObject('CaseConnection', {
   fields: (t) => ({ edges: t.field({ type: [CaseEdge] }), pageInfo: t.field({ type: PageInfo }), totalCount: t.int() }),
 });
 

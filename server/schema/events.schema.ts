@@ -155,10 +155,15 @@ const DESK_NAMES: Record<DeskEvent['type'], string> = {
   AGENT_STATUS: 'AgentStatusChanged',
   EMERGENCY_ALERT: 'EmergencyAlert',
   SECURITY_EVENT: 'SecurityEventRaised',
+  NOTE_ADDED: 'NoteAdded',
+  LABELS_CHANGED: 'LabelsChanged',
+  CASE_RATED: 'CaseRated',
+  OPERATOR_CHANGED: 'OperatorChanged',
 };
 type DEv<T extends DeskEvent['type']> = Extract<DeskEvent, { type: T }>;
 
-const DeskEventInterface = builder.interfaceRef<DeskEvent>('DeskEvent').implement({
+/** The interface of desk events (the desk operations' events implement it in desk-ops-events.schema.ts). */
+export const DeskEventInterface = builder.interfaceRef<DeskEvent>('DeskEvent').implement({
   description: 'A desk-wide event for dashboards',
   resolveType: (ev) => DESK_NAMES[ev.type],
   fields: (t) => ({ at: t.field({ type: 'DateTime', resolve: (e) => e.at }) }),

@@ -7,6 +7,14 @@ import './events.schema.js';
 import './desk.schema.js';
 import './auth.schema.js';
 import './actions.schema.js';
+import './desk-ops-events.schema.js';
+import './operators.schema.js';
+import './notes.schema.js';
+import './labels.schema.js';
+import './canned-responses.schema.js';
+import './csat.schema.js';
+import './customer-panel.schema.js';
+import './search.schema.js';
 
 let schema: GraphQLSchema | undefined;
 

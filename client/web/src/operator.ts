@@ -37,6 +37,7 @@ import {
   writeToken,
 } from './api.js';
 import { useCaseStream } from './case-stream.js';
+import { CaseTools } from './operator-tools.js';
 import { BarChart, Conversation, ErrorNote, type ShownError, toShownError } from './ui.js';
 
 /** The server's largest page (`cases(first:)`). */
@@ -801,6 +802,7 @@ function CasePanel(props: { desk: DeskClient; me: Viewer; caseId: string; onClos
       ),
     ),
     h(ErrorNote, { error, testId: 'panel-error' }),
+    h(CaseTools, { desk, caseId, closed }),
     h(Conversation, { view, viewer: 'operator' }),
     h(
       'form',

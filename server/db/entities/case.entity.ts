@@ -19,6 +19,7 @@ export const Case = defineEntity({
     { properties: ['status', 'createdAt'] },
     { properties: ['customer', 'createdAt'] },
     { properties: ['workState'] },
+    { properties: ['assignee'] },
   ],
   properties: {
     id: p
@@ -35,6 +36,8 @@ export const Case = defineEntity({
     agentName: p.string().nullable(),
     emergency: p.boolean().default(false),
     assignee: p.string().nullable(),
+    /** The team working the case (set by assignment): billing, technical or escalations. */
+    team: p.string().nullable(),
     context: p.json<Record<string, unknown>>().nullable(),
     workState: p.enum([...WORK_STATES]).default('IDLE'),
     /** Highest event sequence number reserved for this case (hi/lo: never reused after a crash). */

@@ -3,6 +3,7 @@ import { Case } from './case.entity.js';
 import { CaseEventRecord } from './case-event.entity.js';
 import { Invoice, Order, Payment, Plan, Refund, ServiceIncident, Subscription } from './company.entity.js';
 import { Customer } from './customer.entity.js';
+import { CannedResponse, CaseLabel, CaseNote, CaseRating, Label, Operator, SavedView } from './desk-ops.entity.js';
 import { Message } from './message.entity.js';
 import { PendingAction } from './pending-action.entity.js';
 
@@ -21,6 +22,13 @@ export const entities = [
   ServiceIncident,
   AuditEvent,
   PendingAction,
+  Operator,
+  CaseNote,
+  Label,
+  CaseLabel,
+  CannedResponse,
+  CaseRating,
+  SavedView,
 ];
 
 export * from './audit-event.entity.js';
@@ -28,5 +36,6 @@ export * from './case.entity.js';
 export * from './case-event.entity.js';
 export * from './company.entity.js';
 export * from './customer.entity.js';
+export * from './desk-ops.entity.js';
 export * from './message.entity.js';
 export * from './pending-action.entity.js';

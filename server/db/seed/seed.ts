@@ -1,7 +1,20 @@
 /** Inserts the demo company once: does nothing when customers already exist. */
 import type { EntityManager } from '@mikro-orm/sqlite';
-import { Customer, Invoice, Order, Payment, Plan, Refund, ServiceIncident, Subscription } from '../entities/index.js';
+import {
+  CannedResponse,
+  Customer,
+  Invoice,
+  Label,
+  Operator,
+  Order,
+  Payment,
+  Plan,
+  Refund,
+  ServiceIncident,
+  Subscription,
+} from '../entities/index.js';
 import * as demo from './demo-data.js';
+import * as desk from './demo-desk.js';
 
 const DAY = 86_400_000;
 
@@ -98,6 +111,9 @@ export async function seedDemoData(em: EntityManager, now = new Date()): Promise
         address: o.address,
       });
     }
+    for (const o of desk.operators) tx.create(Operator, { ...o, availability: 'offline', lastAssignedAt: null });
+    for (const l of desk.labels) tx.create(Label, l);
+    for (const r of desk.cannedResponses) tx.create(CannedResponse, { ...r, createdBy: 'seed' });
     for (const inc of demo.incidents) {
       tx.create(ServiceIncident, {
         component: inc.component,
