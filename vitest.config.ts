@@ -14,6 +14,9 @@ const POSTGRESQL_SUITES = [
   'test/desk/turn-store.test.ts',
   'test/providers/openai-desk.test.ts',
   'test/security/audit-logs.test.ts',
+  'test/desk/case-search.test.ts',
+  'test/desk/actions.test.ts',
+  'test/desk/take-over.test.ts',
 ];
 
 // Outside CI, a machine without PostgreSQL runs the SQLite suites only, and says so; in CI it must run.

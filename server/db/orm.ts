@@ -42,6 +42,9 @@ export function ormOptions(pathOrUrl: string | DbTarget, debug = false): CoreOpt
     forceUtcTimezone: true,
     extensions: [Migrator],
     discovery: { warnWhenNoEntities: true },
+    // Search tables (SQLite FTS5 and its shadow tables) are written by hand in migrations; the
+    // schema diff knows nothing of them and must not read or drop them.
+    schemaGenerator: { skipTables: [/_fts($|_)/] },
     migrations: {
       migrationsList: migrations.list,
       path: migrations.path,

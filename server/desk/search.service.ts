@@ -42,26 +42,46 @@ export interface CaseSearch {
 
 const MAX_MATCHES = 2000;
 
-/** The FTS5 query for what an operator typed: every word must match, the last one as a prefix. */
-function ftsQuery(text: string): string | null {
+/** The words of what an operator typed (at most 12), or null when there are none. */
+function wordsOf(text: string): string[] | null {
   const words = text.normalize('NFC').match(/[\p{L}\p{N}]+/gu);
-  if (!words?.length) return null;
-  const terms = words.slice(0, 12).map((w) => `"${w}"`);
+  return words?.length ? words.slice(0, 12) : null;
+}
+
+/** The FTS5 query (SQLite): every word must match, the last one as a prefix. */
+function ftsQuery(words: string[]): string {
+  const terms = words.map((w) => `"${w}"`);
   terms[terms.length - 1] += '*';
   return terms.join(' ');
+}
+
+/** The tsquery (PostgreSQL): every word must match, the last one as a prefix. */
+function tsQuery(words: string[]): string {
+  const terms = words.map((w) => `'${w.toLowerCase()}'`);
+  terms[terms.length - 1] += ':*';
+  return terms.join(' & ');
 }
 
 /** Creates the search service. */
 export function createSearchService(deps: { orm: MikroORM }) {
   async function matching(em: EntityManager, text: string): Promise<string[]> {
-    const q = ftsQuery(text);
-    if (!q) return [];
-    const rows = await em.getConnection().execute<{ id: string }[]>(
-      `select c.id as id from cases c where c.rowid in (select rowid from cases_fts where cases_fts match ? limit ${MAX_MATCHES})
-       union
-       select m.case_id as id from messages m where m.rowid in (select rowid from messages_fts where messages_fts match ? limit ${MAX_MATCHES})`,
-      [q, q],
-    );
+    const words = wordsOf(text);
+    if (!words) return [];
+    const postgres = em.getPlatform().constructor.name.startsWith('PostgreSql');
+    const rows = postgres
+      ? await em.getConnection().execute<{ id: string }[]>(
+          `select c.id as id from cases c where to_tsvector('simple', c.subject) @@ to_tsquery('simple', ?)
+           union
+           select m.case_id as id from messages m where to_tsvector('simple', m.content) @@ to_tsquery('simple', ?)
+           limit ${MAX_MATCHES}`,
+          [tsQuery(words), tsQuery(words)],
+        )
+      : await em.getConnection().execute<{ id: string }[]>(
+          `select c.id as id from cases c where c.rowid in (select rowid from cases_fts where cases_fts match ? limit ${MAX_MATCHES})
+           union
+           select m.case_id as id from messages m where m.rowid in (select rowid from messages_fts where messages_fts match ? limit ${MAX_MATCHES})`,
+          [ftsQuery(words), ftsQuery(words)],
+        );
     return rows.map((r) => r.id);
   }
 

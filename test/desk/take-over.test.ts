@@ -18,7 +18,7 @@ describe('take over and hand back', () => {
   let t: TestApp;
   beforeAll(async () => {
     // Slow streaming, so that an answer is still being written when the operator takes over.
-    t = await startTestApp({ STREAM_CHUNK_DELAY_MS: '40' });
+    t = await startTestApp({ STREAM_CHUNK_DELAY_MS: '25' });
   });
   afterAll(async () => {
     await t.stop();
