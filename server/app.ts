@@ -28,6 +28,7 @@ import { createPubSub } from './pubsub.js';
 import { useOperationLog } from './request-log.js';
 import { getSchema } from './schema/index.js';
 import { AuditLog } from './security/audit.js';
+import { createClientAddress } from './security/client-address.js';
 import { hardeningPlugins } from './security/hardening.js';
 import { createRateLimiter } from './security/rate-limit.js';
 import { createWebAppHandler } from './web-app.js';
@@ -198,6 +199,7 @@ export function createApp(config: Config, opts: { logger?: Logger; webDir?: stri
         limiter: createRateLimiter({ perMinute: config.RATE_LIMIT_PER_MINUTE, perOperation: config.RATE_LIMITS }),
       });
 
+      const clientAddress = createClientAddress(config.TRUST_PROXY);
       const yoga = createYoga<{ caller?: CallerInfo; req?: IncomingMessage; requestId?: string }>({
         schema: getSchema(),
         graphqlEndpoint: '/graphql',
@@ -212,7 +214,7 @@ export function createApp(config: Config, opts: { logger?: Logger; webDir?: stri
           ? { subscriptionsProtocol: 'WS', defaultQuery: FIRST_QUERY, title: 'crewdesk' }
           : false,
         context: ({ request, caller, req, requestId }) =>
-          makeContext(caller ?? { headers: request.headers, ip: req?.socket.remoteAddress ?? 'unknown', requestId }),
+          makeContext(caller ?? { headers: request.headers, ip: req ? clientAddress(req) : 'unknown', requestId }),
       });
 
       const serveMetrics = createMetricsHandler({ metrics, tokens, metricsToken: config.METRICS_TOKEN, logger });
@@ -255,7 +257,7 @@ export function createApp(config: Config, opts: { logger?: Logger; webDir?: stri
         }
         void yoga(req, res, { req, requestId });
       });
-      const ws = attachWebSocket({ server, yoga, tokens, audit, config });
+      const ws = attachWebSocket({ server, yoga, tokens, audit, config, clientAddress });
       desk.metrics.observe((agent, outcome) => metrics.observeAgent(agent, outcome));
       metrics.watch({ orm, desk, ws: () => ws.stats() });
 
