@@ -10,16 +10,20 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MikroORM } from '@mikro-orm/core';
+import { Option } from 'commander';
 import { type DbTarget, DIALECTS, type Dialect, MIGRATIONS, ormOptions } from '../server/db/orm.js';
 import { postgresUnavailableReason, startTestPostgres, type TestPostgres } from '../test/helpers/postgres.js';
+import { createCli } from './lib/cli.js';
 
-const args = process.argv.slice(2);
-const initial = args.includes('--initial');
-const only = args.includes('--dialect') ? (args[args.indexOf('--dialect') + 1] as Dialect) : null;
-if (only && !DIALECTS.includes(only)) {
-  console.error(`--dialect must be one of ${DIALECTS.join(', ')}`);
-  process.exit(2);
-}
+const cli = createCli(
+  'npm run migration:create --',
+  'Writes, for each dialect, a migration for what the entities changed since its last migration.',
+)
+  .option('--initial', "start a dialect's history (an empty migrations folder only)")
+  .addOption(new Option('--dialect <name>', 'only this dialect').choices([...DIALECTS]))
+  .addHelpText('after', "\nThen read each file it writes (it is listed in its dialect's index.ts) and commit them.")
+  .parse();
+const { initial = false, dialect: only = null } = cli.opts<{ initial?: boolean; dialect?: Dialect }>();
 
 /** Adds `name` to the dialect's migrations/index.ts: its import, and the list rebuilt from the imports. */
 function register(dialect: Dialect, name: string): string {

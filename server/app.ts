@@ -31,6 +31,7 @@ import { createPubSub } from './pubsub.js';
 import { useOperationLog } from './request-log.js';
 import { getSchema } from './schema/index.js';
 import { AuditLog } from './security/audit.js';
+import { createClientAddress } from './security/client-address.js';
 import { hardeningPlugins } from './security/hardening.js';
 import { createRateLimiter } from './security/rate-limit.js';
 import { useSharedEventExecution } from './shared-execution.js';
@@ -182,6 +183,7 @@ export function createApp(config: Config, opts: { logger?: Logger; webDir?: stri
       });
 
       const graphiql = createGraphiqlRoutes(resolve(ROOT_DIR, 'client/graphiql/dist'));
+      const clientAddress = createClientAddress(config.TRUST_PROXY);
       const yoga = createYoga<{ caller?: CallerInfo; req?: IncomingMessage; requestId?: string }>({
         schema: getSchema(),
         graphqlEndpoint: '/graphql',
@@ -205,7 +207,7 @@ export function createApp(config: Config, opts: { logger?: Logger; webDir?: stri
         graphiql: config.graphiql ? { title: 'crewdesk' } : false,
         renderGraphiQL: () => graphiql.render(),
         context: ({ request, caller, req, requestId }) =>
-          makeContext(caller ?? { headers: request.headers, ip: req?.socket.remoteAddress ?? 'unknown', requestId }),
+          makeContext(caller ?? { headers: request.headers, ip: req ? clientAddress(req) : 'unknown', requestId }),
       });
 
       const serveMetrics = createMetricsHandler({ metrics, tokens, metricsToken: config.METRICS_TOKEN, logger });
@@ -257,7 +259,7 @@ export function createApp(config: Config, opts: { logger?: Logger; webDir?: stri
         }
         void yoga(req, res, { req, requestId });
       });
-      const ws = attachWebSocket({ server, yoga, tokens, audit, config });
+      const ws = attachWebSocket({ server, yoga, tokens, audit, config, clientAddress });
       desk.metrics.observe((agent, outcome) => metrics.observeAgent(agent, outcome));
       metrics.watch({ orm, desk, ws: () => ws.stats() });
 

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
+import { compileTrust, type TrustProxy } from './security/client-address.js';
 
 /** Absolute path of the repository root (one level above server/). */
 export const ROOT_DIR = findRoot(fileURLToPath(new URL('.', import.meta.url)));
@@ -41,6 +42,26 @@ function jsonSetting<S extends z.ZodType>(schema: S, example: string) {
 }
 
 const POSTGRES_URL = /^postgres(ql)?:\/\/[^/]+\/[^/?]+/;
+/** TRUST_PROXY: unset or false (no proxy), a hop count, or a comma-separated list of addresses and CIDRs. */
+const trustProxySetting = z.string().transform((s, ctx): TrustProxy => {
+  const v = s.trim();
+  if (v === 'false' || v === '0') return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  const list = v
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
+  try {
+    compileTrust(list);
+    return list;
+  } catch (err) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be a hop count (1) or addresses and CIDRs like 10.0.0.0/8,127.0.0.1 (${(err as Error).message})`,
+    });
+    return z.NEVER;
+  }
+});
 
 /** The one schema over the environment; every setting has a default that makes `npm start` work. */
 export const configSchema = z.object({
@@ -54,7 +75,8 @@ export const configSchema = z.object({
     .refine((v) => v.startsWith('sqlite:') || v.endsWith('.sqlite') || v.endsWith('.db') || POSTGRES_URL.test(v), {
       message: 'must be sqlite:<path> (or a path ending in .sqlite or .db), or postgres://user:password@host:port/db',
     }),
-  SEED_DEMO_DATA: bool.default(true),
+  // Unset: on, except in production.
+  SEED_DEMO_DATA: bool.optional(),
   LLM_PROVIDER: z.enum(['auto', 'embedded', 'openai']).default('auto'),
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: z.url().optional(),
@@ -105,6 +127,8 @@ export const configSchema = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(z.enum(['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'PS256'])).min(1)),
+  // An identity provider's JWKS (https://…/.well-known/jwks.json): its RS/ES/PS tokens are verified with it.
+  JWT_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
   JWT_PUBLIC_KEY: z.string().min(1).optional(),
   JWT_PRIVATE_KEY: z.string().min(1).optional(),
   JWT_ISSUER: z.string().min(1).optional(),
@@ -141,12 +165,16 @@ export const configSchema = z.object({
         .map((o) => o.trim())
         .filter(Boolean),
     ),
+  // Proxies whose X-Forwarded-For is believed, for guests' rate limits and logs (unset: none).
+  TRUST_PROXY: trustProxySetting.default(false),
   LOG_FILE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
 /** Parsed, typed configuration. */
-export type Config = z.infer<typeof configSchema> & {
+export type Config = Omit<z.infer<typeof configSchema>, 'SEED_DEMO_DATA'> & {
+  /** Seed the demo company into an empty database (SEED_DEMO_DATA, else on outside production). */
+  SEED_DEMO_DATA: boolean;
   /** Absolute path of the SQLite file (with PostgreSQL, data/crewdesk.sqlite: its folder holds local files). */
   databasePath: string;
   /** The database: the SQLite file, or the PostgreSQL URL when DATABASE_URL is postgres://. */
@@ -204,6 +232,7 @@ export function loadConfig(
   const databasePath = dbFile === ':memory:' ? dbFile : resolve(ROOT_DIR, dbFile);
   return {
     ...c,
+    SEED_DEMO_DATA: c.SEED_DEMO_DATA ?? c.NODE_ENV !== 'production',
     databasePath,
     database: postgres ? { dialect: 'postgresql', url: c.DATABASE_URL } : { dialect: 'sqlite', path: databasePath },
     knowledgeDir: resolve(ROOT_DIR, c.KNOWLEDGE_DIR),

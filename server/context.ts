@@ -99,7 +99,7 @@ export function createContextFactory(deps: ContextDeps) {
       const token = tokenOf(caller);
       if (token) {
         try {
-          identity = deps.tokens.verify(token);
+          identity = await deps.tokens.verify(token);
         } catch (err) {
           authError = err instanceof TokenError ? err : new TokenError('invalid token', 'invalid');
           await deps.audit.record({

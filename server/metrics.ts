@@ -275,7 +275,7 @@ export function createMetricsHandler(deps: {
     if (!deps.metricsToken || !sameSecret(token, deps.metricsToken)) {
       let identity: Identity;
       try {
-        identity = deps.tokens.verify(token);
+        identity = await deps.tokens.verify(token);
       } catch {
         return answer(res, 401, 'unauthorized', challenge);
       }

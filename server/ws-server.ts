@@ -46,6 +46,8 @@ export function attachWebSocket(deps: {
   config: Config;
   /** Connections per identity (in this process unless given). */
   connections?: ConnectionCounter;
+  /** The client's address (TRUST_PROXY-aware); the socket's peer when not given. */
+  clientAddress?: (req: IncomingMessage) => string;
 }): {
   wss: WebSocketServer;
   /** Accepted connections open now, and the operations running on them. */
@@ -69,12 +71,12 @@ export function attachWebSocket(deps: {
       subscribe: (args) => (args.rootValue as { subscribe: typeof Subscribe }).subscribe(args),
       onConnect: async (ctx) => {
         const socket = ctx.extra.socket;
-        const ip = ctx.extra.request.socket.remoteAddress ?? 'unknown';
+        const ip = deps.clientAddress?.(ctx.extra.request) ?? ctx.extra.request.socket.remoteAddress ?? 'unknown';
         const token = tokenOf({ headers: headersOf(ctx.extra.request), connectionParams: ctx.connectionParams });
         let identity: Identity | null = null;
         if (token) {
           try {
-            identity = tokens.verify(token);
+            identity = await tokens.verify(token);
           } catch (err) {
             const reason = err instanceof TokenError ? err.reason : 'invalid';
             await audit.record({

@@ -106,8 +106,15 @@ async function customersAt(
 }
 
 async function main(): Promise<void> {
+  let opts: BenchOptions;
+  try {
+    opts = parseBenchArgs(process.argv.slice(2));
+  } catch (err) {
+    // A wrong argument is a usage error (exit 2), like the other scripts'.
+    console.error(`error: ${(err as Error).message}`);
+    process.exit(2);
+  }
   installCleanup();
-  const opts = parseBenchArgs(process.argv.slice(2));
   const started = performance.now();
   const startLoad = load();
   const closed: ClosedRow[] = [];

@@ -19,6 +19,19 @@ function pem(value: string): string {
 
 /** Resolves the token options; `notice` says when a development secret was generated or reused. */
 export function resolveTokenOptions(config: Config): { options: TokenOptions; notice: string | null } {
+  if (!config.JWT_JWKS_URL) return resolveLocalKeys(config);
+  // HS* never comes from a key set; the local secret (or JWT_PUBLIC_KEY) keeps verifying and
+  // signing the desk's own tokens (guest sessions, npm run token).
+  const listed = config.JWT_ALGORITHMS;
+  const remote = listed.filter((a) => !a.startsWith('HS')) as Algorithm[];
+  const local = config.JWT_PUBLIC_KEY ? listed : listed.filter((a) => a.startsWith('HS'));
+  const resolved = resolveLocalKeys({ ...config, JWT_ALGORITHMS: local.length ? local : ['HS256'] });
+  const jwks = { url: config.JWT_JWKS_URL, algorithms: remote.length ? remote : (['RS256', 'ES256'] as Algorithm[]) };
+  return { ...resolved, options: { ...resolved.options, jwks } };
+}
+
+/** The local secret or key pair (JWT_SECRET, JWT_PUBLIC_KEY, or the development secret). */
+function resolveLocalKeys(config: Config): { options: TokenOptions; notice: string | null } {
   const algorithms = config.JWT_ALGORITHMS as Algorithm[];
   const base = {
     algorithms,

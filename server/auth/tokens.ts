@@ -1,9 +1,11 @@
 /**
  * JWT identities (jsonwebtoken): HS256 with a secret by default, RS256 with a public key when
  * configured; `alg: none` and unexpected algorithms refused; `exp` required; optional iss/aud;
- * a small clock tolerance.
+ * a small clock tolerance. With a JWKS URL, tokens signed by an identity provider are verified
+ * against its published keys (jose's remote key set: cached, refetched when a new `kid` appears).
  */
 import { createPrivateKey, createPublicKey, createSecretKey, type KeyObject } from 'node:crypto';
+import { createRemoteJWKSet, decodeProtectedHeader, errors as joseErrors, jwtVerify } from 'jose';
 import jwt, { type Algorithm } from 'jsonwebtoken';
 import { z } from 'zod';
 
@@ -40,6 +42,8 @@ export interface TokenOptions {
   issuer?: string;
   audience?: string;
   clockToleranceSec: number;
+  /** An identity provider's key set: tokens with one of its algorithms are verified against it. */
+  jwks?: { url: string; algorithms: Algorithm[]; cooldownMs?: number; timeoutMs?: number };
 }
 
 const claimsSchema = z.object({
@@ -61,23 +65,59 @@ export function createTokenService(opts: TokenOptions) {
       ? createPrivateKey(opts.signingKey)
       : createSecretKey(Buffer.from(opts.signingKey, 'utf8'))
     : undefined;
+  const jwks = opts.jwks
+    ? createRemoteJWKSet(new URL(opts.jwks.url), {
+        cooldownDuration: opts.jwks.cooldownMs ?? 30_000,
+        timeoutDuration: opts.jwks.timeoutMs ?? 5000,
+      })
+    : null;
+
+  /** Verifies against the identity provider's keys. */
+  async function verifyRemote(token: string, remote: NonNullable<typeof jwks>): Promise<unknown> {
+    try {
+      const { payload } = await jwtVerify(token, remote, {
+        algorithms: opts.jwks?.algorithms,
+        issuer: opts.issuer,
+        audience: opts.audience,
+        clockTolerance: opts.clockToleranceSec,
+      });
+      return payload;
+    } catch (err) {
+      if (err instanceof joseErrors.JWTExpired) throw new TokenError('token expired', 'expired');
+      if (err instanceof joseErrors.JOSEAlgNotAllowed) throw new TokenError('token algorithm not allowed', 'algorithm');
+      throw new TokenError(`invalid token: ${(err as Error).message}`, 'invalid');
+    }
+  }
+
+  /** The algorithm a token's header names, if it is readable. */
+  function algOf(token: string): string | undefined {
+    try {
+      return decodeProtectedHeader(token).alg;
+    } catch {
+      return undefined;
+    }
+  }
+
   return {
-    /** Verifies a token and returns the identity, or throws a TokenError. */
-    verify(token: string): Identity {
+    /** Verifies a token and returns the identity, or throws (rejects with) a TokenError. */
+    async verify(token: string): Promise<Identity> {
       let decoded: unknown;
-      try {
-        decoded = jwt.verify(token, verifyKey, {
-          algorithms: opts.algorithms,
-          issuer: opts.issuer,
-          audience: opts.audience,
-          clockTolerance: opts.clockToleranceSec,
-        });
-      } catch (err) {
-        const e = err as Error;
-        if (e.name === 'TokenExpiredError') throw new TokenError('token expired', 'expired');
-        if (/algorithm/i.test(e.message)) throw new TokenError('token algorithm not allowed', 'algorithm');
-        throw new TokenError(`invalid token: ${e.message}`, 'invalid');
-      }
+      const alg = jwks ? algOf(token) : undefined;
+      if (jwks && alg && opts.jwks?.algorithms.includes(alg as Algorithm)) decoded = await verifyRemote(token, jwks);
+      else
+        try {
+          decoded = jwt.verify(token, verifyKey, {
+            algorithms: opts.algorithms,
+            issuer: opts.issuer,
+            audience: opts.audience,
+            clockTolerance: opts.clockToleranceSec,
+          });
+        } catch (err) {
+          const e = err as Error;
+          if (e.name === 'TokenExpiredError') throw new TokenError('token expired', 'expired');
+          if (/algorithm/i.test(e.message)) throw new TokenError('token algorithm not allowed', 'algorithm');
+          throw new TokenError(`invalid token: ${e.message}`, 'invalid');
+        }
       const parsed = claimsSchema.safeParse(decoded);
       if (!parsed.success)
         throw new TokenError(

@@ -15,36 +15,36 @@ describe('token service', () => {
     audience: 'desk',
   });
 
-  it('signs and verifies an HS256 token with its claims', () => {
+  it('signs and verifies an HS256 token with its claims', async () => {
     const { token, expiresAt } = hs.sign({ sub: 'cust-ava', role: 'customer', name: 'Ava' }, 600);
-    const id = hs.verify(token);
+    const id = await hs.verify(token);
     expect(id).toMatchObject({ sub: 'cust-ava', role: 'customer', name: 'Ava' });
     expect(id.exp * 1000).toBe(expiresAt.getTime());
   });
 
-  it('refuses a token from another issuer or audience', () => {
+  it('refuses a token from another issuer or audience', async () => {
     const other = jwt.sign({ sub: 'x', role: 'customer', exp: Math.floor(Date.now() / 1000) + 60 }, SECRET, {
       issuer: 'someone-else',
       audience: 'desk',
     });
-    expect(() => hs.verify(other)).toThrow(TokenError);
+    await expect(hs.verify(other)).rejects.toThrow(TokenError);
   });
 
-  it('accepts a token expired within the clock tolerance and refuses one beyond it', () => {
+  it('accepts a token expired within the clock tolerance and refuses one beyond it', async () => {
     const now = Math.floor(Date.now() / 1000);
     const justExpired = jwt.sign({ sub: 'x', role: 'customer', exp: now - 2 }, SECRET, {
       issuer: 'crewdesk',
       audience: 'desk',
     });
-    expect(hs.verify(justExpired).sub).toBe('x');
+    expect((await hs.verify(justExpired)).sub).toBe('x');
     const expired = jwt.sign({ sub: 'x', role: 'customer', exp: now - 60 }, SECRET, {
       issuer: 'crewdesk',
       audience: 'desk',
     });
-    expect(() => hs.verify(expired)).toThrow(/expired/);
+    await expect(hs.verify(expired)).rejects.toThrow(/expired/);
   });
 
-  it('verifies RS256 tokens with a public key and refuses an HS256 token made with that public key', () => {
+  it('verifies RS256 tokens with a public key and refuses an HS256 token made with that public key', async () => {
     const { publicKey, privateKey } = generateKeyPairSync('rsa', {
       modulusLength: 2048,
       publicKeyEncoding: { type: 'spki', format: 'pem' },
@@ -58,24 +58,24 @@ describe('token service', () => {
     });
     const { token } = rs.sign({ sub: 'maria', role: 'operator' }, 60);
     expect(jwt.decode(token, { complete: true })?.header.alg).toBe('RS256');
-    expect(rs.verify(token).role).toBe('operator');
+    expect((await rs.verify(token)).role).toBe('operator');
     // The classic key-confusion attack: sign HS256 with the public key as the secret.
     const forged = jwt.sign({ sub: 'maria', role: 'admin', exp: Math.floor(Date.now() / 1000) + 60 }, 'not-the-key', {
       algorithm: 'HS256',
     });
-    expect(() => rs.verify(forged)).toThrow(TokenError);
+    await expect(rs.verify(forged)).rejects.toThrow(TokenError);
   });
 
-  it('refuses alg none and tokens with bad claims', () => {
+  it('refuses alg none and tokens with bad claims', async () => {
     const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
     const none = `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: 'x', role: 'admin', exp: Math.floor(Date.now() / 1000) + 60 })}.`;
-    expect(() => hs.verify(none)).toThrow(TokenError);
+    await expect(hs.verify(none)).rejects.toThrow(TokenError);
     const noExp = jwt.sign({ sub: 'x', role: 'customer' }, SECRET, { issuer: 'crewdesk', audience: 'desk' });
-    expect(() => hs.verify(noExp)).toThrow(/claims/);
+    await expect(hs.verify(noExp)).rejects.toThrow(/claims/);
     const badRole = jwt.sign({ sub: 'x', role: 'root', exp: Math.floor(Date.now() / 1000) + 60 }, SECRET, {
       issuer: 'crewdesk',
       audience: 'desk',
     });
-    expect(() => hs.verify(badRole)).toThrow(/claims/);
+    await expect(hs.verify(badRole)).rejects.toThrow(/claims/);
   });
 });

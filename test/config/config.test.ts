@@ -47,6 +47,24 @@ describe('config', () => {
     expect(loadConfig({ NODE_ENV: 'production', GRAPHIQL: 'true' }, false).graphiql).toBe(true);
   });
 
+  it('seeds the demo company by default except in production, where only SEED_DEMO_DATA turns it on', () => {
+    expect(loadConfig({}, false).SEED_DEMO_DATA).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'test' }, false).SEED_DEMO_DATA).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' }, false).SEED_DEMO_DATA).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', SEED_DEMO_DATA: 'true' }, false).SEED_DEMO_DATA).toBe(true);
+    expect(loadConfig({ SEED_DEMO_DATA: 'false' }, false).SEED_DEMO_DATA).toBe(false);
+  });
+
+  it('gives production defaults when .env.example is copied as it is into a production environment', () => {
+    const example = readFileSync(resolve(ROOT_DIR, '.env.example'), 'utf8');
+    const values = Object.fromEntries([...example.matchAll(/^([A-Z_]+)=(.*)$/gm)].map((m) => [m[1], m[2]]));
+    const c = loadConfig({ ...values, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }, false);
+    expect(c.graphiql).toBe(false);
+    expect(c.introspection).toBe(false);
+    expect(c.SEED_DEMO_DATA).toBe(false);
+    expect(c.TRUST_PROXY).toBe(false);
+  });
+
   it('documents every variable in .env.example and in the README table', () => {
     const keys = Object.keys(configSchema.shape).sort();
     const example = [...readFileSync(resolve(ROOT_DIR, '.env.example'), 'utf8').matchAll(/^([A-Z_]+)=/gm)]

@@ -98,10 +98,10 @@ describe('eval and train scripts', () => {
     expect(report.msPerMessage).toBeGreaterThanOrEqual(0);
   });
 
-  it('exits with a usage message when eval.ts gets no --data', async () => {
+  it('exits with code 2 and names the missing option when eval.ts gets no --data', async () => {
     await expect(tsx('scripts/eval.ts', ['--json'])).rejects.toMatchObject({
-      code: 1,
-      stderr: expect.stringMatching(/usage/),
+      code: 2,
+      stderr: expect.stringMatching(/required option '--data <file>'/),
     });
   });
 

@@ -46,6 +46,8 @@ export interface TrainOptions {
   l2?: number;
   seed?: number;
   minDf?: number;
+  /** Called after each epoch with the model so far (progress lines, held-out scores). */
+  onEpoch?: (epoch: number, model: IntentClassifier) => void;
 }
 
 interface SparseVec {
@@ -149,7 +151,7 @@ export class IntentClassifier {
 
   /** Trains a model on labelled examples (deterministic for a given seed). */
   static train(examples: Example[], opts: TrainOptions = {}): IntentClassifier {
-    const { epochs = 30, learningRate = 0.5, l2 = 1e-5, seed = 7, minDf = 2 } = opts;
+    const { epochs = 30, learningRate = 0.5, l2 = 1e-5, seed = 7, minDf = 2, onEpoch } = opts;
     if (examples.length === 0) throw new Error('no training examples');
     const intents = [...new Set(examples.map((e) => e.intent))].sort();
     const intentRoutes: Record<string, string> = {};
@@ -208,6 +210,7 @@ export class IntentClassifier {
           }
         }
       }
+      onEpoch?.(epoch + 1, model);
     }
     return model;
   }
