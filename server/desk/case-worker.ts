@@ -109,7 +109,8 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
       memory,
       startMessage: guardModel === null,
     });
-    if (decision.emergency) {
+    // The checkbox alone makes a case URGENT; the desk-wide alert needs content that supports it.
+    if (decision.emergency && triaged.alert) {
       const alert: DeskEvent = { type: 'EMERGENCY_ALERT', caseId, at: new Date(), reason: decision.reason };
       pubsub.publish(topics.desk, alert);
     }

@@ -22,6 +22,7 @@ import type { AuditLog } from '../security/audit.js';
 import { maskCardNumbers } from '../security/card-numbers.js';
 import { detectInjection } from '../security/injection.js';
 import type { CaseEventLog, RecordEvent } from './case-event-log.js';
+import { urgencyOf } from './emergency-rules.js';
 import { cleanContext, cleanIdempotencyKey, cleanMessage } from './input.js';
 
 /** What the customer is told when a card number was removed from their message. */
@@ -243,6 +244,8 @@ export function createCaseService(deps: CaseServiceDeps) {
         if (c.status === 'CLOSED')
           throw new ConflictError(`Case ${c.id} is closed; submit without caseId to open a new case`);
       }
+      // Urgency from the wording and the checkbox, before the case is queued: emergencies jump the queue.
+      const urgency = urgencyOf(content, input.emergency ?? false);
       try {
         const result = await log.transaction(caseId, async (tx, record) => {
           let c: ICase;
@@ -251,11 +254,10 @@ export function createCaseService(deps: CaseServiceDeps) {
             c = await tx.findOneOrFail(Case, { id: caseId });
             if (c.status !== 'OPEN' && c.status !== 'IN_PROGRESS' && c.status !== 'ESCALATED')
               changeStatus(c, 'OPEN', 'customer', record);
-            if (input.emergency && !c.emergency) {
-              c.emergency = true;
-              if (c.priority !== 'URGENT')
-                record(c, { type: 'PRIORITY_CHANGED', from: c.priority, to: 'URGENT', by: 'customer' });
-              c.priority = 'URGENT';
+            if (urgency.emergency) c.emergency = true;
+            if (PRIORITY_RANK[urgency.priority] > PRIORITY_RANK[c.priority as Priority]) {
+              record(c, { type: 'PRIORITY_CHANGED', from: c.priority, to: urgency.priority, by: 'customer' });
+              c.priority = urgency.priority;
             }
           } else {
             created = true;
@@ -264,9 +266,9 @@ export function createCaseService(deps: CaseServiceDeps) {
               customer: actor.id,
               subject: subjectOf(content),
               status: 'OPEN',
-              priority: input.emergency ? 'URGENT' : 'NORMAL',
+              priority: urgency.priority,
               requestType,
-              emergency: input.emergency ?? false,
+              emergency: urgency.emergency,
               context,
               workState: 'QUEUED',
             });

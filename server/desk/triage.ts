@@ -19,6 +19,8 @@ export interface Triage {
   decision: RoutingDecision;
   parts: RoutingPart[];
   handoffFrom: string | null;
+  /** What the customer wrote supports an emergency (not only the checkbox): alert every operator. */
+  alert: boolean;
 }
 
 const EXPLICIT: Record<string, AgentName> = {
@@ -32,6 +34,10 @@ const HANDOFF_CONFIDENCE = 0.75;
 /** Decides who answers: explicit type, emergency, follow-up stickiness, or the router. */
 export function triage(router: Router, c: ICase, request: string): Triage {
   const d = router.route(request);
+  return { ...decide(d, c), alert: d.emergency };
+}
+
+function decide(d: RoutingDecision, c: ICase): Omit<Triage, 'alert'> {
   const isFollowUp = !!c.agentName;
   if (c.emergency) {
     return {

@@ -51,6 +51,8 @@ export interface RouterOptions {
 }
 
 const SMALL_INTENTS = new Set(['small_talk', 'out_of_scope']);
+/** Intents that are emergencies when the classifier is confident of them. */
+const EMERGENCY_INTENTS = new Set(['safety', 'account_takeover_fraud']);
 const SPLIT_MIN_CONFIDENCE = 0.7;
 
 /** Loads the shipped (or a company's) model file. */
@@ -130,8 +132,11 @@ export class Router {
         needsHuman: this.opts.lowConfidenceRoute === 'human',
       };
     }
+    // A safety hazard or a takeover the rules' wording missed is still an emergency.
+    const classifiedEmergency = EMERGENCY_INTENTS.has(c.intent);
     return {
       ...base,
+      ...(classifiedEmergency ? { emergency: true, priority: 'URGENT' as const } : {}),
       route: c.route as RouteName,
       intent: c.intent,
       confidence: c.confidence,
