@@ -34,10 +34,10 @@ const HANDOFF_CONFIDENCE = 0.75;
 /** Decides who answers: explicit type, emergency, follow-up stickiness, or the router. */
 export function triage(router: Router, c: ICase, request: string): Triage {
   const d = router.route(request);
-  return { ...decide(d, c), alert: d.emergency };
+  return { ...decide(d, c, request), alert: d.emergency };
 }
 
-function decide(d: RoutingDecision, c: ICase): Omit<Triage, 'alert'> {
+function decide(d: RoutingDecision, c: ICase, request: string): Omit<Triage, 'alert'> {
   const isFollowUp = !!c.agentName;
   if (c.emergency) {
     return {
@@ -77,13 +77,25 @@ function decide(d: RoutingDecision, c: ICase): Omit<Triage, 'alert'> {
           d.confidence >= HANDOFF_CONFIDENCE &&
           !['small_talk', 'out_of_scope'].includes(d.intent)));
     if (!clearlyElsewhere) {
+      // The new message's intent drives the answer: a thank-you gets a short reply, not the old
+      // question's answer again; "still broken after I tried that" offers a human.
+      const stuck = stillBroken(request);
+      const intent = stuck
+        ? 'human_agent'
+        : d.intent === 'small_talk'
+          ? 'small_talk'
+          : d.route === current
+            ? d.intent
+            : (c.intent ?? d.intent);
       return {
         decision: {
           ...d,
           route: current,
-          intent: d.route === current ? d.intent : (c.intent ?? d.intent),
+          intent,
           method: 'FOLLOW_UP',
-          reason: `follow-up stays with ${current} (classifier: ${d.route} ${d.confidence.toFixed(2)})`,
+          reason: stuck
+            ? `follow-up says the earlier steps did not help: ${current} offers a human`
+            : `follow-up stays with ${current} (classifier: ${d.route} ${d.confidence.toFixed(2)})`,
         },
         parts: [],
         handoffFrom: null,
@@ -93,6 +105,17 @@ function decide(d: RoutingDecision, c: ICase): Omit<Triage, 'alert'> {
   }
   const wantsCrew = c.requestType === 'COMPLEX' || d.parts.length >= 2;
   return { decision: d, parts: wantsCrew && d.parts.length >= 2 ? d.parts : [], handoffFrom: null };
+}
+
+/** "I tried the restart and it still drops": the earlier steps did not help. */
+function stillBroken(text: string): boolean {
+  return (
+    /\b(?:tried|did|done|followed|restarted|rebooted|reset)\b[^.!?]{0,80}\b(?:still|again|same)\b/i.test(text) ||
+    /\b(?:still|again)\b[^.!?]{0,30}\b(?:not working|doesn'?t work|does not work|broken|drops|dropping|failing|fails|the same)\b/i.test(
+      text,
+    ) ||
+    /\b(?:didn'?t|did not|doesn'?t|does not) (?:help|work|fix)\b/i.test(text)
+  );
 }
 
 /** What model routing needs. */
