@@ -53,8 +53,6 @@ export interface App {
   stop(): Promise<void>;
 }
 
-const COMPANY = 'Brightwave';
-
 /** Maps domain errors to coded GraphQL errors; masks everything else (the operation log records it). */
 export function createMaskError() {
   return (error: unknown, message: string): Error => {
@@ -114,6 +112,7 @@ export function createApp(config: Config, opts: { logger?: Logger; webDir?: stri
       const embedded = metrics.instrument(
         createEmbeddedProvider({
           model: config.EMBEDDED_MODEL_NAME,
+          company: config.COMPANY_NAME,
           classify: (t) => router.classify(t),
           chunkDelayMs: config.STREAM_CHUNK_DELAY_MS,
         }),
@@ -150,7 +149,7 @@ export function createApp(config: Config, opts: { logger?: Logger; webDir?: stri
         kb,
         logger,
         options: {
-          company: COMPANY,
+          company: config.COMPANY_NAME,
           concurrency: config.workerConcurrency,
           maxTurns: config.AGENT_MAX_TURNS,
           maxMessageLength: config.MAX_MESSAGE_LENGTH,

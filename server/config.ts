@@ -102,6 +102,8 @@ export const configSchema = z.object({
     '{"gpt-5-mini":{"input":0.25,"output":2}} (USD per million tokens)',
   ).optional(),
   EMBEDDED_MODEL_NAME: z.string().min(1).default('crewdesk-embedded-1'),
+  /** The company the desk answers for (agents' prompts and the embedded engine's answers). */
+  COMPANY_NAME: z.string().trim().min(1).max(80).default('Brightwave'),
   STREAM_CHUNK_DELAY_MS: intIn(0, 1000).default(12),
   // A subscriber this far behind gets the token deltas it missed joined into one event (0: never).
   STREAM_COALESCE_AFTER_MS: intIn(0, 60_000).default(50),

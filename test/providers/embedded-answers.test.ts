@@ -132,6 +132,7 @@ describe('embedded answers', () => {
   it('uses the message’s own intent for the opener when the provider gets a stale hint', async () => {
     const provider = createEmbeddedProvider({
       model: 'embedded',
+      company: 'Brightwave',
       classify: (t) => router.classify(t),
       chunkDelayMs: 0,
     });

@@ -95,6 +95,8 @@ function greetAnd(greet: string, sentence: string): string {
 /** What the composer knows besides the tool results. */
 export interface ComposeOptions {
   customerName?: string;
+  /** The company the answers speak for (COMPANY_NAME). */
+  company?: string;
   /** The message's own intent when the engine is confident of it (may differ from the route's). */
   ownIntent?: string;
 }
@@ -108,6 +110,7 @@ export function composeAnswer(
   opts: ComposeOptions = {},
 ): string {
   const out: string[] = [];
+  const company = opts.company ?? 'the company';
   const get = <T>(name: string): T[] => seen.filter((s) => s.name === name).map((s) => s.output as unknown as T);
   const name = firstName(opts.customerName);
   const { language } = detectLanguage(text);
@@ -125,7 +128,7 @@ export function composeAnswer(
     out.push(
       greetAnd(
         greet,
-        'I’m the support desk for Brightwave, so I can only help with your account, billing, orders, devices and our services. Is there something along those lines I can do for you?',
+        `I’m the support desk for ${company}, so I can only help with your account, billing, orders, devices and our services. Is there something along those lines I can do for you?`,
       ),
     );
     return out.join('\n\n');
@@ -139,7 +142,7 @@ export function composeAnswer(
           )
         : greetAnd(
             greet,
-            'I’m Brightwave’s support assistant. Tell me what you need — billing, a technical problem, an order or your account — and I’ll look into it.',
+            `I’m ${company}’s support assistant. Tell me what you need — billing, a technical problem, an order or your account — and I’ll look into it.`,
           ),
     );
     return out.join('\n\n');
@@ -289,7 +292,7 @@ export function composeAnswer(
       );
     else
       out.push(
-        'All Brightwave services in your region are operating normally right now, so the cause is most likely local — the steps below should help.',
+        `All ${company} services in your region are operating normally right now, so the cause is most likely local — the steps below should help.`,
       );
   }
 

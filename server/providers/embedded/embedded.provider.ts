@@ -13,6 +13,8 @@ const OWN_INTENT_CONFIDENCE = 0.6;
 /** Options of the embedded engine. */
 export interface EmbeddedProviderOptions {
   model: string;
+  /** The company the answers speak for. */
+  company: string;
   /** Classifies a text into route and intent (the router's classifier), with its confidence. */
   classify(text: string): { route: string; intent: string; confidence?: number };
   /** Pause between streamed chunks, so that streaming is real and visible. */
@@ -62,7 +64,11 @@ export function createEmbeddedProvider(opts: EmbeddedProviderOptions): LlmProvid
       // intent no longer fits): it picks the answer's first line.
       const own = text.trim() ? opts.classify(text) : undefined;
       const ownIntent = own && (own.confidence ?? 1) >= OWN_INTENT_CONFIDENCE ? own.intent : undefined;
-      const answer = composeAnswer(req.agent, classified.intent, text, seen, { customerName, ownIntent });
+      const answer = composeAnswer(req.agent, classified.intent, text, seen, {
+        customerName,
+        ownIntent,
+        company: opts.company,
+      });
       for (const chunk of chunks(answer)) {
         signal?.throwIfAborted();
         yield { type: 'token', text: chunk };
