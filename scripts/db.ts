@@ -74,8 +74,8 @@ cli
         return;
       }
       // Migrations are one-way: every table (and the migrations' own) is dropped instead.
-      await orm.getSchemaGenerator().dropSchema({ dropMigrationsTable: true });
-      // Tables the entities do not describe (SQLite's FTS5 search tables) are dropped by name.
+      // Tables the entities do not describe (SQLite's FTS5 search tables) are dropped by name first:
+      // the schema tools cannot read them.
       if (config.database.dialect === 'sqlite') {
         const conn = orm.em.getConnection();
         const extra = await conn.execute<{ name: string }[]>(
@@ -83,6 +83,7 @@ cli
         );
         for (const t of extra) await conn.execute(`drop table if exists "${t.name}"`);
       }
+      await orm.getSchemaGenerator().dropSchema({ dropMigrationsTable: true });
       console.log(`dropped every table in ${config.databasePath}`);
       await migrate(orm);
       console.log((await seedDemoData(orm.em.fork())) ? 'seeded the demo company' : 'nothing seeded');
