@@ -45,7 +45,8 @@ function decide(d: RoutingDecision, c: ICase, request: string): Omit<Triage, 'al
         ...d,
         route: 'escalation',
         method: 'RULE',
-        reason: `emergency flagged by the customer; ${d.reason}`,
+        // The case is an emergency from the checkbox, or from its wording when it was stored.
+        reason: d.emergency ? `emergency: ${d.reason}` : `emergency flagged by the customer; ${d.reason}`,
         emergency: true,
         priority: 'URGENT',
       },

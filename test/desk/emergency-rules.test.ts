@@ -60,7 +60,10 @@ describe('emergencies on the desk', () => {
     const r = await t.gql(SUBMIT, { input: { message: 'My extender is sparking and smells of burning' } });
     expect(r.data.submitRequest.case).toMatchObject({ priority: 'URGENT', emergency: true });
     const alerts = await desk;
-    expect(alerts.find((e) => e.__typename === 'EmergencyAlert').caseId).toBe(r.data.submitRequest.case.id);
+    const alert = alerts.find((e) => e.__typename === 'EmergencyAlert');
+    expect(alert.caseId).toBe(r.data.submitRequest.case.id);
+    // Found in the wording, not flagged by the customer: the reason says so.
+    expect(alert.reason).toMatch(/^emergency: escalation signal: safety/);
   });
 
   it('makes a guest’s trivial message with the checkbox URGENT but sends no desk-wide alert', async () => {

@@ -12,7 +12,10 @@ export function collectWs<T = any>(
 ): Promise<T[]> {
   return new Promise((resolve, reject) => {
     const events: T[] = [];
+    // Frames already in flight when it settles must not change what it resolved with.
+    let settled = false;
     const timer = setTimeout(() => {
+      settled = true;
       dispose();
       reject(new Error(`timed out after ${timeoutMs} ms with ${events.length} events`));
     }, timeoutMs);
@@ -20,7 +23,9 @@ export function collectWs<T = any>(
       { query, variables },
       {
         next: (msg) => {
+          if (settled) return;
           if (msg.errors?.length) {
+            settled = true;
             clearTimeout(timer);
             dispose();
             reject(Object.assign(new Error(msg.errors[0].message), { errors: msg.errors }));
@@ -29,6 +34,7 @@ export function collectWs<T = any>(
           const ev = Object.values(msg.data ?? {})[0] as T;
           events.push(ev);
           if (until(events)) {
+            settled = true;
             clearTimeout(timer);
             dispose();
             resolve(events);
