@@ -7,6 +7,7 @@ const require = createRequire(import.meta.url);
 /** The suites that also run on PostgreSQL (the `postgresql` project); everything runs on SQLite. */
 const POSTGRESQL_SUITES = [
   'test/db/migrations.test.ts',
+  'test/db/case-rows.test.ts',
   'test/http/health.test.ts',
   'test/desk/submit-stream.test.ts',
   'test/desk/case-lifecycle.test.ts',

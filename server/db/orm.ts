@@ -101,3 +101,8 @@ export async function createOrm(pathOrUrl: string | DbTarget): Promise<MikroORM>
 const MIGRATION_LOCK_KEY = 72_617_353_810;
 
 export { MikroORM };
+
+/** The dialect an open ORM talks to. */
+export function dialectOf(orm: MikroORM): Dialect {
+  return (orm.config.get('driver') as unknown) === PostgreSqlDriver ? 'postgresql' : 'sqlite';
+}

@@ -7,6 +7,21 @@
  */
 import type { EntityManager, MikroORM } from '@mikro-orm/sqlite';
 import { Case, CaseEventRecord, type ICase } from '../db/entities/index.js';
+import { dialectOf } from '../db/orm.js';
+import {
+  type CaseRow,
+  changedFields,
+  type EventRow,
+  insertCase,
+  insertEvents,
+  insertMessages,
+  type MessageRow,
+  type SqlExpression,
+  selectCase,
+  updateCase,
+} from '../db/sql/case-rows.js';
+import { createSqlRunner, type Sql, type SqlRunner } from '../db/sql/sql-runner.js';
+import { NotFoundError } from '../errors.js';
 import { type CaseEvent, type CaseEventPayload, topics } from '../events.js';
 import { CaseHistory, type CaseHistoryLimits } from './case-history.js';
 import type { EventBus, SequenceAllocator } from './ports.js';
@@ -38,6 +53,68 @@ export function coalesce(events: CaseEvent[]): CaseEvent[] {
 /** Records an event inside a transaction; returns it (published after commit). */
 export type RecordEvent = (caseRow: ICase, payload: CaseEventPayload) => CaseEvent;
 
+/** The case row an event is numbered on (its reserved block is written with the transaction). */
+type SeqRow = { id: string; seqReserved: number };
+/** Records an event inside a plain-SQL transaction; returns it (published after commit). */
+export type RecordRowEvent = (caseRow: SeqRow, payload: CaseEventPayload) => CaseEvent;
+
+/**
+ * A plain-SQL transaction on a case's rows: statements run at once, while the cases it reads or
+ * creates and the messages it creates are written when it is about to commit (new cases, then
+ * changed fields of the cases read, then new messages, then the events), like a unit of work of
+ * its own rows only.
+ */
+export class CaseTx {
+  private readonly read = new Map<string, { before: CaseRow; row: CaseRow }>();
+  private readonly created: CaseRow[] = [];
+  private readonly messages: MessageRow[] = [];
+  private readonly expressions = new Map<string, Partial<Record<keyof CaseRow, SqlExpression>>>();
+
+  constructor(
+    readonly q: Sql,
+    private readonly events: EventRow[],
+  ) {}
+
+  /** The case row, read once per transaction; changes made to it are written at commit. */
+  async case(id: string): Promise<CaseRow> {
+    const held = this.read.get(id) ?? this.created.find((c) => c.id === id);
+    if (held) return 'row' in held ? held.row : held;
+    const row = await selectCase(this.q, id);
+    if (!row) throw new NotFoundError('Case', id);
+    this.read.set(id, { before: { ...row }, row });
+    return row;
+  }
+
+  /** A new case, inserted at commit (before its messages and events). */
+  newCase(row: CaseRow): CaseRow {
+    this.created.push(row);
+    return row;
+  }
+
+  /** A new message, inserted at commit. */
+  newMessage(row: MessageRow): MessageRow {
+    this.messages.push(row);
+    return row;
+  }
+
+  /** Sets a field of a case read in this transaction to an SQL expression, evaluated as the row is written. */
+  setExpression(caseId: string, field: keyof CaseRow, e: SqlExpression): void {
+    this.expressions.set(caseId, { ...this.expressions.get(caseId), [field]: e });
+  }
+
+  /** Writes what was buffered. */
+  async flush(): Promise<void> {
+    for (const c of this.created) await insertCase(this.q, c);
+    for (const [id, { before, row }] of this.read) {
+      const patch = changedFields(before, row);
+      const exprs = this.expressions.get(id) ?? {};
+      if (Object.keys(patch).length || Object.keys(exprs).length) await updateCase(this.q, id, patch, exprs);
+    }
+    await insertMessages(this.q, this.messages);
+    await insertEvents(this.q, this.events);
+  }
+}
+
 /** The case event log. */
 export class CaseEventLog {
   private readonly seq: SequenceAllocator;
@@ -46,6 +123,8 @@ export class CaseEventLog {
   private readonly partial = new Map<string, string[]>();
   private readonly history: CaseHistory;
   private readonly coalesceAfterMs: number;
+  /** Plain SQL for the hot path's transactions and inserts. */
+  readonly sql: SqlRunner;
 
   constructor(
     private readonly orm: MikroORM,
@@ -55,6 +134,7 @@ export class CaseEventLog {
     this.seq = opts.sequences ?? createRowSequenceAllocator(orm);
     this.history = new CaseHistory(opts.history);
     this.coalesceAfterMs = opts.coalesceAfterMs ?? 50;
+    this.sql = createSqlRunner(orm, dialectOf(orm));
   }
 
   /** Runs `fn` while holding the case's lock, so that its events are numbered and published in order. */
@@ -78,6 +158,22 @@ export class CaseEventLog {
   }
 
   /**
+   * Like `transaction`, in plain SQL on the case's rows (see CaseTx): for the hot path, where the
+   * ORM's unit of work costs more than the statements.
+   */
+  sqlTransaction<T>(caseId: string, fn: (tx: CaseTx, record: RecordRowEvent) => Promise<T>): Promise<T> {
+    return this.withLock(caseId, () => this.unlockedSqlTransaction(caseId, fn));
+  }
+
+  /**
+   * The case row to record a few events on in a plain-SQL transaction: `{ id }` alone when
+   * numbering is known here and its block has room (no read), else the row itself.
+   */
+  async seqRow(tx: CaseTx, caseId: string): Promise<SeqRow> {
+    return this.seq.hasRoom(caseId, 16) ? { id: caseId, seqReserved: 0 } : tx.case(caseId);
+  }
+
+  /**
    * Stores and publishes events on a case. When numbering needs no new block, the rows are one
    * insert (atomic on its own) instead of a transaction with a read of the case row.
    */
@@ -86,19 +182,19 @@ export class CaseEventLog {
       const restore = this.seq.mark(caseId);
       const first = this.seq.tryAllocate(caseId, payloads.length);
       if (first === null) {
-        return this.unlockedTransaction(caseId, async (tx, record) => {
-          const caseRow = await tx.findOneOrFail(Case, { id: caseId });
+        return this.unlockedSqlTransaction(caseId, async (tx, record) => {
+          const caseRow = await tx.case(caseId);
           return payloads.map((p) => record(caseRow, p));
         });
       }
       const at = new Date();
       const events = payloads.map((p, i) => ({ ...p, seq: first + i, caseId, at }) as CaseEvent);
       try {
-        await this.orm.em.fork().insertMany(
-          CaseEventRecord,
+        await insertEvents(
+          this.sql,
           events.map((ev, i) => {
             const { type, ...rest } = payloads[i];
-            return { case: caseId, seq: ev.seq, type, payload: rest as Record<string, unknown>, at };
+            return { caseId, seq: ev.seq, type, payload: rest as Record<string, unknown>, at };
           }),
         );
       } catch (err) {
@@ -142,6 +238,38 @@ export class CaseEventLog {
           return ev;
         };
         return fn(tx, record);
+      });
+      for (const ev of events) this.publish(ev);
+      return result;
+    } catch (err) {
+      restore();
+      throw err;
+    }
+  }
+
+  /** A plain-SQL transaction whose events are published after commit; the caller holds the case's lock. */
+  private async unlockedSqlTransaction<T>(
+    caseId: string,
+    fn: (tx: CaseTx, record: RecordRowEvent) => Promise<T>,
+  ): Promise<T> {
+    const restore = this.seq.mark(caseId);
+    const events: CaseEvent[] = [];
+    try {
+      const result = await this.sql.transaction(async (q) => {
+        const rows: EventRow[] = [];
+        const tx = new CaseTx(q, rows);
+        const record: RecordRowEvent = (caseRow, payload) => {
+          const seq = this.seq.allocateIn(caseRow, 1);
+          const at = new Date();
+          const { type, ...rest } = payload;
+          rows.push({ caseId: caseRow.id, seq, type, payload: rest as Record<string, unknown>, at });
+          const ev = { ...payload, seq, caseId: caseRow.id, at } as CaseEvent;
+          events.push(ev);
+          return ev;
+        };
+        const out = await fn(tx, record);
+        await tx.flush();
+        return out;
       });
       for (const ev of events) this.publish(ev);
       return result;

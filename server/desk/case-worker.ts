@@ -125,7 +125,7 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
         const trip = g.verdicts.find((v) => v.tripped);
         if (trip) {
           const text = refusal({ ...trip, tripped: true }, deps.company);
-          await store.refuse(caseId, c.customer.id, pendingIds, trip, text, deps.routerModel, overhead);
+          await store.refuse(caseId, c.customerId, pendingIds, trip, text, deps.routerModel, overhead);
           return;
         }
       } catch (err) {
@@ -134,7 +134,7 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
       }
     }
 
-    const profile = await store.profile(c);
+    const profile = store.profile(loaded);
     const budgetLeft =
       deps.caseTokenBudget > 0
         ? deps.caseTokenBudget - (c.promptTokens + c.completionTokens) - overhead.usage.totalTokens
@@ -193,7 +193,7 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
           },
           toolContext: {
             caseId,
-            data: createCustomerData(orm.em.fork(), c.customer.id),
+            data: createCustomerData(orm.em.fork(), c.customerId),
             kb: deps.kb,
             desk: store.actions(caseId),
             route: agentName,

@@ -3,25 +3,26 @@
  * updates, and the queries the API needs.
  */
 import { randomUUID } from 'node:crypto';
-import { type EntityManager, type FilterQuery, UniqueConstraintViolationException } from '@mikro-orm/sqlite';
+import type { EntityManager, FilterQuery } from '@mikro-orm/sqlite';
 import { LRUCache } from 'lru-cache';
 import {
   Case,
   type CaseStatus,
-  Customer,
   type ICase,
   type IMessage,
   Message,
   type Priority,
   type Route,
 } from '../db/entities/index.js';
+import { type CaseRow, ensureGuestCustomer, type MessageRow, newCaseRow, newMessageRow } from '../db/sql/case-rows.js';
+import { isUniqueViolation } from '../db/sql/sql-runner.js';
 import { BadInputError, ConflictError, NotFoundError, UnavailableError } from '../errors.js';
-import { type DeskEvent, type MessageView, topics } from '../events.js';
+import { type CaseEventPayload, type DeskEvent, type MessageView, topics } from '../events.js';
 import type { PubSub } from '../pubsub.js';
 import type { AuditLog } from '../security/audit.js';
 import { maskCardNumbers } from '../security/card-numbers.js';
 import { detectInjection } from '../security/injection.js';
-import type { CaseEventLog, RecordEvent } from './case-event-log.js';
+import type { CaseEventLog } from './case-event-log.js';
 import { urgencyOf } from './emergency-rules.js';
 import { cleanContext, cleanIdempotencyKey, cleanMessage } from './input.js';
 
@@ -94,10 +95,10 @@ export function maxPriority(a: Priority, b: Priority): Priority {
 }
 
 /** A stored message as the API and events carry it. */
-export function toMessageView(m: IMessage, content = m.content): MessageView {
+export function toMessageView(m: IMessage | MessageRow, content = m.content): MessageView {
   return {
     id: m.id,
-    caseId: typeof m.case === 'string' ? m.case : m.case.id,
+    caseId: 'caseId' in m ? m.caseId : typeof m.case === 'string' ? m.case : m.case.id,
     authorKind: m.authorKind,
     authorName: m.authorName ?? null,
     agentName: m.agentName ?? null,
@@ -115,7 +116,11 @@ export function toMessageView(m: IMessage, content = m.content): MessageView {
 }
 
 /** Publishes a case-level change for dashboards. */
-export function publishCaseUpdate(pubsub: PubSub, c: ICase, created = false): void {
+export function publishCaseUpdate(
+  pubsub: PubSub,
+  c: Pick<ICase, 'id' | 'status' | 'priority' | 'route' | 'emergency' | 'subject' | 'assignee' | 'agentName'>,
+  created = false,
+): void {
   const at = new Date();
   const ev: DeskEvent = created
     ? {
@@ -149,18 +154,10 @@ export function createCaseService(deps: CaseServiceDeps) {
   const owners = new LRUCache<string, string>({ max: 100_000 });
   const knownCustomers = new LRUCache<string, true>({ max: 100_000 });
 
-  async function ensureCustomer(em: EntityManager, id: string): Promise<void> {
+  async function ensureCustomer(id: string): Promise<void> {
     if (knownCustomers.has(id)) return;
-    if (!(await em.fork().findOne(Customer, { id }))) {
-      // Until sign-in exists, an unknown caller id becomes a guest customer.
-      const fork = em.fork();
-      fork.create(Customer, { id, name: 'Guest', isGuest: true, externalRef: null });
-      try {
-        await fork.flush();
-      } catch (err) {
-        if (!(err instanceof UniqueConstraintViolationException)) throw err;
-      }
-    }
+    // Until sign-in exists, an unknown caller id becomes a guest customer.
+    await ensureGuestCustomer(log.sql, id);
     knownCustomers.set(id, true);
   }
 
@@ -181,7 +178,12 @@ export function createCaseService(deps: CaseServiceDeps) {
   }
 
   /** Sets status with its event (and the timestamps that go with it). */
-  function changeStatus(c: ICase, to: CaseStatus, by: string, record: RecordEvent): void {
+  function changeStatus<C extends { status: CaseStatus; resolvedAt?: Date | null }>(
+    c: C,
+    to: CaseStatus,
+    by: string,
+    record: (row: C, payload: CaseEventPayload) => unknown,
+  ): void {
     if (c.status === to) return;
     record(c, { type: 'STATUS_CHANGED', from: c.status, to, by });
     c.status = to;
@@ -214,7 +216,7 @@ export function createCaseService(deps: CaseServiceDeps) {
       actor: Actor,
       input: SubmitRequestInput,
       meta: RequestMeta = {},
-    ): Promise<{ case: ICase; message: IMessage; duplicate: boolean }> {
+    ): Promise<{ case: ICase | CaseRow; message: IMessage | MessageRow; duplicate: boolean }> {
       if (!deps.isAccepting()) throw new UnavailableError();
       // Card numbers are masked before the message is stored or sent to any provider.
       const masked = maskCardNumbers(cleanMessage(input.message, 'message', deps.limits.maxMessageLength));
@@ -236,7 +238,7 @@ export function createCaseService(deps: CaseServiceDeps) {
         const found = await existing(storedKey);
         if (found) return found;
       }
-      await ensureCustomer(em, actor.id);
+      await ensureCustomer(actor.id);
 
       const caseId = input.caseId ?? randomUUID();
       if (input.caseId) {
@@ -247,31 +249,33 @@ export function createCaseService(deps: CaseServiceDeps) {
       // Urgency from the wording and the checkbox, before the case is queued: emergencies jump the queue.
       const urgency = urgencyOf(content, input.emergency ?? false);
       try {
-        const result = await log.transaction(caseId, async (tx, record) => {
-          let c: ICase;
+        const result = await log.sqlTransaction(caseId, async (tx, record) => {
+          let c: CaseRow;
           let created = false;
+          const now = new Date();
           if (input.caseId) {
-            c = await tx.findOneOrFail(Case, { id: caseId });
+            c = await tx.case(caseId);
             if (c.status !== 'OPEN' && c.status !== 'IN_PROGRESS' && c.status !== 'ESCALATED')
               changeStatus(c, 'OPEN', 'customer', record);
             if (urgency.emergency) c.emergency = true;
-            if (PRIORITY_RANK[urgency.priority] > PRIORITY_RANK[c.priority as Priority]) {
+            if (PRIORITY_RANK[urgency.priority] > PRIORITY_RANK[c.priority]) {
               record(c, { type: 'PRIORITY_CHANGED', from: c.priority, to: urgency.priority, by: 'customer' });
               c.priority = urgency.priority;
             }
           } else {
             created = true;
-            c = tx.create(Case, {
-              id: caseId,
-              customer: actor.id,
-              subject: subjectOf(content),
-              status: 'OPEN',
-              priority: urgency.priority,
-              requestType,
-              emergency: urgency.emergency,
-              context,
-              workState: 'QUEUED',
-            });
+            c = tx.newCase(
+              newCaseRow({
+                id: caseId,
+                customerId: actor.id,
+                subject: subjectOf(content),
+                priority: urgency.priority,
+                requestType,
+                emergency: urgency.emergency,
+                context: (context ?? null) as CaseRow['context'],
+                now,
+              }),
+            );
             record(c, {
               type: 'CASE_OPENED',
               subject: c.subject,
@@ -282,33 +286,18 @@ export function createCaseService(deps: CaseServiceDeps) {
             });
           }
           c.workState = 'QUEUED';
-          const m = tx.create(Message, {
-            id: randomUUID(),
-            case: c,
-            authorKind: 'CUSTOMER',
-            authorName: null,
-            content,
-            status: 'COMPLETE',
-            idempotencyKey: storedKey,
-            answered: false,
-          });
-          // Dates are set on flush; the event needs them now.
-          m.createdAt = new Date();
+          const m = tx.newMessage(
+            newMessageRow({ caseId, authorKind: 'CUSTOMER', content, idempotencyKey: storedKey, answered: false, now }),
+          );
           record(c, { type: 'MESSAGE_ADDED', message: toMessageView(m) });
           const entries = [];
           if (masked.masked > 0) {
-            const notice = tx.create(Message, {
-              id: randomUUID(),
-              case: c,
-              authorKind: 'SYSTEM',
-              content: CARD_NOTICE,
-              status: 'COMPLETE',
-              answered: true,
-            });
-            notice.createdAt = new Date();
+            const notice = tx.newMessage(
+              newMessageRow({ caseId, authorKind: 'SYSTEM', content: CARD_NOTICE, answered: true, now: new Date() }),
+            );
             record(c, { type: 'MESSAGE_ADDED', message: toMessageView(notice) });
             entries.push(
-              deps.audit.add(tx, {
+              await deps.audit.insert(tx.q, {
                 category: 'security',
                 type: 'card_number_masked',
                 actorId: actor.id,
@@ -325,7 +314,7 @@ export function createCaseService(deps: CaseServiceDeps) {
             // The message is kept and answered within the agent's rules; the case is flagged and the attempt recorded.
             c.securityFlag = true;
             entries.push(
-              deps.audit.add(tx, {
+              await deps.audit.insert(tx.q, {
                 category: 'security',
                 type: 'prompt_injection',
                 actorId: actor.id,
@@ -346,7 +335,7 @@ export function createCaseService(deps: CaseServiceDeps) {
         deps.enqueue(result.case.id, result.case.priority);
         return { case: result.case, message: result.message, duplicate: false };
       } catch (err) {
-        if (storedKey && err instanceof UniqueConstraintViolationException) {
+        if (storedKey && isUniqueViolation(err)) {
           const found = await existing(storedKey);
           if (found) return found;
         }

@@ -10,7 +10,7 @@
  *   default; `RateLimitOptions.store` in `server/security/rate-limit.ts`).
  * - ConnectionCounter: open WebSocket connections per identity (`createConnectionCounter` in `connection-counter.ts`).
  */
-import type { ICase, Priority } from '../db/entities/index.js';
+import type { Priority } from '../db/entities/index.js';
 import type { PubSub } from '../pubsub.js';
 
 /** Publishes events to every subscriber of a topic, on this instance or, later, all of them. */
@@ -24,7 +24,7 @@ export interface SequenceAllocator {
    */
   tryAllocate(caseId: string, n: number): number | null;
   /** The first of `n` numbers, inside a transaction that holds the case row (a new block is written to it). */
-  allocateIn(caseRow: ICase, n: number): number;
+  allocateIn(caseRow: { id: string; seqReserved: number }, n: number): number;
   /** The first of `n` numbers outside any transaction (reads or reserves in its own statement). */
   allocate(caseId: string, n: number): Promise<number>;
   /** Whether `n` more numbers fit in the reserved block (so the case row need not be read). */

@@ -6,7 +6,7 @@
  */
 import type { MikroORM } from '@mikro-orm/sqlite';
 import { LRUCache } from 'lru-cache';
-import { Case, type ICase } from '../db/entities/index.js';
+import { Case } from '../db/entities/index.js';
 import type { SequenceAllocator } from './ports.js';
 
 const BLOCK = 1000;
@@ -20,7 +20,7 @@ interface SeqState {
 export function createRowSequenceAllocator(orm: MikroORM, opts: { maxCases?: number } = {}): SequenceAllocator {
   const known = new LRUCache<string, SeqState>({ max: opts.maxCases ?? 20_000 });
 
-  const seed = (caseRow: ICase): SeqState => {
+  const seed = (caseRow: { id: string; seqReserved: number }): SeqState => {
     let s = known.get(caseRow.id);
     if (!s) {
       const reserved = caseRow.seqReserved ?? 0;

@@ -6,7 +6,11 @@ import type { AgentDefinition } from '../agents/definitions/index.js';
 import { routeWithLlm } from '../agents/router/llm-router.js';
 import type { Router, RoutingDecision, RoutingPart } from '../agents/router/router.js';
 import type { PriceTable } from '../config.js';
-import type { ICase } from '../db/entities/index.js';
+import type { CaseRow } from '../db/sql/case-rows.js';
+
+/** What triage reads of the case. */
+type TriageCase = Pick<CaseRow, 'id' | 'requestType' | 'agentName' | 'emergency' | 'route' | 'intent'>;
+
 import type { Logger } from '../logger.js';
 import type { OpenAiProvider } from '../providers/openai/openai.provider.js';
 import { addUsage, costOf, type Overhead } from './pricing.js';
@@ -32,12 +36,12 @@ const EXPLICIT: Record<string, AgentName> = {
 const HANDOFF_CONFIDENCE = 0.75;
 
 /** Decides who answers: explicit type, emergency, follow-up stickiness, or the router. */
-export function triage(router: Router, c: ICase, request: string): Triage {
+export function triage(router: Router, c: TriageCase, request: string): Triage {
   const d = router.route(request);
   return { ...decide(d, c, request), alert: d.emergency };
 }
 
-function decide(d: RoutingDecision, c: ICase, request: string): Omit<Triage, 'alert'> {
+function decide(d: RoutingDecision, c: TriageCase, request: string): Omit<Triage, 'alert'> {
   const isFollowUp = !!c.agentName;
   if (c.emergency) {
     return {
@@ -134,7 +138,7 @@ export interface ModelRoutingDeps {
 /** Asks the model to route when the mode says so (always in llm mode; when unsure in hybrid). */
 export async function maybeRouteWithModel(
   deps: ModelRoutingDeps,
-  c: ICase,
+  c: TriageCase,
   request: string,
   t: Triage,
   overhead: Overhead,

@@ -1,6 +1,6 @@
 /** What an agent is told of the case: the conversation so far within its budget, and the customer. */
 import { extractiveSummary, trimHistory } from '../agents/memory.js';
-import type { ICase, ICustomer, IMessage, ISubscription } from '../db/entities/index.js';
+import type { CaseRow, CustomerSummary, MessageRow } from '../db/sql/case-rows.js';
 
 /** The conversation so far and the updated running summary (when it changed). */
 export interface TurnMemory {
@@ -10,7 +10,12 @@ export interface TurnMemory {
 }
 
 /** Builds the memory of a turn from the case's completed messages, leaving out the ones being answered. */
-export function buildMemory(c: ICase, messages: IMessage[], exclude: Set<string>, budgetTokens: number): TurnMemory {
+export function buildMemory(
+  c: Pick<CaseRow, 'summary' | 'summarizedCount'>,
+  messages: Pick<MessageRow, 'id' | 'status' | 'authorKind' | 'content'>[],
+  exclude: Set<string>,
+  budgetTokens: number,
+): TurnMemory {
   const past = messages
     .filter((m) => m.status === 'COMPLETE' && !exclude.has(m.id) && m.content)
     .map((m) => ({ authorKind: m.authorKind, content: m.content }));
@@ -26,10 +31,10 @@ export function buildMemory(c: ICase, messages: IMessage[], exclude: Set<string>
 }
 
 /** The short customer profile an agent's instructions carry. */
-export function profileText(caseId: string, customer: ICustomer | null, subscription: ISubscription | null): string {
+export function profileText(caseId: string, customer: CustomerSummary | null): string {
   const lines = [`Customer: ${customer?.name ?? 'Guest'}`];
-  if (subscription)
-    lines.push(`Plan: ${subscription.plan.name} (${subscription.billingCycle}, ${subscription.status})`);
+  const plan = customer?.plan;
+  if (plan) lines.push(`Plan: ${plan.name} (${plan.billingCycle}, ${plan.status})`);
   lines.push(`Case: ${caseId}`);
   return lines.join('\n');
 }

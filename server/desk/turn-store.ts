@@ -5,25 +5,35 @@
  * read again; a transaction reads the case row only where it must see its current state.
  */
 import { randomUUID } from 'node:crypto';
-import { type EntityManager, type MikroORM, raw } from '@mikro-orm/sqlite';
+import type { EntityManager, MikroORM } from '@mikro-orm/sqlite';
 import type { RoutingDecision, RoutingPart } from '../agents/router/router.js';
 import type { DeskActions } from '../agents/tools/index.js';
-import { createCustomerData } from '../db/customer-data.repository.js';
-import { Case, type Citation, type ICase, type IMessage, Message, type ToolCallRecord } from '../db/entities/index.js';
+import { Case, type Citation, type ICase, Message, type ToolCallRecord } from '../db/entities/index.js';
+import {
+  type CaseRow,
+  type CustomerSummary,
+  type MessageRow,
+  selectCase,
+  selectCompleteMessages,
+  selectCustomerSummary,
+  updateMessages,
+} from '../db/sql/case-rows.js';
 import type { MessageView } from '../events.js';
 import type { PubSub } from '../pubsub.js';
 import type { AuditLog } from '../security/audit.js';
 import { maxPriority, publishCaseUpdate, toMessageView } from './case.service.js';
-import type { CaseEventLog, RecordEvent } from './case-event-log.js';
+import type { CaseEventLog, CaseTx, RecordEvent, RecordRowEvent } from './case-event-log.js';
 import type { Overhead, Usage } from './pricing.js';
 import { profileText } from './turn-memory.js';
 
 /** A turn's case, its customer and its completed messages, read once. */
 export interface LoadedTurn {
-  c: ICase;
-  messages: IMessage[];
+  c: CaseRow;
+  /** The customer's name and plan (null when the customer row is gone). */
+  customer: CustomerSummary | null;
+  messages: MessageRow[];
   /** The customer's messages this turn answers, oldest first. */
-  pending: IMessage[];
+  pending: MessageRow[];
 }
 
 /** An answer message that was started. */
@@ -52,7 +62,11 @@ export interface FinishedAnswer {
 export function createTurnStore(deps: { orm: MikroORM; log: CaseEventLog; pubsub: PubSub; audit: AuditLog }) {
   const { orm, log, pubsub } = deps;
 
-  function chargeCase(row: ICase, usage: Usage, costUsd: number): void {
+  function chargeCase(
+    row: Pick<CaseRow, 'promptTokens' | 'completionTokens' | 'costUsd'>,
+    usage: Usage,
+    costUsd: number,
+  ): void {
     row.promptTokens = (row.promptTokens ?? 0) + usage.promptTokens;
     row.completionTokens = (row.completionTokens ?? 0) + usage.completionTokens;
     row.costUsd = Math.round(((row.costUsd ?? 0) + costUsd) * 1e6) / 1e6;
@@ -60,23 +74,32 @@ export function createTurnStore(deps: { orm: MikroORM; log: CaseEventLog; pubsub
 
   /** Creates the (streaming) agent message and its AGENT_STARTED events, in a transaction. */
   function createAgentMessage(
-    tx: EntityManager,
-    record: RecordEvent,
-    row: ICase,
+    tx: CaseTx,
+    record: RecordRowEvent,
+    row: { id: string; seqReserved: number },
     agents: string[],
     agentName: string,
   ): StartedMessage {
     const createdAt = new Date();
-    const m = tx.create(Message, {
+    const m = tx.newMessage({
       id: randomUUID(),
-      case: row,
+      caseId: row.id,
       authorKind: 'AGENT',
+      authorName: null,
       agentName,
       content: '',
       status: 'STREAMING',
+      idempotencyKey: null,
+      citations: null,
+      toolCalls: null,
+      usage: null,
+      model: null,
+      costUsd: null,
+      latencyMs: null,
+      timeToFirstTokenMs: null,
       answered: true,
+      createdAt,
     });
-    m.createdAt = createdAt;
     for (const name of agents) record(row, { type: 'AGENT_STARTED', agent: name, messageId: m.id });
     return { id: m.id, agentName, createdAt };
   }
@@ -123,22 +146,19 @@ export function createTurnStore(deps: { orm: MikroORM; log: CaseEventLog; pubsub
   const store = {
     /** The case with its customer and its completed messages; null when the case is gone. */
     async load(caseId: string): Promise<LoadedTurn | null> {
-      const em = orm.em.fork();
-      const c = await em.findOne(Case, { id: caseId }, { populate: ['customer'] });
+      const c = await selectCase(log.sql, caseId);
       if (!c) return null;
-      const messages = await em.find(
-        Message,
-        { case: caseId, status: 'COMPLETE' },
-        { orderBy: { createdAt: 'asc', id: 'asc' } },
-      );
+      const [customer, messages] = await Promise.all([
+        selectCustomerSummary(log.sql, c.customerId),
+        selectCompleteMessages(log.sql, caseId),
+      ]);
       const pending = messages.filter((m) => m.authorKind === 'CUSTOMER' && !m.answered);
-      return { c, messages, pending };
+      return { c, customer, messages, pending };
     },
 
-    /** The customer's profile for an agent's instructions (the customer row is already loaded). */
-    async profile(c: ICase): Promise<string> {
-      const subscription = await createCustomerData(orm.em.fork(), c.customer.id).subscription();
-      return profileText(c.id, c.customer, subscription);
+    /** The customer's profile for an agent's instructions (from what the turn loaded). */
+    profile(turn: LoadedTurn): string {
+      return profileText(turn.c.id, turn.customer);
     },
 
     /** Marks a case as having nothing for an agent to do. */
@@ -161,10 +181,10 @@ export function createTurnStore(deps: { orm: MikroORM; log: CaseEventLog; pubsub
         memory: { summary?: string; summarizedCount: number };
         startMessage: boolean;
       },
-    ): Promise<{ row: ICase; message: StartedMessage | null }> {
+    ): Promise<{ row: CaseRow; message: StartedMessage | null }> {
       const { decision, parts, route } = input;
-      const routed = await log.transaction(caseId, async (tx, record) => {
-        const row = await tx.findOneOrFail(Case, { id: caseId });
+      const routed = await log.sqlTransaction(caseId, async (tx, record) => {
+        const row = await tx.case(caseId);
         record(row, {
           type: 'CASE_ROUTED',
           route,
@@ -192,7 +212,7 @@ export function createTurnStore(deps: { orm: MikroORM; log: CaseEventLog; pubsub
           record(row, { type: 'STATUS_CHANGED', from: row.status, to: 'IN_PROGRESS', by: 'router' });
           row.status = 'IN_PROGRESS';
         }
-        row.route = route as ICase['route'];
+        row.route = route as CaseRow['route'];
         row.intent = decision.intent;
         row.agentName = parts.length ? parts.map((p) => p.route).join('+') : route;
         row.workState = 'RUNNING';
@@ -211,8 +231,8 @@ export function createTurnStore(deps: { orm: MikroORM; log: CaseEventLog; pubsub
 
     /** Starts a new agent message in its own transaction. */
     startMessage(caseId: string, agents: string[], agentName: string): Promise<StartedMessage> {
-      return log.transaction(caseId, async (tx, record) =>
-        createAgentMessage(tx, record, await log.caseRow(tx, caseId), agents, agentName),
+      return log.sqlTransaction(caseId, async (tx, record) =>
+        createAgentMessage(tx, record, await log.seqRow(tx, caseId), agents, agentName),
       );
     },
 
@@ -221,8 +241,8 @@ export function createTurnStore(deps: { orm: MikroORM; log: CaseEventLog; pubsub
      * transaction. The case goes back to QUEUED when a message arrived while the agents ran.
      */
     async finish(caseId: string, pendingIds: string[], answer: FinishedAnswer, overhead: Overhead): Promise<void> {
-      const row = await log.transaction(caseId, async (tx, record) => {
-        const row = await tx.findOneOrFail(Case, { id: caseId });
+      const row = await log.sqlTransaction(caseId, async (tx, record) => {
+        const row = await tx.case(caseId);
         const agentName = answer.handedTo ?? answer.message.agentName;
         const fields = {
           content: answer.content,
@@ -236,8 +256,8 @@ export function createTurnStore(deps: { orm: MikroORM; log: CaseEventLog; pubsub
           latencyMs: answer.latencyMs,
           timeToFirstTokenMs: answer.timeToFirstTokenMs,
         };
-        await tx.nativeUpdate(Message, { id: answer.message.id }, fields);
-        await tx.nativeUpdate(Message, { id: { $in: pendingIds } }, { answered: true });
+        await updateMessages(tx.q, [answer.message.id], fields);
+        await updateMessages(tx.q, pendingIds, { answered: true });
         chargeCase(
           row,
           {
@@ -248,7 +268,7 @@ export function createTurnStore(deps: { orm: MikroORM; log: CaseEventLog; pubsub
           answer.costUsd + overhead.costUsd,
         );
         if (answer.handedTo) {
-          row.route = answer.handedTo as ICase['route'];
+          row.route = answer.handedTo as CaseRow['route'];
           row.agentName = answer.handedTo;
         }
         record(row, { type: 'MESSAGE_COMPLETED', message: viewOf(caseId, answer.message, fields) });
@@ -258,10 +278,10 @@ export function createTurnStore(deps: { orm: MikroORM; log: CaseEventLog; pubsub
           row.status = 'WAITING_ON_CUSTOMER';
         }
         // Decided by the database as the row is written, so a follow-up stored meanwhile is not lost.
-        row.workState = raw(
-          "(case when exists (select 1 from messages where case_id = ? and author_kind = 'CUSTOMER' and answered = ?) then 'QUEUED' else 'IDLE' end)",
-          [caseId, false],
-        );
+        tx.setExpression(caseId, 'workState', {
+          sql: "case when exists (select 1 from messages where case_id = ? and author_kind = 'CUSTOMER' and answered = ?) then 'QUEUED' else 'IDLE' end",
+          params: [caseId, false],
+        });
         return row;
       });
       publishCaseUpdate(pubsub, row);

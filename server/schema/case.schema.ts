@@ -1,5 +1,6 @@
 /** Cases and messages: types, queries and the mutations that act on them. */
 import { CASE_STATUSES, CaseEventRecord, Customer, type ICase, PRIORITIES } from '../db/entities/index.js';
+import type { CaseRow } from '../db/sql/case-rows.js';
 import { encodeCursor, REQUEST_TYPES, toMessageView } from '../desk/case.service.js';
 import type { MessageView } from '../events.js';
 import { builder, me } from './builder.js';
@@ -75,7 +76,10 @@ const CustomerType = builder.objectRef<{ id: string; name: string; isGuest: bool
 });
 
 /** A case. */
-export const CaseType = builder.objectRef<ICase>('Case').implement({
+/** A case as the API shows it: an entity, or a row the hot path wrote. */
+export type CaseView = ICase | CaseRow;
+
+export const CaseType = builder.objectRef<CaseView>('Case').implement({
   description: 'A support case: one customer’s conversation with the desk',
   fields: (t) => ({
     id: t.exposeID('id'),
@@ -105,7 +109,8 @@ export const CaseType = builder.objectRef<ICase>('Case').implement({
     }),
     customer: t.field({
       type: CustomerType,
-      resolve: async (c, _a, ctx) => ctx.em.findOneOrFail(Customer, { id: c.customer.id }),
+      resolve: async (c, _a, ctx) =>
+        ctx.em.findOneOrFail(Customer, { id: 'customerId' in c ? c.customerId : c.customer.id }),
     }),
     messages: t.field({
       type: [MessageType],

@@ -1,6 +1,7 @@
 /** Writes the append-only audit trail and tells dashboards about security events. */
 import type { EntityManager, MikroORM } from '@mikro-orm/sqlite';
 import { type AuditCategory, AuditEvent, type IAuditEvent } from '../db/entities/index.js';
+import type { Sql } from '../db/sql/sql-runner.js';
 import { type DeskEvent, topics } from '../events.js';
 import type { PubSub } from '../pubsub.js';
 
@@ -16,6 +17,9 @@ export interface AuditEntry {
   requestId?: string | null;
   detail?: Record<string, unknown>;
 }
+
+/** What `announce` needs of a stored entry. */
+type Announced = Pick<IAuditEvent, 'at' | 'category' | 'type' | 'actorId' | 'caseId'>;
 
 /** The audit trail. */
 export class AuditLog {
@@ -40,6 +44,33 @@ export class AuditLog {
     });
   }
 
+  /** Adds an entry inside a plain-SQL transaction of the caller (published by `announce` after commit). */
+  async insert(q: Sql, entry: AuditEntry): Promise<Announced> {
+    const row: Announced = {
+      at: new Date(),
+      category: entry.category,
+      type: entry.type,
+      actorId: entry.actorId ?? null,
+      caseId: entry.caseId ?? null,
+    };
+    await q.run(
+      'insert into audit_events (at, category, type, actor_id, actor_role, case_id, customer_id, ip, request_id, detail) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      [
+        row.at,
+        row.category,
+        row.type,
+        row.actorId,
+        entry.actorRole ?? null,
+        row.caseId,
+        entry.customerId ?? null,
+        entry.ip ?? null,
+        entry.requestId ?? null,
+        entry.detail ?? {},
+      ],
+    );
+    return row;
+  }
+
   /** Stores an entry in its own transaction and announces security events. */
   async record(entry: AuditEntry): Promise<void> {
     const em = this.orm.em.fork();
@@ -49,7 +80,7 @@ export class AuditLog {
   }
 
   /** Publishes a stored security or auth entry on the desk stream (for staff dashboards). */
-  announce(row: IAuditEvent): void {
+  announce(row: Announced): void {
     if (row.category === 'action') return;
     const ev: DeskEvent = {
       type: 'SECURITY_EVENT',
