@@ -3,7 +3,14 @@
  * customers use. Short texts are ambiguous (product words are English in every language), so a
  * non-English verdict needs either a confident detector or the language's own function words.
  */
-import { detectAll } from 'tinyld';
+import { createRequire } from 'node:module';
+
+/** tinyld and its language tables, loaded when a text first needs them (most are plainly English). */
+let tinyld: typeof import('tinyld') | undefined;
+const detectAll: typeof import('tinyld').detectAll = (text, opts) => {
+  tinyld ??= createRequire(import.meta.url)('tinyld') as typeof import('tinyld');
+  return tinyld.detectAll(text, opts);
+};
 
 /** The languages the desk recognises; anything else counts as English. */
 const LANGUAGES = ['en', 'fr', 'de', 'nl', 'es'] as const;
@@ -39,7 +46,9 @@ const ENGLISH_WORDS = new Set(
   ),
 );
 
-/** What detection found: the language and how sure tinyld was (0..1). */
+const OTHERS = LANGUAGES.filter((l): l is Exclude<Language, 'en'> => l !== 'en');
+
+/** What detection found: the language and how sure tinyld was (0..1; 1 when the words alone decided). */
 export interface DetectedLanguage {
   language: Language;
   confidence: number;
@@ -56,13 +65,16 @@ export function detectLanguage(text: string): DetectedLanguage {
       .toLowerCase()
       .match(/\p{L}+/gu) ?? [];
   if (words.length === 0) return { language: 'en', confidence: 0 };
+  // More English small words than any other language's: English whatever tinyld would say (see below).
+  const englishWords = words.filter((w) => ENGLISH_WORDS.has(w)).length;
+  const mostOwn = Math.max(...OTHERS.map((l) => words.filter((w) => FUNCTION_WORDS[l].has(w)).length));
+  if (englishWords > mostOwn) return { language: 'en', confidence: 1 };
   const ranked = detectAll(clean, { only: [...LANGUAGES] });
   const top = ranked[0];
   if (!top || top.lang === 'en') return { language: 'en', confidence: top?.accuracy ?? 0 };
   const lang = top.lang as Exclude<Language, 'en'>;
   const english = ranked.find((r) => r.lang === 'en')?.accuracy ?? 0;
   const own = words.filter((w) => FUNCTION_WORDS[lang].has(w)).length;
-  const englishWords = words.filter((w) => ENGLISH_WORDS.has(w)).length;
   // English with a typo or a loan word is still English; otherwise a confident detector on two
   // words or more, or the language's own small words, decide.
   if (englishWords > own) return { language: 'en', confidence: english };

@@ -15,6 +15,7 @@ import { type CallerInfo, tokenOf } from './context.js';
 import { createConnectionCounter } from './desk/connection-counter.js';
 import type { ConnectionCounter } from './desk/ports.js';
 import type { AuditLog } from './security/audit.js';
+import { batchWritesPerTurn } from './ws-batching.js';
 
 /** Close codes the server uses. */
 export const CLOSE = { unauthorized: 4401, forbidden: 4403, tooManyConnections: 4429 } as const;
@@ -60,6 +61,7 @@ export function attachWebSocket(deps: {
     path: yoga.graphqlEndpoint,
     maxPayload: config.WS_MAX_PAYLOAD_BYTES,
   });
+  wss.on('connection', (ws, req) => batchWritesPerTurn(ws, req.socket));
   const connections = deps.connections ?? createConnectionCounter();
   const states = new WeakMap<WebSocket, ConnectionState>();
   const open = new Set<ConnectionState>();

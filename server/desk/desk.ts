@@ -199,7 +199,7 @@ export function createDesk(deps: {
       accepting = false;
       await queue.stop(graceMs);
       await ops.operators.stop();
-      log.close();
+      await log.close();
     },
   };
 }

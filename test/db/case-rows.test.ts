@@ -21,7 +21,7 @@ describe('case rows in plain SQL (the hot path) agree with the entities', () => 
     log = new CaseEventLog(db.orm, createPubSub());
   });
   afterAll(async () => {
-    log.close();
+    await log.close();
     await db.close();
   });
 

@@ -37,7 +37,7 @@ describe('CaseEventLog', () => {
     expect(e2.seq).toBe(e1.seq + 3);
     expect(log.liveTokens('c-behind', 'm1')).toBe('abcd');
     await stream.return(undefined);
-    log.close();
+    await log.close();
   });
 
   it('sends every delta on its own to a subscriber that keeps up', async () => {
@@ -55,7 +55,7 @@ describe('CaseEventLog', () => {
     }
     expect(texts).toEqual(['b', 'c']);
     await stream.return(undefined);
-    log.close();
+    await log.close();
   });
 
   it('numbers events after the reserved block, so numbers are never reused after a restart', async () => {

@@ -75,7 +75,7 @@ describe('turn store', () => {
       },
       { usage: NO_USAGE, costUsd: 0 },
     );
-    log.close();
+    await log.close();
     return db.orm.em.fork().findOneOrFail(Case, { id: caseId });
   }
 

@@ -23,12 +23,23 @@ export interface Sql {
 export interface SqlRunner extends Sql {
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (q: Sql) => Promise<T>): Promise<T>;
+  /** Frees prepared statements (before the ORM closes its connections). */
+  close(): Promise<void>;
+}
+
+interface Sqlite3Statement {
+  all(params: unknown[], cb: (err: Error | null, rows: SqlRow[]) => void): void;
+  run(params: unknown[], cb: (err: Error | null) => void): void;
+  finalize(cb: () => void): void;
 }
 
 interface Sqlite3Conn {
-  all(sql: string, params: unknown[], cb: (err: Error | null, rows: SqlRow[]) => void): void;
+  prepare(sql: string, cb: (err: Error | null) => void): Sqlite3Statement;
   run(sql: string, params: unknown[], cb: (err: Error | null) => void): void;
 }
+
+/** Prepared statements kept per connection: the hot path runs the same few statements over and over. */
+const MAX_STATEMENTS = 200;
 
 interface KnexLike {
   client: { acquireConnection(): Promise<unknown>; releaseConnection(conn: unknown): Promise<unknown> };
@@ -56,15 +67,42 @@ export function createSqlRunner(orm: MikroORM, dialect: Dialect): SqlRunner {
 }
 
 function sqliteRunner(knex: KnexLike, enc: (p?: readonly unknown[]) => unknown[]): SqlRunner {
+  const prepared = new Map<Sqlite3Conn, Map<string, Sqlite3Statement>>();
+  /** The statement for `sql` on `conn`, prepared once (a failed preparation reports on its first use). */
+  const statement = (conn: Sqlite3Conn, sql: string): Sqlite3Statement => {
+    let cache = prepared.get(conn);
+    if (!cache) {
+      cache = new Map();
+      prepared.set(conn, cache);
+    }
+    let st = cache.get(sql);
+    if (!st) {
+      if (cache.size >= MAX_STATEMENTS) {
+        const [oldest, old] = cache.entries().next().value as [string, Sqlite3Statement];
+        cache.delete(oldest);
+        old.finalize(() => undefined);
+      }
+      st = conn.prepare(sql, (err) => {
+        if (err) cache?.delete(sql);
+      });
+      cache.set(sql, st);
+    }
+    return st;
+  };
   const on = (conn: Sqlite3Conn): Sql => ({
     dialect: 'sqlite',
     all: <T extends SqlRow>(sql: string, params?: readonly unknown[]) =>
       new Promise<T[]>((resolve, reject) =>
-        conn.all(sql, enc(params), (err, rows) => (err ? reject(err) : resolve(rows as T[]))),
+        statement(conn, sql).all(enc(params), (err, rows) => (err ? reject(err) : resolve(rows as T[]))),
       ),
     run: (sql, params) =>
-      new Promise<void>((resolve, reject) => conn.run(sql, enc(params), (err) => (err ? reject(err) : resolve()))),
+      new Promise<void>((resolve, reject) =>
+        statement(conn, sql).run(enc(params), (err) => (err ? reject(err) : resolve())),
+      ),
   });
+  /** Transaction control runs unprepared (a prepared `begin` would be kept in the cache for nothing). */
+  const control = (conn: Sqlite3Conn, sql: string) =>
+    new Promise<void>((resolve, reject) => conn.run(sql, [], (err) => (err ? reject(err) : resolve())));
   const withConn = async <T>(fn: (q: Sql) => Promise<T>): Promise<T> => {
     const conn = (await knex.client.acquireConnection()) as Sqlite3Conn;
     try {
@@ -77,18 +115,27 @@ function sqliteRunner(knex: KnexLike, enc: (p?: readonly unknown[]) => unknown[]
     dialect: 'sqlite',
     all: (sql, params) => withConn((q) => q.all(sql, params)),
     run: (sql, params) => withConn((q) => q.run(sql, params)),
-    transaction: (fn) =>
-      withConn(async (q) => {
-        await q.run('begin immediate');
+    transaction: async (fn) => {
+      const conn = (await knex.client.acquireConnection()) as Sqlite3Conn;
+      try {
+        await control(conn, 'begin immediate');
         try {
-          const result = await fn(q);
-          await q.run('commit');
+          const result = await fn(on(conn));
+          await control(conn, 'commit');
           return result;
         } catch (err) {
-          await q.run('rollback').catch(() => undefined);
+          await control(conn, 'rollback').catch(() => undefined);
           throw err;
         }
-      }),
+      } finally {
+        await knex.client.releaseConnection(conn);
+      }
+    },
+    async close() {
+      const all = [...prepared.values()].flatMap((m) => [...m.values()]);
+      prepared.clear();
+      await Promise.all(all.map((st) => new Promise<void>((resolve) => st.finalize(() => resolve()))));
+    },
   };
 }
 
@@ -101,7 +148,7 @@ function knexRunner(knex: KnexLike, enc: (p?: readonly unknown[]) => unknown[], 
       await k.raw(sql, enc(params));
     },
   });
-  return { ...on(knex), transaction: (fn) => knex.transaction((trx) => fn(on(trx))) };
+  return { ...on(knex), transaction: (fn) => knex.transaction((trx) => fn(on(trx))), close: async () => undefined };
 }
 
 /** Whether a statement failed on a unique constraint (either dialect, raw or through the ORM). */
