@@ -447,9 +447,15 @@ export function createCaseService(deps: CaseServiceDeps) {
      * The id of a case the actor may see (NOT_FOUND otherwise), for streams that need no row:
      * answered from memory for a case seen before.
      */
-    async authorizeCase(em: EntityManager, actor: Actor, caseId: string, meta: RequestMeta = {}): Promise<string> {
+    async authorizeCase(
+      em: () => EntityManager,
+      actor: Actor,
+      caseId: string,
+      meta: RequestMeta = {},
+    ): Promise<string> {
       const owner = owners.get(caseId);
-      if (owner === undefined) return (await findOwnedCase(em, caseId, actor, 'caseId', meta)).id;
+      // The entity manager only when the owner is not remembered (a subscription keeps its context).
+      if (owner === undefined) return (await findOwnedCase(em(), caseId, actor, 'caseId', meta)).id;
       if (actor.kind === 'customer' && owner !== actor.id)
         throw await refuseProbe(actor, caseId, owner, 'caseId', meta);
       return caseId;

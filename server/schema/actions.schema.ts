@@ -68,7 +68,7 @@ builder.queryFields((t) => ({
     authScopes: { authenticated: true },
     args: { caseId: t.arg.id({ required: true }) },
     resolve: async (_r, args, ctx) => {
-      await ctx.desk.cases.authorizeCase(ctx.em, me(ctx), String(args.caseId), ctx);
+      await ctx.desk.cases.authorizeCase(() => ctx.em, me(ctx), String(args.caseId), ctx);
       return ctx.desk.actions.forCase(ctx.em, String(args.caseId));
     },
   }),

@@ -227,7 +227,7 @@ builder.subscriptionFields((t) => ({
       if (args.after !== null && args.after !== undefined && args.after < 0)
         throw new BadInputError('after must be 0 or more', 'after');
       // NOT_FOUND for a case that does not exist or that the caller may not see.
-      const caseId = await ctx.desk.cases.authorizeCase(ctx.em, me(ctx), String(args.caseId), ctx);
+      const caseId = await ctx.desk.cases.authorizeCase(() => ctx.em, me(ctx), String(args.caseId), ctx);
       const ended = new AbortController();
       const stop = () => ended.abort();
       return closable(
