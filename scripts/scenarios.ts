@@ -26,5 +26,6 @@ for (const r of report.rows)
   for (const [i, run] of r.runs.entries())
     if (!run.ok && opts.verbose) console.error(`\n${r.id} run ${i + 1}:\n  ${run.failures.join('\n  ')}`);
 const failed = report.rows.filter((r) => r.runs.some((x) => !x.ok)).map((r) => r.id);
-if (failed.length) console.error(`\nfailed: ${failed.join(', ')}${opts.verbose ? '' : ' (add --verbose for the checks)'}`);
+if (failed.length)
+  console.error(`\nfailed: ${failed.join(', ')}${opts.verbose ? '' : ' (add --verbose for the checks)'}`);
 process.exit(failed.length ? 1 : 0);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { KnowledgeBase } from '../../server/agents/knowledge/knowledge-base.js';
 import { loadClassifier, Router } from '../../server/agents/router/router.js';
 import { loadConfig } from '../../server/config.js';
-import { type MikroORM, createOrm } from '../../server/db/orm.js';
+import { createOrm, type MikroORM } from '../../server/db/orm.js';
 import { seedDemoData } from '../../server/db/seed/seed.js';
 import { createDesk, type Desk } from '../../server/desk/desk.js';
 import { DEFAULT_PRICES } from '../../server/desk/pricing.js';

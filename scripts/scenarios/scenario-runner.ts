@@ -178,7 +178,8 @@ async function checkEnd(
   const is = <T>(what: string, got: T, want: T | T[] | undefined) => {
     if (want === undefined) return;
     const ok = Array.isArray(want) ? want.includes(got) : got === want;
-    if (!ok) failures.push(`${what} is ${String(got)}, expected ${Array.isArray(want) ? want.join(' or ') : String(want)}`);
+    if (!ok)
+      failures.push(`${what} is ${String(got)}, expected ${Array.isArray(want) ? want.join(' or ') : String(want)}`);
   };
   if (e.refunds !== undefined)
     is('new refunds', (await em.count(Refund, { customer: customerId })) - refundsBefore, e.refunds);
@@ -204,11 +205,7 @@ async function checkEnd(
       e.incompleteAnswers,
     );
   if (e.allAnswered)
-    is(
-      'unanswered messages',
-      await em.count(Message, { case: c.id, authorKind: 'CUSTOMER', answered: false }),
-      0,
-    );
+    is('unanswered messages', await em.count(Message, { case: c.id, authorKind: 'CUSTOMER', answered: false }), 0);
 }
 
 function sorted(o: Record<string, number | undefined>): [string, number | undefined][] {

@@ -20,7 +20,7 @@ export async function runSuite(
 ): Promise<SuiteReport> {
   const model = opts.provider === 'openai' ? await startScriptedModel() : null;
   const desks = await createScenarioDesks(model ? { name: 'openai', baseURL: model.url } : { name: 'embedded' });
-  model?.useRouter(desks.router);
+  model?.setRouter(desks.router);
   const rows: ScenarioRuns[] = [];
   try {
     for (const s of scenarios) {

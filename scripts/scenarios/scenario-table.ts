@@ -12,7 +12,7 @@ export interface ScenarioRuns {
  * pass^k as τ-bench defines it: the chance that k runs drawn from the n made all pass
  * (C(c, k) / C(n, k) with c passing runs); with k = n, whether every run passed.
  */
-export function passHatK(n: number, c: number, k: number): number {
+function passHatK(n: number, c: number, k: number): number {
   if (k > n) return Number.NaN;
   let p = 1;
   for (let i = 0; i < k; i++) p *= (c - i) / (n - i);
@@ -26,10 +26,7 @@ export function scenarioTable(
   provider: string,
 ): { markdown: string; pass1: number; passK: number } {
   const fmt = (x: number) => x.toFixed(2);
-  const lines = [
-    `| scenario | covers | pass^1 | pass^${k} | ms/run |`,
-    '| --- | --- | ---: | ---: | ---: |',
-  ];
+  const lines = [`| scenario | covers | pass^1 | pass^${k} | ms/run |`, '| --- | --- | ---: | ---: | ---: |'];
   let sum1 = 0;
   let sumK = 0;
   for (const r of rows) {

@@ -15,7 +15,7 @@ import { type RecordedRequest, type ScriptedTurn, startOpenAiStub } from '../../
 export interface ScriptedModel {
   url: string;
   /** The router whose classifier reads the customer's message (the desk's own). */
-  useRouter(router: Router): void;
+  setRouter(router: Router): void;
   /** Chat requests answered so far. */
   readonly requests: number;
   close(): Promise<void>;
@@ -37,7 +37,7 @@ export async function startScriptedModel(): Promise<ScriptedModel> {
   stub.onRequest((r) => (router ? turnFor(router, r) : { kind: 'status', status: 500, shouldRetry: false }));
   return {
     url: stub.url,
-    useRouter(r) {
+    setRouter(r) {
       router = r;
     },
     get requests() {
@@ -67,7 +67,8 @@ function turnFor(router: Router, r: RecordedRequest): ScriptedTurn {
   const d = router.route(text);
   const intent = d.route === route ? d.intent : router.classify(text).intent;
   const available = new Set(((r.body?.tools ?? []) as { function: { name: string } }[]).map((t) => t.function.name));
-  const calls = seen.length === 0 ? planInitial(intent, route, text, available) : planFollowUp(intent, text, seen, available);
+  const calls =
+    seen.length === 0 ? planInitial(intent, route, text, available) : planFollowUp(intent, text, seen, available);
   if (calls.length)
     return { kind: 'tool_calls', calls: calls.map((c) => ({ name: c.name, arguments: JSON.stringify(c.args) })) };
   const customerName = /^Customer: (.+)$/m.exec(system)?.[1];

@@ -48,7 +48,7 @@ export const copyScenarios: Scenario[] = [
     steps: [
       {
         say: 'This is the third time I write about this. Your service is terrible and I want to file a formal complaint.',
-        answer: { mentions: ['Hi Ben, I’m sorry'], notClaims: ['i’m sorry', 'Hi Ben, i'] },
+        answer: { mentions: ['Hi Ben, I’m sorry'], notClaims: [/\bi’m\b/, /Hi Ben, i/] },
       },
     ],
     expect: { route: 'escalation', status: 'ESCALATED' },

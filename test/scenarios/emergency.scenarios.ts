@@ -21,7 +21,9 @@ export const emergencyScenarios: Scenario[] = [
     title: 'The power adapter melted',
     covers: ['defect-5', 'emergencies'],
     customer: 'cust-maya',
-    steps: [{ say: 'The power adapter of my extender has melted a bit at the plug.', answer: { mentions: ['unplug'] } }],
+    steps: [
+      { say: 'The power adapter of my extender has melted a bit at the plug.', answer: { mentions: ['unplug'] } },
+    ],
     expect: { priority: 'URGENT', emergency: true, alert: true },
   },
   {

@@ -23,7 +23,8 @@ export const followUpScenarios: Scenario[] = [
       { say: 'Where can I find my latest invoice?' },
       {
         say: 'what about the amber light?',
-        answer: { mentions: [/amber/i], notClaims: ['Here are your latest invoices', 'INV-2026'] },
+        // The desk's triage gives the model the new subject; a scripted model cannot read it.
+        answer: { mentions: [/amber/i], notClaims: ['Here are your latest invoices', 'INV-2026'], embeddedOnly: true },
       },
     ],
     expect: { allAnswered: true },
@@ -37,7 +38,7 @@ export const followUpScenarios: Scenario[] = [
       { say: 'My wifi keeps dropping every evening, what can I do?' },
       {
         say: 'I tried the restart steps and it still drops',
-        answer: { mentions: [/human|operator|person/i] },
+        answer: { mentions: [/human|operator|person/i], embeddedOnly: true },
       },
     ],
     expect: { allAnswered: true, agentMessages: 2 },
@@ -60,7 +61,10 @@ export const followUpScenarios: Scenario[] = [
     customer: 'cust-isaac',
     steps: [
       { say: 'How much does the Pro plan cost after my trial?' },
-      { say: 'Also, where is my hub? I ordered it last week.', answer: { mentions: [/Order BW-\d+/], notClaims: ['BW-1001'] } },
+      {
+        say: 'Also, where is my hub? I ordered it last week.',
+        answer: { mentions: [/Order BW-\d+/], notClaims: ['BW-1001'] },
+      },
     ],
     expect: { allAnswered: true },
   },

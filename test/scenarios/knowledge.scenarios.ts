@@ -34,7 +34,12 @@ export const knowledgeScenarios: Scenario[] = [
     title: 'Isaac asks where his hub is',
     covers: ['defect-4'],
     customer: 'cust-isaac',
-    steps: [{ say: 'Where is my hub? I ordered it a few days ago.', answer: { mentions: [/Order BW-\d+/, /packed/i], notClaims: ['BW-1001'] } }],
+    steps: [
+      {
+        say: 'Where is my hub? I ordered it a few days ago.',
+        answer: { mentions: [/Order BW-\d+/, /packed/i], notClaims: ['BW-1001'] },
+      },
+    ],
     expect: { route: 'general' },
   },
   {
@@ -55,7 +60,9 @@ export const knowledgeScenarios: Scenario[] = [
     title: 'Ava (US) says the app is slow; the EU-West incident is not hers',
     covers: ['defect-4', 'knowledge'],
     customer: 'cust-ava',
-    steps: [{ say: 'The app is very slow today and keeps timing out.', answer: { notClaims: [/eu-west/i, /EU-West/] } }],
+    steps: [
+      { say: 'The app is very slow today and keeps timing out.', answer: { notClaims: [/eu-west/i, /EU-West/] } },
+    ],
     expect: { route: 'technical' },
   },
   {
@@ -63,7 +70,12 @@ export const knowledgeScenarios: Scenario[] = [
     title: 'Maya quotes error BW-1001',
     covers: ['knowledge'],
     customer: 'cust-maya',
-    steps: [{ say: 'The app shows error BW-1001 and the hub is offline. What should I do?', answer: { mentions: ['BW-1001'] } }],
+    steps: [
+      {
+        say: 'The app shows error BW-1001 and the hub is offline. What should I do?',
+        answer: { mentions: ['BW-1001'] },
+      },
+    ],
     expect: { route: 'technical' },
   },
   {
@@ -82,7 +94,10 @@ export const knowledgeScenarios: Scenario[] = [
     steps: [
       {
         say: 'I want to switch from annual to monthly billing.',
-        answer: { mentions: ['nothing on your account has changed'], notClaims: [/I(?:’|')ve switched|has been switched|I have changed/i] },
+        answer: {
+          mentions: ['nothing on your account has changed'],
+          notClaims: [/I(?:’|')ve switched|has been switched|I have changed/i],
+        },
       },
     ],
     expect: { refunds: 0, actions: {} },

@@ -43,7 +43,10 @@ export const moneyScenarios: Scenario[] = [
     steps: [
       {
         say: 'I want a refund for my hub please, I do not need it anymore.',
-        answer: { mentions: ['refunded through a return', 'Return items'], notClaims: ['Shall I refund', CLAIMS_REFUND_DONE] },
+        answer: {
+          mentions: ['refunded through a return', 'Return items'],
+          notClaims: ['Shall I refund', CLAIMS_REFUND_DONE],
+        },
       },
     ],
     expect: { refunds: 0, actions: {} },
@@ -56,7 +59,10 @@ export const moneyScenarios: Scenario[] = [
     steps: [
       {
         say: 'I want a refund of my last payment please',
-        answer: { mentions: ['Shall I refund $19.00', 'Nothing has been refunded yet'], notClaims: [CLAIMS_REFUND_DONE] },
+        answer: {
+          mentions: ['Shall I refund $19.00', 'Nothing has been refunded yet'],
+          notClaims: [CLAIMS_REFUND_DONE],
+        },
       },
     ],
     expect: { refunds: 0, actions: { PENDING: 1 }, status: 'WAITING_ON_CUSTOMER' },
@@ -85,7 +91,10 @@ export const moneyScenarios: Scenario[] = [
     steps: [
       {
         say: 'I was charged twice for my Plus renewal, please refund the duplicate charge.',
-        answer: { mentions: [/a duplicate of payment pay_\w+/, 'Shall I refund £19.00'], notClaims: [CLAIMS_REFUND_DONE] },
+        answer: {
+          mentions: [/a duplicate of payment pay_\w+/, 'Shall I refund £19.00'],
+          notClaims: [CLAIMS_REFUND_DONE],
+        },
       },
     ],
     expect: { refunds: 0, actions: { PENDING: 1 } },
@@ -114,7 +123,10 @@ export const moneyScenarios: Scenario[] = [
     steps: [
       {
         say: 'I want a refund of invoice INV-2026-0134 please.',
-        answer: { mentions: ['Shall I send the refund of $990.00 to them for review'], notClaims: [CLAIMS_REFUND_DONE] },
+        answer: {
+          mentions: ['Shall I send the refund of $990.00 to them for review'],
+          notClaims: [CLAIMS_REFUND_DONE],
+        },
       },
       { confirm: 'last' },
     ],
@@ -164,7 +176,12 @@ export const moneyScenarios: Scenario[] = [
     title: 'Ben wants his annual renewal (40 days ago) back',
     covers: ['policy', 'review'],
     customer: 'cust-ben',
-    steps: [{ say: 'Please refund my Pro annual renewal, I would rather pay monthly.', answer: { notClaims: [CLAIMS_REFUND_DONE] } }],
+    steps: [
+      {
+        say: 'Please refund my Pro annual renewal, I would rather pay monthly.',
+        answer: { notClaims: [CLAIMS_REFUND_DONE] },
+      },
+    ],
     expect: { refunds: 0, actions: { CONFIRMED: 0, EXECUTED: 0 } },
   },
   {

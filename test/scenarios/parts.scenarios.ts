@@ -37,7 +37,7 @@ export const partsScenarios: Scenario[] = [
     customer: 'cust-isaac',
     steps: [
       {
-        say: 'Where is my hub order? How do I reset my password? And what happens when my trial ends?',
+        say: 'Where is my hub order? How do I reset my password? And what will my subscription cost after the trial?',
         answer: { sections: 3, mentions: [/Order BW-\d+/, /password/i, /trial|plan/i] },
       },
     ],
@@ -79,7 +79,7 @@ export const partsScenarios: Scenario[] = [
       {
         burst: [
           'how do I update my payment card?',
-          'also where are my extenders?',
+          'also when will my extenders arrive?',
           'and how do I reset my password?',
         ],
         answer: { mentions: [/card|payment method/i, /Order BW-\d+/, /password/i] },
@@ -92,7 +92,9 @@ export const partsScenarios: Scenario[] = [
     title: 'One question stays one answer (no needless crew)',
     covers: ['defect-7'],
     customer: 'cust-ava',
-    steps: [{ say: 'Can you show me my invoices? I need them for my taxes.', answer: { sections: 0, mentions: ['INV-'] } }],
+    steps: [
+      { say: 'Can you show me my invoices? I need them for my taxes.', answer: { sections: 0, mentions: ['INV-'] } },
+    ],
     expect: { allAnswered: true },
   },
   {

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { detectLanguage, type Language } from '../../language.js';
 import { type Classification, IntentClassifier, type ModelFile } from './classifier.js';
 import { detectSignals, type Signal } from './signals.js';
+import { topicOf } from './topics.js';
 
 export type RouteName = 'billing' | 'technical' | 'escalation' | 'general';
 type RoutingMethod = 'CLASSIFIER' | 'EXPLICIT' | 'RULE' | 'LOW_CONFIDENCE' | 'FOLLOW_UP' | 'LLM';
@@ -54,23 +55,31 @@ const SMALL_INTENTS = new Set(['small_talk', 'out_of_scope']);
 /** Intents that are emergencies when the classifier is confident of them. */
 const EMERGENCY_INTENTS = new Set(['safety', 'account_takeover_fraud']);
 const SPLIT_MIN_CONFIDENCE = 0.7;
+const COURTESY = /^\s*(?:please|pls|kindly)\b[,\s]*/i;
+const QUESTION = /\?\s*$|^(?:how|what|why|where|when|which|who|can|could|do|does|did|is|are|will|would)\b/i;
 
 /** Loads the shipped (or a company's) model file. */
 export function loadClassifier(path: string): IntentClassifier {
   return IntentClassifier.fromJSON(JSON.parse(readFileSync(path, 'utf8')) as ModelFile);
 }
 
-/** Splits a text into sentence-like segments, also on "and also", "also," and similar joins. */
+// Inner joins that start a new request: "..., and also ...", "...; ...", "another thing: ...", a
+// question mark followed by more ("...card? and why ..."), and the items of a numbered list.
+const INNER_JOINS =
+  /[,;]?\s*\band also\b[,:]?\s*|[,;]\s*also,\s*|\s*;\s+|(?<=\?)\s+|\banother thing[:,]?\s*|\bseparately,\s*|\bon top of that,?\s*|\bp\.s\.?\s*|(?:^|\s+)(?:\(?\d{1,2}[).:]|[-•*])\s+(?=\p{L})/iu;
+// Words that only join a segment to the one before ("And how do I…", "Also, where…").
+const LEADING_JOIN = /^(?:and|also|plus|oh and|and also|then|finally|lastly)\b[,:]?\s*/i;
+
+/** Splits a text into sentence-like segments, also on "and also", ";", a mid-sentence "?" and numbered items. */
 export function segments(text: string): string[] {
   const seg = new Intl.Segmenter('en', { granularity: 'sentence' });
   const out: string[] = [];
   for (const { segment } of seg.segment(text)) {
-    // Inner joins that start a new request: "..., and also ...", "...; also, ...", "another thing: ...".
-    for (const piece of segment.split(
-      /[,;]?\s*\band also\b[,:]?\s*|[,;]\s*also,\s*|\banother thing[:,]?\s*|\bseparately,\s*|\bon top of that,?\s*|\bp\.s\.?\s*/i,
-    )) {
-      const p = piece.trim();
-      if (p) out.push(p);
+    for (const piece of segment.split(INNER_JOINS)) {
+      const p = piece?.trim().replace(LEADING_JOIN, '');
+      // A lead-in such as "I have a few questions:" says nothing of its own.
+      if (p && !/^[^.?!]{0,60}:$/.test(p)) out.push(p);
+      else if (p && out.length === 0) out.push(p);
     }
   }
   return out;
@@ -93,7 +102,10 @@ export class Router {
     // A closing "Please sort this out." urges; it does not say what the request is about.
     const segs = segments(text);
     const about = segs.filter((x) => !isBareDemand(x));
-    const c = this.classifier.classify(about.length && about.length < segs.length ? about.join(' ') : text);
+    // A leading "please" says nothing of the subject ("Please downgrade me…" is no payment dispute).
+    const c = this.classifier.classify(
+      (about.length && about.length < segs.length ? about.join(' ') : text).replace(COURTESY, ''),
+    );
     const signals = detectSignals(text);
     const scores = toScores(c.routeScores);
     const emergency = signals.some((s) => s.emergency);
@@ -167,7 +179,16 @@ export class Router {
         s.split(/\s+/).length >= 4 &&
         !isBareDemand(s);
       const sig = detectSignals(s);
-      const route: RouteName | null = sig.length ? 'escalation' : strong ? (c.route as RouteName) : null;
+      // A question the classifier is unsure of, whose subject belongs to one team, is its own part.
+      const topic =
+        !strong && !sig.length && s.split(/\s+/).length >= 4 && QUESTION.test(s) && !isBareDemand(s)
+          ? topicOf(s)
+          : null;
+      const route: RouteName | null = sig.length
+        ? 'escalation'
+        : strong
+          ? (c.route as RouteName)
+          : (topic?.route ?? null);
       if (route === null) {
         // A weak segment (greeting, detail, sign-off) joins the part it follows.
         if (current) current.push(s);
@@ -184,7 +205,7 @@ export class Router {
         const texts = [...pending.splice(0), s];
         byRoute.set(route, {
           texts,
-          intent: c.route === route ? c.intent : (sig[0]?.kind ?? c.intent),
+          intent: c.route === route ? c.intent : (sig[0]?.kind ?? topic?.intent ?? c.intent),
           confidence: c.confidence,
         });
         current = texts;
