@@ -44,6 +44,32 @@ export const partsScenarios: Scenario[] = [
     expect: { allAnswered: true },
   },
   {
+    id: 'three-billing-questions',
+    title: 'Three billing questions on different subjects get three answered parts',
+    covers: ['defect-7', 'every-part'],
+    customer: 'cust-ben',
+    steps: [
+      {
+        say: 'How do I download my invoices? Which card do you have on file for me? Can I switch to annual billing?',
+        answer: { sections: 3, mentions: ['INV-', /card|payment method/i, /annual/i] },
+      },
+    ],
+    expect: { allAnswered: true, refunds: 0, actions: {} },
+  },
+  {
+    id: 'charge-and-refund-one-part',
+    title: 'A charge question and its refund are one subject: one part, one proposal',
+    covers: ['defect-7', 'defect-1'],
+    customer: 'cust-oliver',
+    steps: [
+      {
+        say: 'Why was I charged twice for my Plus renewal? Can I get a refund of the extra one?',
+        answer: { sections: 0, mentions: ['Shall I refund £19.00'] },
+      },
+    ],
+    expect: { refunds: 0, actions: { PENDING: 1 } },
+  },
+  {
     id: 'numbered-list',
     title: 'A numbered list of questions gets a part per item',
     covers: ['defect-7', 'every-part'],

@@ -161,13 +161,18 @@ export class Router {
   }
 
   /**
-   * Finds the parts of a request that belong to different routes. Returns [] for a single-route
-   * request; each part must be confidently classified on its own.
+   * Finds the parts of a request: one per route, and one per separate question on its own subject.
+   * Returns [] for a single-part request; each part must be confidently classified on its own.
    */
   split(text: string, mainRoute: RouteName): RoutingPart[] {
     const segs = segments(text);
     if (segs.length < 2) return [];
-    const byRoute = new Map<RouteName, { texts: string[]; intent: string; confidence: number }>();
+    // A part per route; on one route, separate questions on different subjects are separate parts
+    // ("How do I download my invoices? Which card is on file?"), so that each gets its answer.
+    const byKey = new Map<
+      string,
+      { route: RouteName; texts: string[]; intent: string; confidence: number; question: boolean }
+    >();
     // The texts of the part the last strong segment went to.
     let current: string[] | null = null;
     const pending: string[] = [];
@@ -179,11 +184,9 @@ export class Router {
         s.split(/\s+/).length >= 4 &&
         !isBareDemand(s);
       const sig = detectSignals(s);
+      const question = QUESTION.test(s) && !isBareDemand(s);
       // A question the classifier is unsure of, whose subject belongs to one team, is its own part.
-      const topic =
-        !strong && !sig.length && s.split(/\s+/).length >= 4 && QUESTION.test(s) && !isBareDemand(s)
-          ? topicOf(s)
-          : null;
+      const topic = !strong && !sig.length && s.split(/\s+/).length >= 4 && question ? topicOf(s) : null;
       const route: RouteName | null = sig.length
         ? 'escalation'
         : strong
@@ -195,32 +198,42 @@ export class Router {
         else pending.push(s);
         continue;
       }
-      const entry = byRoute.get(route);
+      const intent = c.route === route ? c.intent : (sig[0]?.kind ?? topic?.intent ?? c.intent);
+      let key: string = route;
+      const same = byKey.get(route);
+      if (same && question && same.question && strong && !sameSubject(same.intent, intent)) {
+        key = `${route}:${intent}`;
+      }
+      const entry = byKey.get(key);
       if (entry) {
         entry.texts.push(s);
-        if (c.confidence > entry.confidence && c.route === route)
+        if (c.confidence > entry.confidence && c.route === route && key === route)
           Object.assign(entry, { intent: c.intent, confidence: c.confidence });
         current = entry.texts;
       } else {
         const texts = [...pending.splice(0), s];
-        byRoute.set(route, {
-          texts,
-          intent: c.route === route ? c.intent : (sig[0]?.kind ?? topic?.intent ?? c.intent),
-          confidence: c.confidence,
-        });
+        byKey.set(key, { route, texts, intent, confidence: c.confidence, question });
         current = texts;
       }
     }
-    if (byRoute.size < 2) return [];
-    const parts = [...byRoute.entries()].map(([route, e]) => ({
-      route,
+    if (byKey.size < 2) return [];
+    const parts = [...byKey.values()].map((e) => ({
+      route: e.route,
       intent: e.intent,
       confidence: e.confidence,
       text: e.texts.join(' '),
     }));
     // The main route answers first.
-    return parts.sort((a, b) => (a.route === mainRoute ? -1 : b.route === mainRoute ? 1 : 0));
+    return parts.sort((a, b) => Number(a.route !== mainRoute) - Number(b.route !== mainRoute));
   }
+}
+
+// Intents that are one subject: a charge, its dispute and its refund are answered together.
+const MONEY_INTENTS = new Set(['refund', 'billing_dispute', 'payment_failed', 'invoice', 'cancellation_fee']);
+
+/** Whether two intents of one route are the same subject (so their questions form one part). */
+function sameSubject(a: string, b: string): boolean {
+  return a === b || (MONEY_INTENTS.has(a) && MONEY_INTENTS.has(b));
 }
 
 // Words that urge without saying what about ("Please sort this out.", "Can you fix it asap?").
