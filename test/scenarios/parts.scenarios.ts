@@ -114,6 +114,25 @@ export const partsScenarios: Scenario[] = [
     expect: { allAnswered: true },
   },
   {
+    id: 'five-quick-follow-ups',
+    title: 'Five quick messages in a row: each subject is answered, not only the last',
+    covers: ['defect-7', 'every-part', 'batching'],
+    customer: 'cust-maya',
+    steps: [
+      {
+        burst: [
+          'hi, a few things',
+          'where can I download my invoices?',
+          'how do I update the hub firmware?',
+          'and how do I reset my password?',
+          'also when will my order arrive?',
+        ],
+        answer: { mentions: [/invoice/i, /firmware/i, /password/i, /order/i] },
+      },
+    ],
+    expect: { allAnswered: true },
+  },
+  {
     id: 'single-question-single-part',
     title: 'One question stays one answer (no needless crew)',
     covers: ['defect-7'],
