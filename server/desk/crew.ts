@@ -37,7 +37,7 @@ export async function runCrew(
   });
   const results: { agent: string; result: AgentRunResult }[] = [];
   for (const [i, run] of runs.entries()) {
-    await emitToken(run.part.route, sectionHeader(i, run.part));
+    await emitToken(run.part.route, sectionHeader(i, run.part, parts));
     let next = 0;
     for (;;) {
       while (next < run.chunks.length) await emitToken(run.part.route, run.chunks[next++]);
@@ -49,11 +49,14 @@ export async function runCrew(
   return results;
 }
 
-function sectionHeader(i: number, part: RoutingPart): string {
-  return `${i === 0 ? '' : '\n\n'}### ${AGENT_TITLES[part.route] ?? part.route}\n\n`;
+/** A part's heading: its agent, and its subject when one agent answers several parts. */
+function sectionHeader(i: number, part: RoutingPart, parts: RoutingPart[]): string {
+  const title = AGENT_TITLES[part.route] ?? part.route;
+  const shared = parts.filter((p) => p.route === part.route).length > 1;
+  return `${i === 0 ? '' : '\n\n'}### ${title}${shared ? ` — ${part.intent.replace(/_/g, ' ')}` : ''}\n\n`;
 }
 
 /** The stored content of a crew's message: a section per part. */
 export function crewContent(parts: RoutingPart[], results: { result: AgentRunResult }[]): string {
-  return parts.map((p, i) => `${sectionHeader(i, p)}${results[i].result.content}`).join('');
+  return parts.map((p, i) => `${sectionHeader(i, p, parts)}${results[i].result.content}`).join('');
 }

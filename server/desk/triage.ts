@@ -5,6 +5,7 @@
 import type { AgentDefinition } from '../agents/definitions/index.js';
 import { routeWithLlm } from '../agents/router/llm-router.js';
 import type { Router, RoutingDecision, RoutingPart } from '../agents/router/router.js';
+import { topicOf } from '../agents/router/topics.js';
 import type { PriceTable } from '../config.js';
 import type { CaseRow } from '../db/sql/case-rows.js';
 
@@ -75,12 +76,32 @@ function decide(d: RoutingDecision, c: TriageCase, request: string): Omit<Triage
   }
   if (isFollowUp && c.route) {
     const current = c.route as AgentName;
+    // Several parts (one follow-up asking several things, or quick follow-ups batched into one
+    // turn): each part gets its agent, as on a first message.
+    if (d.parts.length >= 2) return { decision: d, parts: d.parts, handoffFrom: null };
     const clearlyElsewhere =
       d.route !== current &&
       (d.method === 'RULE' ||
         (d.method === 'CLASSIFIER' &&
           d.confidence >= HANDOFF_CONFIDENCE &&
           !['small_talk', 'out_of_scope'].includes(d.intent)));
+    // Under the handoff confidence, a follow-up that names another team's subject ("what about
+    // the amber light?" on a billing case) still goes there: its own subject drives the answer.
+    const topic = clearlyElsewhere ? null : topicOf(request);
+    if (topic && topic.route !== current && d.intent !== 'small_talk') {
+      const intent = d.route === topic.route ? d.intent : topic.intent;
+      return {
+        decision: {
+          ...d,
+          route: topic.route,
+          intent,
+          method: 'FOLLOW_UP',
+          reason: `follow-up names a ${topic.route} subject ("${topic.match}"; classifier: ${d.route} ${d.confidence.toFixed(2)})`,
+        },
+        parts: [],
+        handoffFrom: current,
+      };
+    }
     if (!clearlyElsewhere) {
       // The new message's intent drives the answer: a thank-you gets a short reply, not the old
       // question's answer again; "still broken after I tried that" offers a human.

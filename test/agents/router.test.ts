@@ -286,6 +286,29 @@ describe('Router', () => {
     });
   });
 
+  describe('split', () => {
+    it('gives each question on its own subject a part, even on one route', () => {
+      const parts = router.split(
+        'How do I download my invoices? Which card do you have on file for me? Can I switch to annual billing?',
+        'billing',
+      );
+      expect(parts.map((p) => `${p.route}/${p.intent}`)).toEqual([
+        'billing/invoice',
+        'billing/payment_methods',
+        'billing/subscription_billing',
+      ]);
+    });
+
+    it('keeps a charge question and its refund question as one part', () => {
+      expect(router.split('Why was I charged twice? Can I get a refund?', 'billing')).toEqual([]);
+    });
+
+    it('makes an unsure question about another team’s subject a part of its own', () => {
+      const parts = router.split('how do I change my payment card? and why is the hub light blinking red', 'billing');
+      expect(parts.map((p) => p.route)).toEqual(['billing', 'technical']);
+    });
+  });
+
   describe('segments', () => {
     it('splits sentences when the text has several', () => {
       expect(segments('First thing. Second thing! Third thing?')).toEqual([
@@ -310,6 +333,22 @@ describe('Router', () => {
         'the app crashes',
       ]);
       expect(segments('I also tried restarting the hub twice')).toEqual(['I also tried restarting the hub twice']);
+    });
+
+    it('splits on ";", a mid-sentence "?" and numbered items, and drops a leading "and"', () => {
+      expect(segments('show me my invoices; my wifi also drops')).toEqual([
+        'show me my invoices',
+        'my wifi also drops',
+      ]);
+      expect(segments('how do I change my card? and why is the light red')).toEqual([
+        'how do I change my card?',
+        'why is the light red',
+      ]);
+      expect(segments('Questions: 1) where are my invoices 2) how do I update the firmware')).toEqual([
+        'Questions:',
+        'where are my invoices',
+        'how do I update the firmware',
+      ]);
     });
 
     it('returns nothing when the text is blank', () => {

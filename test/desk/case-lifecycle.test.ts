@@ -57,13 +57,13 @@ describe('case lifecycle', () => {
       const added = evs.filter((e) => e.__typename === 'MessageAdded').length;
       // Follow-ups stored while the first answer ran get a turn of their own (it starts after them).
       const lastAdded = evs.findLastIndex((e) => e.__typename === 'MessageAdded');
+      // That turn may be a crew (one AgentStarted per part of the batched follow-ups, one message).
+      const lastStarted = evs.findLastIndex((e) => e.__typename === 'AgentStarted');
       return (
         added === 4 &&
-        evs.findLastIndex((e) => e.__typename === 'AgentStarted') > lastAdded &&
-        evs.at(-1)?.__typename === 'StatusChanged' &&
-        evs.filter((e) => e.__typename === 'MessageCompleted').length >= 1 &&
-        evs.filter((e) => e.__typename === 'MessageCompleted').length ===
-          evs.filter((e) => e.__typename === 'AgentStarted').length
+        lastStarted > lastAdded &&
+        evs.findLastIndex((e) => e.__typename === 'MessageCompleted') > lastStarted &&
+        evs.at(-1)?.__typename === 'StatusChanged'
       );
     });
     const seqs = events.map((e) => e.seq);

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { detectLanguage, type Language } from '../../language.js';
 import { type Classification, IntentClassifier, type ModelFile } from './classifier.js';
 import { detectSignals, type Signal } from './signals.js';
+import { topicOf } from './topics.js';
 
 export type RouteName = 'billing' | 'technical' | 'escalation' | 'general';
 type RoutingMethod = 'CLASSIFIER' | 'EXPLICIT' | 'RULE' | 'LOW_CONFIDENCE' | 'FOLLOW_UP' | 'LLM';
@@ -54,23 +55,31 @@ const SMALL_INTENTS = new Set(['small_talk', 'out_of_scope']);
 /** Intents that are emergencies when the classifier is confident of them. */
 const EMERGENCY_INTENTS = new Set(['safety', 'account_takeover_fraud']);
 const SPLIT_MIN_CONFIDENCE = 0.7;
+const COURTESY = /^\s*(?:please|pls|kindly)\b[,\s]*/i;
+const QUESTION = /\?\s*$|^(?:how|what|why|where|when|which|who|can|could|do|does|did|is|are|will|would)\b/i;
 
 /** Loads the shipped (or a company's) model file. */
 export function loadClassifier(path: string): IntentClassifier {
   return IntentClassifier.fromJSON(JSON.parse(readFileSync(path, 'utf8')) as ModelFile);
 }
 
-/** Splits a text into sentence-like segments, also on "and also", "also," and similar joins. */
+// Inner joins that start a new request: "..., and also ...", "...; ...", "another thing: ...", a
+// question mark followed by more ("...card? and why ..."), and the items of a numbered list.
+const INNER_JOINS =
+  /[,;]?\s*\band also\b[,:]?\s*|[,;]\s*also,\s*|\s*;\s+|(?<=\?)\s+|\banother thing[:,]?\s*|\bseparately,\s*|\bon top of that,?\s*|\bp\.s\.?\s*|(?:^|\s+)(?:\(?\d{1,2}[).:]|[-•*])\s+(?=\p{L})/iu;
+// Words that only join a segment to the one before ("And how do I…", "Also, where…").
+const LEADING_JOIN = /^(?:and|also|plus|oh and|and also|then|finally|lastly)\b[,:]?\s*/i;
+
+/** Splits a text into sentence-like segments, also on "and also", ";", a mid-sentence "?" and numbered items. */
 export function segments(text: string): string[] {
   const seg = new Intl.Segmenter('en', { granularity: 'sentence' });
   const out: string[] = [];
   for (const { segment } of seg.segment(text)) {
-    // Inner joins that start a new request: "..., and also ...", "...; also, ...", "another thing: ...".
-    for (const piece of segment.split(
-      /[,;]?\s*\band also\b[,:]?\s*|[,;]\s*also,\s*|\banother thing[:,]?\s*|\bseparately,\s*|\bon top of that,?\s*|\bp\.s\.?\s*/i,
-    )) {
-      const p = piece.trim();
-      if (p) out.push(p);
+    for (const piece of segment.split(INNER_JOINS)) {
+      const p = piece?.trim().replace(LEADING_JOIN, '');
+      // A lead-in such as "I have a few questions:" says nothing of its own.
+      if (p && !/^[^.?!]{0,60}:$/.test(p)) out.push(p);
+      else if (p && out.length === 0) out.push(p);
     }
   }
   return out;
@@ -93,7 +102,10 @@ export class Router {
     // A closing "Please sort this out." urges; it does not say what the request is about.
     const segs = segments(text);
     const about = segs.filter((x) => !isBareDemand(x));
-    const c = this.classifier.classify(about.length && about.length < segs.length ? about.join(' ') : text);
+    // A leading "please" says nothing of the subject ("Please downgrade me…" is no payment dispute).
+    const c = this.classifier.classify(
+      (about.length && about.length < segs.length ? about.join(' ') : text).replace(COURTESY, ''),
+    );
     const signals = detectSignals(text);
     const scores = toScores(c.routeScores);
     const emergency = signals.some((s) => s.emergency);
@@ -149,13 +161,18 @@ export class Router {
   }
 
   /**
-   * Finds the parts of a request that belong to different routes. Returns [] for a single-route
-   * request; each part must be confidently classified on its own.
+   * Finds the parts of a request: one per route, and one per separate question on its own subject.
+   * Returns [] for a single-part request; each part must be confidently classified on its own.
    */
   split(text: string, mainRoute: RouteName): RoutingPart[] {
     const segs = segments(text);
     if (segs.length < 2) return [];
-    const byRoute = new Map<RouteName, { texts: string[]; intent: string; confidence: number }>();
+    // A part per route; on one route, separate questions on different subjects are separate parts
+    // ("How do I download my invoices? Which card is on file?"), so that each gets its answer.
+    const byKey = new Map<
+      string,
+      { route: RouteName; texts: string[]; intent: string; confidence: number; question: boolean }
+    >();
     // The texts of the part the last strong segment went to.
     let current: string[] | null = null;
     const pending: string[] = [];
@@ -167,39 +184,56 @@ export class Router {
         s.split(/\s+/).length >= 4 &&
         !isBareDemand(s);
       const sig = detectSignals(s);
-      const route: RouteName | null = sig.length ? 'escalation' : strong ? (c.route as RouteName) : null;
+      const question = QUESTION.test(s) && !isBareDemand(s);
+      // A question the classifier is unsure of, whose subject belongs to one team, is its own part.
+      const topic = !strong && !sig.length && s.split(/\s+/).length >= 4 && question ? topicOf(s) : null;
+      const route: RouteName | null = sig.length
+        ? 'escalation'
+        : strong
+          ? (c.route as RouteName)
+          : (topic?.route ?? null);
       if (route === null) {
         // A weak segment (greeting, detail, sign-off) joins the part it follows.
         if (current) current.push(s);
         else pending.push(s);
         continue;
       }
-      const entry = byRoute.get(route);
+      const intent = c.route === route ? c.intent : (sig[0]?.kind ?? topic?.intent ?? c.intent);
+      let key: string = route;
+      const same = byKey.get(route);
+      if (same && question && same.question && strong && !sameSubject(same.intent, intent)) {
+        key = `${route}:${intent}`;
+      }
+      const entry = byKey.get(key);
       if (entry) {
         entry.texts.push(s);
-        if (c.confidence > entry.confidence && c.route === route)
+        if (c.confidence > entry.confidence && c.route === route && key === route)
           Object.assign(entry, { intent: c.intent, confidence: c.confidence });
         current = entry.texts;
       } else {
         const texts = [...pending.splice(0), s];
-        byRoute.set(route, {
-          texts,
-          intent: c.route === route ? c.intent : (sig[0]?.kind ?? c.intent),
-          confidence: c.confidence,
-        });
+        byKey.set(key, { route, texts, intent, confidence: c.confidence, question });
         current = texts;
       }
     }
-    if (byRoute.size < 2) return [];
-    const parts = [...byRoute.entries()].map(([route, e]) => ({
-      route,
+    if (byKey.size < 2) return [];
+    const parts = [...byKey.values()].map((e) => ({
+      route: e.route,
       intent: e.intent,
       confidence: e.confidence,
       text: e.texts.join(' '),
     }));
     // The main route answers first.
-    return parts.sort((a, b) => (a.route === mainRoute ? -1 : b.route === mainRoute ? 1 : 0));
+    return parts.sort((a, b) => Number(a.route !== mainRoute) - Number(b.route !== mainRoute));
   }
+}
+
+// Intents that are one subject: a charge, its dispute and its refund are answered together.
+const MONEY_INTENTS = new Set(['refund', 'billing_dispute', 'payment_failed', 'invoice', 'cancellation_fee']);
+
+/** Whether two intents of one route are the same subject (so their questions form one part). */
+function sameSubject(a: string, b: string): boolean {
+  return a === b || (MONEY_INTENTS.has(a) && MONEY_INTENTS.has(b));
 }
 
 // Words that urge without saying what about ("Please sort this out.", "Can you fix it asap?").

@@ -31,7 +31,7 @@ export function extractMentions(text: string): Mentions {
 export function asksForRefund(text: string): boolean {
   const t = text.toLowerCase();
   const wants =
-    /\b(refund me|want (?:a |my )?(?:refund|money back)|need (?:a |my )?(?:refund|money back)|(?:request|requesting|get|give me|issue|process|like) (?:a |my )?(?:refund|reimbursement|money back)|reimburse me|money back|refund (?:it|this|that|the|my|for)|please refund|charged twice|double charged|duplicate charge)\b/.test(
+    /\b(refund me|want (?:a |my )?(?:refund|money back)|need (?:a |my )?(?:refund|money back)|(?:request|requesting|get|give me|issue|process|like) (?:a |my )?(?:refund|reimbursement|money back)|reimburse me|money back|refund (?:it|this|that|the|my|for|one|both)|please refund|(?:get|have) (?:my |the |this |that |it )?(?:[a-z]+ ){0,3}refunded|charged twice|double charged|duplicate charge)\b/.test(
       t,
     );
   const onlyAsks =
@@ -48,7 +48,7 @@ export function asksRefundStatus(text: string): boolean {
 
 /** Whether the customer says they were charged twice (so a refund needs a duplicate that exists). */
 export function claimsDuplicateCharge(text: string): boolean {
-  return /\b(duplicate|duplicated|double[- ]?charged?|charged (?:me )?twice|twice|two charges|charged two times|doppelt|en double|dubbel)\b/i.test(
+  return /\b(duplicate|duplicated|double[- ]?charged?|charged (?:me )?twice|twice|two (?:identical |same )?charges|identical charges|charged two times|doppelt|en double|dubbel)\b/i.test(
     text,
   );
 }
