@@ -10,7 +10,7 @@
  * running at once: a turn that finds it taken waits, delayed, and tries again.
  */
 import { randomUUID } from 'node:crypto';
-import { DelayedError, type Job, Queue, WaitingError, Worker } from 'bullmq';
+import { DelayedError, type Job, Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Priority } from '../db/entities/index.js';
 import { closeRedisClient, createRedisClient, type RedisTarget } from '../redis/redis-client.js';
@@ -133,8 +133,9 @@ export function createBullmqQueue(process: CaseProcessor, opts: BullmqQueueOptio
     const reason = (controller.signal.reason as Error | undefined)?.message;
     if (controller.signal.aborted && reason === 'shutdown') {
       // Handed back: the case was parked, another instance (or this one after a restart) takes it.
-      await job.moveToWait(token);
-      throw new WaitingError();
+      // (Delayed until now rather than moved to wait: the other workers are woken at once.)
+      await job.moveToDelayed(Date.now(), token);
+      throw new DelayedError();
     }
   }
 
