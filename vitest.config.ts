@@ -20,6 +20,17 @@ const POSTGRESQL_SUITES = [
   'test/desk/take-over.test.ts',
 ];
 
+/** Main suites that also run on PostgreSQL + Redis (the `redis` project), beside test/redis. */
+const REDIS_SUITES = [
+  'test/desk/submit-stream.test.ts',
+  'test/desk/case-lifecycle.test.ts',
+  'test/desk/take-over.test.ts',
+  'test/desk/follow-ups.test.ts',
+  'test/desk/resume-restart.test.ts',
+  'test/security/limits.test.ts',
+  'test/http/health.test.ts',
+];
+
 // Outside CI, a machine without PostgreSQL runs the SQLite suites only, and says so; in CI it must run.
 const noPostgres = process.env.CI === 'true' ? null : postgresUnavailableReason();
 if (noPostgres) console.warn(`\n  PostgreSQL suites skipped: ${noPostgres}\n`);
@@ -47,9 +58,9 @@ export default defineConfig({
               extends: true as const,
               test: {
                 name: 'redis',
-                include: ['test/redis/**/*.test.ts'],
-                env: { TEST_DB: 'postgresql' },
-                globalSetup: ['test/helpers/postgres-setup.ts'],
+                include: ['test/redis/**/*.test.ts', ...REDIS_SUITES],
+                env: { TEST_DB: 'postgresql', TEST_REDIS: '1' },
+                globalSetup: ['test/helpers/postgres-setup.ts', 'test/helpers/redis-setup.ts'],
               },
             },
           ]),
