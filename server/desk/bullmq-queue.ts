@@ -112,7 +112,8 @@ export function createBullmqQueue(process: CaseProcessor, opts: BullmqQueueOptio
         commands
           .eval(RENEW, 1, lockKey(caseId), holder, lockMs)
           .then((ok) => {
-            if (ok !== 1) controller.abort(new Error('lost the case lock'));
+            // Another run may have the case now: park this one (as at shutdown) and hand the job back.
+            if (ok !== 1) controller.abort(new Error('shutdown'));
           })
           .catch(() => undefined);
       },
@@ -155,13 +156,19 @@ export function createBullmqQueue(process: CaseProcessor, opts: BullmqQueueOptio
     running.get(caseId)?.abort(new Error(reason));
   });
   const subscribed = control.subscribe(controlChannel);
+  let refreshing = false;
   const refresh = setInterval(() => {
+    if (refreshing) return;
+    refreshing = true;
     void queue
       .getJobCounts('waiting', 'prioritized', 'delayed')
       .then((c) => {
         cachedWaiting = (c.waiting ?? 0) + (c.prioritized ?? 0) + (c.delayed ?? 0);
       })
-      .catch(() => undefined);
+      .catch(() => undefined)
+      .finally(() => {
+        refreshing = false;
+      });
   }, 1000);
   refresh.unref();
 
@@ -175,7 +182,8 @@ export function createBullmqQueue(process: CaseProcessor, opts: BullmqQueueOptio
       if (stopped) return;
       track(
         (async () => {
-          const turn = (await commands.get(turnKey(caseId))) ?? '0';
+          // On the queue's connection, which waits for Redis to come back rather than drop the turn.
+          const turn = (await queueConnection.get(turnKey(caseId))) ?? '0';
           await queue.add(
             'turn',
             { caseId },
@@ -211,7 +219,14 @@ export function createBullmqQueue(process: CaseProcessor, opts: BullmqQueueOptio
       await Promise.all([worker.waitUntilReady(), queue.waitUntilReady(), subscribed]);
     },
     async counts() {
-      const c = await queue.getJobCounts('waiting', 'prioritized', 'delayed', 'active');
+      let timer: NodeJS.Timeout | undefined;
+      // BullMQ's connection waits for Redis forever; a dashboard does not.
+      const c = await Promise.race([
+        queue.getJobCounts('waiting', 'prioritized', 'delayed', 'active'),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error('Redis did not answer in 1 s')), 1000);
+        }),
+      ]).finally(() => clearTimeout(timer));
       return { waiting: (c.waiting ?? 0) + (c.prioritized ?? 0) + (c.delayed ?? 0), active: c.active ?? 0 };
     },
     async flushed() {
