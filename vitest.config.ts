@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import { postgresUnavailableReason } from './test/helpers/postgres.js';
+import { redisUnavailableReason } from './test/helpers/redis.js';
 
 const require = createRequire(import.meta.url);
 
@@ -20,9 +21,23 @@ const POSTGRESQL_SUITES = [
   'test/desk/take-over.test.ts',
 ];
 
+/** Main suites that also run on PostgreSQL + Redis (the `redis` project), beside test/redis. */
+const REDIS_SUITES = [
+  'test/desk/submit-stream.test.ts',
+  'test/desk/case-lifecycle.test.ts',
+  'test/desk/take-over.test.ts',
+  'test/desk/follow-ups.test.ts',
+  'test/desk/resume-restart.test.ts',
+  'test/security/limits.test.ts',
+  'test/http/health.test.ts',
+];
+
 // Outside CI, a machine without PostgreSQL runs the SQLite suites only, and says so; in CI it must run.
 const noPostgres = process.env.CI === 'true' ? null : postgresUnavailableReason();
 if (noPostgres) console.warn(`\n  PostgreSQL suites skipped: ${noPostgres}\n`);
+// Several instances need a database they can share (PostgreSQL) and Redis; outside CI, skipped with the reason.
+const noRedis = process.env.CI === 'true' ? null : (noPostgres ?? redisUnavailableReason());
+if (noRedis) console.warn(`\n  Redis suites (test/redis) skipped: ${noRedis}\n`);
 
 export default defineConfig({
   // One graphql instance, as Node itself resolves it (graphql 16 ships CJS and .mjs copies).
@@ -33,7 +48,23 @@ export default defineConfig({
     pool: 'forks',
     reporters: ['default'],
     projects: [
-      { extends: true, test: { name: 'sqlite', include: ['test/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: { name: 'sqlite', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, 'test/redis/**'] },
+      },
+      ...(noRedis
+        ? []
+        : [
+            {
+              extends: true as const,
+              test: {
+                name: 'redis',
+                include: ['test/redis/**/*.test.ts', ...REDIS_SUITES],
+                env: { TEST_DB: 'postgresql', TEST_REDIS: '1' },
+                globalSetup: ['test/helpers/postgres-setup.ts', 'test/helpers/redis-setup.ts'],
+              },
+            },
+          ]),
       ...(noPostgres
         ? []
         : [

@@ -27,7 +27,8 @@ import { createLogger, type Logger } from './logger.js';
 import { createMetrics, createMetricsHandler } from './metrics.js';
 import { createEmbeddedProvider } from './providers/embedded/embedded.provider.js';
 import { createOpenAiProvider } from './providers/openai/openai.provider.js';
-import { createPubSub } from './pubsub.js';
+import type { PubSub } from './pubsub.js';
+import { createCoordination } from './redis/redis-coordination.js';
 import { useOperationLog } from './request-log.js';
 import { getSchema } from './schema/index.js';
 import { AuditLog } from './security/audit.js';
@@ -90,8 +91,9 @@ export function createApp(config: Config, opts: { logger?: Logger; webDir?: stri
     server: Server;
     orm: MikroORM;
     desk: Desk;
-    pubsub: ReturnType<typeof createPubSub>;
+    pubsub: PubSub;
     disposeWs: () => Promise<void>;
+    closeCoordination: () => Promise<void>;
   } | null = null;
 
   return {
@@ -139,7 +141,9 @@ export function createApp(config: Config, opts: { logger?: Logger; webDir?: stri
         escalation: config.OPENAI_MODEL_ESCALATION,
         general: config.OPENAI_MODEL_GENERAL,
       };
-      const pubsub = createPubSub();
+      // In this process, or on Redis with REDIS_URL (events, limits, connection counts, work queue).
+      const coordination = await createCoordination(config, logger);
+      const { pubsub } = coordination;
       const audit = new AuditLog(orm, pubsub);
       const desk = createDesk({
         orm,
@@ -156,6 +160,7 @@ export function createApp(config: Config, opts: { logger?: Logger; webDir?: stri
           maxContextBytes: config.MAX_CONTEXT_BYTES,
           coalesceAfterMs: config.STREAM_COALESCE_AFTER_MS,
         },
+        queue: coordination.queue,
         answering: {
           llm,
           fallback: llm && config.PROVIDER_FALLBACK === 'embedded' ? embedded : null,
@@ -178,7 +183,11 @@ export function createApp(config: Config, opts: { logger?: Logger; webDir?: stri
         kb,
         audit,
         tokens,
-        limiter: createRateLimiter({ perMinute: config.RATE_LIMIT_PER_MINUTE, perOperation: config.RATE_LIMITS }),
+        limiter: createRateLimiter({
+          perMinute: config.RATE_LIMIT_PER_MINUTE,
+          perOperation: config.RATE_LIMITS,
+          store: coordination.limiterStore,
+        }),
       });
 
       const graphiql = createGraphiqlRoutes(resolve(ROOT_DIR, 'client/graphiql/dist'));
@@ -212,7 +221,7 @@ export function createApp(config: Config, opts: { logger?: Logger; webDir?: stri
       const serveMetrics = createMetricsHandler({ metrics, tokens, metricsToken: config.METRICS_TOKEN, logger });
       const rest = createRestApi({ yoga, schema: getSchema(), config, logger });
       const web = createWebAppHandler(opts.webDir ?? resolve(ROOT_DIR, 'client/web/dist'));
-      const probes = createHealthHandlers(databaseChecks(orm), () => running === null);
+      const probes = createHealthHandlers([...databaseChecks(orm), ...coordination.checks], () => running === null);
       const server = createServer((req, res) => {
         const requestId = requestIdOf(req.headers['x-request-id'] as string | undefined);
         res.setHeader('x-request-id', requestId);
@@ -258,7 +267,15 @@ export function createApp(config: Config, opts: { logger?: Logger; webDir?: stri
         }
         void yoga(req, res, { req, requestId });
       });
-      const ws = attachWebSocket({ server, yoga, tokens, audit, config, clientAddress });
+      const ws = attachWebSocket({
+        server,
+        yoga,
+        tokens,
+        audit,
+        config,
+        clientAddress,
+        connections: coordination.connections,
+      });
       desk.metrics.observe((agent, outcome) => metrics.observeAgent(agent, outcome));
       metrics.watch({ orm, desk, ws: () => ws.stats() });
 
@@ -267,7 +284,14 @@ export function createApp(config: Config, opts: { logger?: Logger; webDir?: stri
         server.listen(config.PORT, config.HOST, () => resolve());
       });
       const { port } = server.address() as AddressInfo;
-      running = { server, orm, desk, pubsub, disposeWs: () => ws.dispose() };
+      running = {
+        server,
+        orm,
+        desk,
+        pubsub,
+        disposeWs: () => ws.dispose(),
+        closeCoordination: () => coordination.close(),
+      };
       const resumed = await desk.resume();
       if (resumed) logger.info({ cases: resumed }, 'resumed unfinished cases');
       const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
@@ -286,6 +310,7 @@ export function createApp(config: Config, opts: { logger?: Logger; webDir?: stri
       r.server.closeAllConnections();
       await closed;
       await r.orm.close(true);
+      await r.closeCoordination();
     },
   };
 }

@@ -170,6 +170,16 @@ export const configSchema = z.object({
   // Proxies whose X-Forwarded-For is believed, for guests' rate limits and logs (unset: none).
   TRUST_PROXY: trustProxySetting.default(false),
   LOG_FILE: z.string().min(1).optional(),
+  // Redis for several instances: events, rate limits, connection counts and the work queue (unset: in process).
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/[^/]/, { message: 'must be redis://[user:password@]host:port[/db] (or rediss://)' })
+    .optional(),
+  // Prefix of every key, channel and queue the desk uses on that Redis (several desks can share one).
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,40}$/)
+    .default('crewdesk'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -181,6 +191,8 @@ export type Config = Omit<z.infer<typeof configSchema>, 'SEED_DEMO_DATA'> & {
   databasePath: string;
   /** The database: the SQLite file, or the PostgreSQL URL when DATABASE_URL is postgres://. */
   database: { dialect: 'sqlite'; path: string } | { dialect: 'postgresql'; url: string };
+  /** Redis when REDIS_URL is set (coordination across instances), else undefined (all in this process). */
+  redis: { url: string; prefix: string } | undefined;
   /** Absolute path of the knowledge-base folder. */
   knowledgeDir: string;
   /** Absolute path of the router model file. */
@@ -237,6 +249,7 @@ export function loadConfig(
     SEED_DEMO_DATA: c.SEED_DEMO_DATA ?? c.NODE_ENV !== 'production',
     databasePath,
     database: postgres ? { dialect: 'postgresql', url: c.DATABASE_URL } : { dialect: 'sqlite', path: databasePath },
+    redis: c.REDIS_URL ? { url: c.REDIS_URL, prefix: c.REDIS_KEY_PREFIX } : undefined,
     knowledgeDir: resolve(ROOT_DIR, c.KNOWLEDGE_DIR),
     routerModelPath: resolve(ROOT_DIR, c.ROUTER_MODEL),
     graphiql: c.GRAPHIQL ?? (c.NODE_ENV !== 'production' || c.GRAPHQL_INTROSPECTION === true),

@@ -1,6 +1,6 @@
 /**
- * `GET /health` (the process is alive) and `GET /ready` (it can serve: the database answers and
- * its migrations are all applied), for a load balancer. /ready answers 503 naming what failed.
+ * `GET /health` (the process is alive) and `GET /ready` (it can serve: the database answers, its
+ * migrations are all applied and, when configured, Redis answers), for a load balancer. /ready answers 503 naming what failed.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MikroORM } from '@mikro-orm/sqlite';
@@ -25,6 +25,11 @@ export function databaseChecks(orm: MikroORM): ReadinessCheck[] {
       },
     },
   ];
+}
+
+/** Redis answers a PING (when the desk coordinates through it). */
+export function redisChecks(ping: () => Promise<unknown>): ReadinessCheck[] {
+  return [{ name: 'redis', run: async () => void (await ping()) }];
 }
 
 async function outcome(check: ReadinessCheck): Promise<{ ok: boolean; ms: number; error?: string }> {

@@ -121,7 +121,7 @@ export function createDesk(deps: {
     maxTurns: options.maxTurns,
     ...deps.answering,
   });
-  const queue =
+  const queue: CaseQueue =
     deps.queue?.(worker) ??
     new WorkQueue(options.concurrency, worker, (caseId, err) =>
       logger.error({ err, caseId }, 'case processing failed'),
@@ -177,10 +177,12 @@ export function createDesk(deps: {
       const [totals] = await conn.execute<{ tokens: number | null; cost: number | null }[]>(
         'select sum(prompt_tokens + completion_tokens) as tokens, sum(cost_usd) as cost from cases',
       );
+      // Desk-wide with a shared queue (BullMQ), else this process's.
+      const wide = await queue.counts?.().catch(() => undefined);
       return {
         agents: metrics.snapshot(),
-        queueDepth: queue.depth,
-        activeRuns: queue.active,
+        queueDepth: wide?.waiting ?? queue.depth,
+        activeRuns: wide?.active ?? queue.active,
         casesByStatus: grouped.map((g) => ({ status: g.status, count: Number(g.count) })),
         provider: deps.provider.name,
         model: deps.provider.model,

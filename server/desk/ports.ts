@@ -47,6 +47,8 @@ export interface CaseQueue {
   readonly active: number;
   /** Stops taking work; running cases get `graceMs` to finish, then are aborted. */
   stop(graceMs: number): Promise<void>;
+  /** Cases waiting and being answered on every instance (a shared queue; absent: `depth` and `active`). */
+  counts?(): Promise<{ waiting: number; active: number }>;
 }
 
 /** Open WebSocket connections per identity. */

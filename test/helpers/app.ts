@@ -11,6 +11,7 @@ import { type Config, loadConfig } from '../../server/config.js';
 import { createOrm } from '../../server/db/orm.js';
 import { seedDemoData } from '../../server/db/seed/seed.js';
 import { freshDatabase } from './database.js';
+import { testRedisEnv } from './redis.js';
 
 /** The secret test apps sign and verify tokens with. */
 export const TEST_JWT_SECRET = 'test-secret-for-crewdesk-tests-0123456789';
@@ -104,7 +105,8 @@ function testConfig(dir: string, env: Record<string, string> = {}): Config {
 export async function startTestApp(env: Record<string, string> = {}, opts: { webDir?: string } = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'crewdesk-test-'));
   // SQLite in dir, or a fresh PostgreSQL database in the postgresql project; `env` may still override it.
-  const base = { DATABASE_URL: (await freshDatabase(dir)).url, ...env };
+  // In the `redis` project, on Redis too.
+  const base = { DATABASE_URL: (await freshDatabase(dir)).url, ...testRedisEnv(), ...env };
   let config = testConfig(dir, base);
   let app = createApp(config, opts);
   let running = await app.start();

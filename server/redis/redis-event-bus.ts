@@ -1,0 +1,85 @@
+/**
+ * The EventBus on Redis pub/sub: events published on any instance reach the subscribers of every
+ * instance. Local subscribers get local events at once (the in-process pub/sub), so a subscription
+ * still listens from the moment it is created; other instances' events arrive through one Redis
+ * channel that each instance subscribes to before it serves, so none is missed while a topic's
+ * subscription would be setting up. Dates survive the trip (the event streams compare times).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import type { Logger } from '../logger.js';
+import { createPubSub, type PubSub } from '../pubsub.js';
+import { closeRedisClient, createRedisClient, type RedisTarget } from './redis-client.js';
+
+/** The Redis event bus: a PubSub, and how to close its connections. */
+export interface RedisEventBus extends PubSub {
+  /** This instance's id on the channel (its own messages are not delivered twice). */
+  readonly instanceId: string;
+  /** Closes both connections (after closeAll). */
+  close(): Promise<void>;
+}
+
+const DATE = '$date';
+
+/** JSON with Dates kept as `{ $date: iso }` (a replacer sees the value before its toJSON). */
+function encode(origin: string, topic: string, payload: unknown): string {
+  const body = JSON.stringify(payload, function (this: Record<string, unknown>, key, value) {
+    const raw = this[key];
+    return raw instanceof Date ? { [DATE]: raw.toISOString() } : value;
+  });
+  return `${origin}\n${topic}\n${body}`;
+}
+
+function decode(message: string): { origin: string; topic: string; payload: unknown } | null {
+  const a = message.indexOf('\n');
+  const b = message.indexOf('\n', a + 1);
+  if (a < 0 || b < 0) return null;
+  const payload = JSON.parse(message.slice(b + 1), (_key, value) =>
+    value && typeof value === 'object' && typeof value[DATE] === 'string' && Object.keys(value).length === 1
+      ? new Date(value[DATE])
+      : value,
+  );
+  return { origin: message.slice(0, a), topic: message.slice(a + 1, b), payload };
+}
+
+/** Creates the bus and waits until its channel subscription is in place. */
+export async function createRedisEventBus(target: RedisTarget, logger: Logger): Promise<RedisEventBus> {
+  const instanceId = randomUUID();
+  const channel = `${target.prefix}:events`;
+  const local = createPubSub();
+  const pub: Redis = createRedisClient(target, 'events-pub');
+  const sub: Redis = createRedisClient(target, 'events-sub', { blocking: true });
+  sub.on('message', (_channel: string, message: string) => {
+    let decoded: ReturnType<typeof decode>;
+    try {
+      decoded = decode(message);
+    } catch (err) {
+      logger.warn({ err }, 'undecodable event on the Redis channel');
+      return;
+    }
+    if (!decoded || decoded.origin === instanceId) return;
+    local.publish(decoded.topic, decoded.payload);
+  });
+  for (const client of [pub, sub]) client.on('error', (err) => logger.warn({ err }, 'Redis event bus connection'));
+  try {
+    await sub.subscribe(channel);
+  } catch (err) {
+    sub.disconnect();
+    pub.disconnect();
+    throw err;
+  }
+  return {
+    instanceId,
+    publish(topic, payload) {
+      local.publish(topic, payload);
+      pub.publish(channel, encode(instanceId, topic, payload)).catch((err: unknown) => {
+        logger.error({ err, topic }, 'event not published to other instances');
+      });
+    },
+    subscribe: (topic, opts) => local.subscribe(topic, opts),
+    closeAll: () => local.closeAll(),
+    async close() {
+      await Promise.all([closeRedisClient(sub), closeRedisClient(pub)]);
+    },
+  };
+}

@@ -1,0 +1,119 @@
+/**
+ * Several desks on one PostgreSQL and one Redis, one of them in its own process: it is killed -9
+ * while it writes an answer, and another instance answers the case, once.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authHeaders, startTestApp, TEST_JWT_SECRET, type TestApp } from '../helpers/app.js';
+import { freshDatabase } from '../helpers/database.js';
+import { skipRedis, startTestRedis, type TestRedis } from '../helpers/redis.js';
+import { CASE_EVENTS, collectWs } from '../helpers/streams.js';
+
+const SUBMIT = /* GraphQL */ `
+  mutation Submit($input: SubmitRequestInput!) { submitRequest(input: $input) { case { id } message { id } } }
+`;
+const CASE = /* GraphQL */ `
+  query Case($id: ID!) { case(id: $id) { messages { id authorKind content status } } }
+`;
+
+/** Starts a desk in a child process; resolves with its GraphQL URL. */
+function startChildDesk(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(new URL('./desk.child.ts', import.meta.url))],
+    { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /READY (\S+)/.exec(out);
+      if (m) resolve({ child, url: m[1] });
+    });
+    child.once('exit', (code) => reject(new Error(`desk process exited with ${code} before it was ready`)));
+  });
+}
+
+async function gql(url: string, query: string, variables: Record<string, unknown>, who: Record<string, string>) {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...authHeaders(who) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await res.json()) as { data?: any; errors?: { message: string }[] };
+}
+
+describe.skipIf(skipRedis())('a cluster on PostgreSQL and Redis', () => {
+  let redis: TestRedis;
+  let child: ChildProcess | undefined;
+  let b: TestApp | undefined;
+  beforeAll(async () => {
+    redis = await startTestRedis();
+  });
+  afterAll(async () => {
+    child?.kill('SIGKILL');
+    await b?.stop();
+    await redis?.stop();
+  });
+
+  it('answers, once, on another instance a case whose instance was killed -9 mid-answer', async () => {
+    const db = await freshDatabase();
+    const env = {
+      DATABASE_URL: db.url,
+      REDIS_URL: redis.url,
+      REDIS_KEY_PREFIX: redis.prefix(),
+      JWT_SECRET: TEST_JWT_SECRET,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      STREAM_COALESCE_AFTER_MS: '0',
+    };
+    // A writes slowly, so it is surely mid-answer when it dies.
+    const a = await startChildDesk({ ...env, PORT: '0', STREAM_CHUNK_DELAY_MS: '60' });
+    child = a.child;
+    const who = { 'x-customer-id': 'cust-ava' };
+    const submitted = await gql(a.url, SUBMIT, { input: { message: 'Where is my order BW-100214?' } }, who);
+    expect(submitted.errors).toBeUndefined();
+    const caseId: string = submitted.data.submitRequest.case.id;
+
+    b = await startTestApp({ ...env, STREAM_CHUNK_DELAY_MS: '2' });
+    // B's dashboard counts A's run: the figures are desk-wide.
+    const status = await b.gql('{ deskStatus { activeRuns queueDepth } }', {}, { 'x-operator-id': 'op-ivy' });
+    expect(status.data.deskStatus.activeRuns).toBeGreaterThanOrEqual(1);
+
+    // A subscriber on B sees A's tokens as they are written; A dies after a few of them.
+    const bWatch = b.ws({ customerId: 'cust-ava' });
+    let killedAt = 0;
+    const events = await collectWs<any>(
+      bWatch,
+      CASE_EVENTS,
+      { caseId, after: 0 },
+      (evs) => {
+        if (!killedAt && evs.filter((e) => e.__typename === 'TokenDelta').length >= 3) {
+          a.child.kill('SIGKILL');
+          killedAt = Date.now();
+        }
+        return evs.some((e) => e.__typename === 'MessageCompleted');
+      },
+      30_000,
+    );
+    expect(killedAt).toBeGreaterThan(0);
+    console.info(`answered on B ${Date.now() - killedAt} ms after A was killed`);
+    const seqs = events.map((e) => e.seq);
+    for (let i = 1; i < seqs.length; i++) expect(seqs[i]).toBeGreaterThan(seqs[i - 1]);
+    const done = events.find((e) => e.__typename === 'MessageCompleted');
+    expect(done.message.content).toContain('BW-100214');
+
+    // Give any second run the time it would take, then read the case.
+    await new Promise((r) => setTimeout(r, 2000));
+    const c = await b.gql(CASE, { id: caseId }, who);
+    const messages: { authorKind: string; status: string; content: string }[] = c.data.case.messages;
+    console.info(`messages: ${messages.map((m) => `${m.authorKind}/${m.status}`).join(', ')}`);
+    expect(messages.filter((m) => m.authorKind === 'CUSTOMER')).toHaveLength(1);
+    const answers = messages.filter((m) => m.authorKind === 'AGENT' && m.status === 'COMPLETE');
+    expect(answers).toHaveLength(1);
+    expect(answers[0].content).toBe(done.message.content);
+    const status2 = await b.gql('{ deskStatus { activeRuns queueDepth } }', {}, { 'x-operator-id': 'op-ivy' });
+    expect(status2.data.deskStatus).toEqual({ activeRuns: 0, queueDepth: 0 });
+  }, 60_000);
+});
