@@ -3,7 +3,6 @@
 import { untilExpiry } from '../auth/expiring.js';
 import { BadInputError } from '../errors.js';
 import type { CaseEvent, CaseEventType, DeskEvent } from '../events.js';
-import { closable } from '../iterators.js';
 import { ActionKindEnum, ActionStatusEnum } from './actions.schema.js';
 import { builder, me, tokenExpiry } from './builder.js';
 import { CaseStatusEnum, MessageType, PriorityEnum, RouteEnum } from './case.schema.js';
@@ -230,10 +229,7 @@ builder.subscriptionFields((t) => ({
       const caseId = await ctx.desk.cases.authorizeCase(() => ctx.em, me(ctx), String(args.caseId), ctx);
       const ended = new AbortController();
       const stop = () => ended.abort();
-      return closable(
-        untilExpiry(ctx.desk.log.stream(caseId, args.after ?? 0, ended.signal), tokenExpiry(ctx), stop),
-        stop,
-      );
+      return untilExpiry(ctx.desk.log.stream(caseId, args.after ?? 0, ended.signal), tokenExpiry(ctx), stop);
     },
     resolve: (ev) => ev,
   }),
@@ -244,7 +240,7 @@ builder.subscriptionFields((t) => ({
     subscribe: (_r, _a, ctx) => {
       const events = ctx.desk.deskEvents();
       const stop = () => events.close();
-      return closable(untilExpiry(events, tokenExpiry(ctx), stop), stop);
+      return untilExpiry(events, tokenExpiry(ctx), stop);
     },
     resolve: (ev) => ev,
   }),
