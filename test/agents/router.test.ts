@@ -286,7 +286,7 @@ describe('Router', () => {
     });
   });
 
-  describe('split', () => {
+  describe('split on more than sentence ends', () => {
     it('gives each question on its own subject a part, even on one route', () => {
       const parts = router.split(
         'How do I download my invoices? Which card do you have on file for me? Can I switch to annual billing?',
