@@ -43,9 +43,20 @@ export function createSlaScheduler(deps: {
       const done = DONE.includes(c.status);
       if (!r) {
         if (done) return;
-        r = tx.create(CaseSla, { caseId, priority: c.priority, pausedMs: 0 } as ICaseSla);
+        r = tx.create(CaseSla, { caseId, priority: c.priority, startedAt: c.createdAt, pausedMs: 0 } as ICaseSla);
       }
-      if (r.stoppedAt) return;
+      if (r.stoppedAt) {
+        if (done) return;
+        // Opened again after a resolution: a new resolution clock from now (the first response stays met).
+        Object.assign(r, {
+          startedAt: now,
+          stoppedAt: null,
+          pausedAt: null,
+          pausedMs: 0,
+          resolutionWarned: false,
+          resolutionBreached: false,
+        });
+      }
       const cal = await deps.sla.calendar(tx);
       const waiting = c.status === 'WAITING_ON_CUSTOMER';
       if (waiting && !r.pausedAt) r.pausedAt = now;
@@ -55,9 +66,12 @@ export function createSlaScheduler(deps: {
       }
       r.priority = c.priority;
       const t = await deps.sla.policyFor(tx, c.priority);
-      const at = (minutes: number) => addBusinessMs(c.createdAt, minutes * 60_000 + r.pausedMs, cal);
-      r.firstResponseDueAt = at(t.firstResponseMinutes);
-      r.firstResponseWarnAt = at((t.firstResponseMinutes * t.warningPercent) / 100);
+      const at = (minutes: number) => addBusinessMs(r.startedAt, minutes * 60_000 + r.pausedMs, cal);
+      // Once answered, the first response's due time is history: it no longer moves.
+      if (!c.firstResponseAt || !r.firstResponseDueAt || !r.firstResponseWarnAt) {
+        r.firstResponseDueAt = at(t.firstResponseMinutes);
+        r.firstResponseWarnAt = at((t.firstResponseMinutes * t.warningPercent) / 100);
+      }
       r.resolutionDueAt = at(t.resolutionMinutes);
       r.resolutionWarnAt = at((t.resolutionMinutes * t.warningPercent) / 100);
 

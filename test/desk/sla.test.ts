@@ -222,6 +222,20 @@ describe('sla scheduler', () => {
       await until(async () => (await t.gql(CASE_SLA, { id: caseId }, OP)).data.case.sla.stoppedAt);
       desk2.sla.scheduler.setClock(() => new Date(due + 100 * 60 * MIN));
       expect(await desk2.sla.scheduler.tick()).toEqual([]);
+
+      // Opened again by the customer: a new resolution clock from then; the first response stays met.
+      const follow = await t.gql(
+        `mutation($c: ID!) { submitRequest(input: { message: "It happened again today.", caseId: $c }) { case { id } } }`,
+        { c: caseId },
+      );
+      expect(follow.errors).toBeUndefined();
+      const reopened = await until(async () => {
+        const c = (await t.gql(CASE_SLA, { id: caseId }, OP)).data.case;
+        return c.sla && !c.sla.stoppedAt ? c : undefined;
+      });
+      expect(reopened.sla).toMatchObject({ resolutionWarned: false, resolutionBreached: false });
+      expect(new Date(reopened.sla.resolutionDueAt).getTime()).toBeGreaterThanOrEqual(due + 100 * 60 * MIN + 60 * MIN);
+      expect(new Date(reopened.sla.firstResponseDueAt).getTime()).toBe(t0 + 10 * MIN);
     } finally {
       await new Promise<void>((res) => receiver.close(() => res()));
     }

@@ -51,6 +51,8 @@ export const CaseSla = defineEntity({
   properties: {
     caseId: p.string().primary(),
     priority: p.enum([...PRIORITIES]),
+    /** When this clock started: the case's creation, or when a resolved case was opened again. */
+    startedAt: p.datetime(),
     firstResponseDueAt: p.datetime().nullable(),
     resolutionDueAt: p.datetime().nullable(),
     firstResponseWarnAt: p.datetime().nullable(),

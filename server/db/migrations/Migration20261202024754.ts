@@ -1,13 +1,13 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261202023110 extends Migration {
+export class Migration20261202024754 extends Migration {
   override async up(): Promise<void> {
     this.addSql(
       `create table \`business_hours\` (\`id\` text not null, \`timezone\` text not null, \`weekly\` json not null, \`holidays\` json not null, \`updated_by\` text not null, \`updated_at\` datetime not null, primary key (\`id\`));`,
     );
 
     this.addSql(
-      `create table \`case_slas\` (\`case_id\` text not null, \`priority\` text check (\`priority\` in ('LOW', 'NORMAL', 'HIGH', 'URGENT')) not null, \`first_response_due_at\` datetime null, \`resolution_due_at\` datetime null, \`first_response_warn_at\` datetime null, \`resolution_warn_at\` datetime null, \`first_response_warned\` integer not null default false, \`first_response_breached\` integer not null default false, \`resolution_warned\` integer not null default false, \`resolution_breached\` integer not null default false, \`paused_at\` datetime null, \`paused_ms\` bigint not null default 0, \`stopped_at\` datetime null, \`next_check_at\` datetime null, primary key (\`case_id\`));`,
+      `create table \`case_slas\` (\`case_id\` text not null, \`priority\` text check (\`priority\` in ('LOW', 'NORMAL', 'HIGH', 'URGENT')) not null, \`started_at\` datetime not null, \`first_response_due_at\` datetime null, \`resolution_due_at\` datetime null, \`first_response_warn_at\` datetime null, \`resolution_warn_at\` datetime null, \`first_response_warned\` integer not null default false, \`first_response_breached\` integer not null default false, \`resolution_warned\` integer not null default false, \`resolution_breached\` integer not null default false, \`paused_at\` datetime null, \`paused_ms\` bigint not null default 0, \`stopped_at\` datetime null, \`next_check_at\` datetime null, primary key (\`case_id\`));`,
     );
     this.addSql(`create index \`case_slas_next_check_at_index\` on \`case_slas\` (\`next_check_at\`);`);
 

@@ -1,13 +1,13 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261202023113 extends Migration {
+export class Migration20261202024759 extends Migration {
   override async up(): Promise<void> {
     this.addSql(
       `create table "business_hours" ("id" varchar(255) not null, "timezone" varchar(255) not null, "weekly" jsonb not null, "holidays" jsonb not null, "updated_by" varchar(255) not null, "updated_at" timestamptz not null, constraint "business_hours_pkey" primary key ("id"));`,
     );
 
     this.addSql(
-      `create table "case_slas" ("case_id" varchar(255) not null, "priority" text check ("priority" in ('LOW', 'NORMAL', 'HIGH', 'URGENT')) not null, "first_response_due_at" timestamptz null, "resolution_due_at" timestamptz null, "first_response_warn_at" timestamptz null, "resolution_warn_at" timestamptz null, "first_response_warned" boolean not null default false, "first_response_breached" boolean not null default false, "resolution_warned" boolean not null default false, "resolution_breached" boolean not null default false, "paused_at" timestamptz null, "paused_ms" bigint not null default 0, "stopped_at" timestamptz null, "next_check_at" timestamptz null, constraint "case_slas_pkey" primary key ("case_id"));`,
+      `create table "case_slas" ("case_id" varchar(255) not null, "priority" text check ("priority" in ('LOW', 'NORMAL', 'HIGH', 'URGENT')) not null, "started_at" timestamptz not null, "first_response_due_at" timestamptz null, "resolution_due_at" timestamptz null, "first_response_warn_at" timestamptz null, "resolution_warn_at" timestamptz null, "first_response_warned" boolean not null default false, "first_response_breached" boolean not null default false, "resolution_warned" boolean not null default false, "resolution_breached" boolean not null default false, "paused_at" timestamptz null, "paused_ms" bigint not null default 0, "stopped_at" timestamptz null, "next_check_at" timestamptz null, constraint "case_slas_pkey" primary key ("case_id"));`,
     );
     this.addSql(`create index "case_slas_next_check_at_index" on "case_slas" ("next_check_at");`);
 
