@@ -7,7 +7,7 @@ const SUBMIT = /* GraphQL */ `
   mutation($input: SubmitRequestInput!) { submitRequest(input: $input) { case { id } } }
 `;
 const CASE = /* GraphQL */ `
-  query($id: ID!) { case(id: $id) { status route assignee createdAt firstResponseAt resolvedAt } }
+  query($id: ID!) { case(id: $id) { status route assignee agentName team createdAt firstResponseAt resolvedAt } }
 `;
 const REPORT = /* GraphQL */ `
   query($from: DateTime!, $to: DateTime!, $by: ReportGroup!) {
@@ -125,6 +125,17 @@ describe('reports', () => {
       ['sam', 1, 0, 2],
       ['unassigned', 2, 1, 5],
     ]);
+    for (const [by, field] of [
+      ['AGENT', 'agentName'],
+      ['TEAM', 'team'],
+    ] as const) {
+      const grouped = await t.gql(REPORT, { from, to, by }, OP);
+      const keys = [...new Set(cases.map((c) => c[field] ?? 'none'))].sort();
+      expect(
+        grouped.data.caseReport.rows.map((x: any) => x.key),
+        by,
+      ).toEqual(keys);
+    }
     const byDay = await t.gql(REPORT, { from, to, by: 'DAY' }, OP);
     expect(byDay.data.caseReport.rows.map((x: any) => x.key)).toEqual([
       ...new Set(cases.map((c) => c.createdAt.slice(0, 10))),
