@@ -4,6 +4,7 @@
  * a stored due time passes. It polls the stored times, so a restart loses no alert; the desk
  * stream only tells it which cases changed.
  */
+import { setTimeout as delay } from 'node:timers/promises';
 import type { MikroORM } from '@mikro-orm/sqlite';
 import { Case, CaseSla, type ICase, type ICaseSla } from '../db/entities/index.js';
 import { type DeskEvent, type SlaTarget, topics } from '../events.js';
@@ -15,6 +16,7 @@ import { addBusinessMs, businessMsBetween } from './sla-calendar.js';
 type SlaEvent = Extract<DeskEvent, { type: 'SLA_WARNING' | 'SLA_BREACHED' }>;
 const DONE = ['RESOLVED', 'CLOSED'];
 const BATCH = 200;
+const STOP_WAIT_MS = 3000;
 
 /** Creates the scheduler (started by the desk); `now` is its clock. */
 export function createSlaScheduler(deps: {
@@ -194,7 +196,8 @@ export function createSlaScheduler(deps: {
       sub = null;
       if (timer) clearTimeout(timer);
       timer = null;
-      await chain.catch(() => undefined);
+      // Bounded: a pass stuck on a database that went away must not hold up the shutdown.
+      await Promise.race([chain.catch(() => undefined), delay(STOP_WAIT_MS, undefined, { ref: false })]);
     },
   };
 }

@@ -4,12 +4,13 @@
  * due rows: each is claimed, sent, logged, and on failure retried with exponential backoff until
  * it runs out of attempts; a webhook that keeps failing is disabled. The desk stream only wakes it.
  */
+import { setTimeout as delay } from 'node:timers/promises';
 import type { MikroORM } from '@mikro-orm/sqlite';
 import { CaseEventRecord, StreamCursor, Webhook, WebhookAttempt, WebhookDelivery } from '../db/entities/index.js';
 import { type DeskEvent, topics } from '../events.js';
 import type { Logger } from '../logger.js';
 import type { PubSub, Subscription } from '../pubsub.js';
-import type { WebhookEvent, WebhookService } from './webhooks.service.js';
+import { startCursor, WEBHOOK_CURSOR, type WebhookEvent, type WebhookService } from './webhooks.service.js';
 import { sendWebhook } from './webhooks-sender.js';
 
 /** How deliveries are sent and retried. */
@@ -24,9 +25,9 @@ export interface WebhookDispatchOptions {
   disableAfter: number;
 }
 
-const CURSOR = 'webhooks.case_events';
 const BATCH = 200;
 const SEND_BATCH = 10;
+const STOP_WAIT_MS = 3000;
 const CASE_EVENT_TYPES = [
   'CASE_OPENED',
   'MESSAGE_ADDED',
@@ -113,13 +114,13 @@ export function createWebhookDispatcher(deps: {
   /** Turns the case events after the cursor into deliveries and moves the cursor, in one transaction. */
   async function scan(): Promise<void> {
     await orm.em.fork().transactional(async (tx) => {
-      let cursor = await tx.findOne(StreamCursor, { name: CURSOR });
-      if (!cursor) {
-        // A new desk (or one that just got webhooks) starts from now, not from its history.
-        const [last] = await tx.find(CaseEventRecord, {}, { orderBy: { id: 'desc' }, limit: 1, fields: ['id'] });
-        cursor = tx.create(StreamCursor, { name: CURSOR, position: last?.id ?? 0 });
+      let cursor = await tx.findOne(StreamCursor, { name: WEBHOOK_CURSOR });
+      // With no enabled webhook nothing is read; the next one starts its cursor from then (webhooks.service).
+      if (!(await tx.count(Webhook, { enabled: true }))) {
+        if (cursor) tx.remove(cursor);
         return;
       }
+      cursor ??= await startCursor(tx);
       const rows = await tx.find(
         CaseEventRecord,
         { id: { $gt: cursor.position }, type: { $in: CASE_EVENT_TYPES } },
@@ -258,7 +259,11 @@ export function createWebhookDispatcher(deps: {
       void (async () => {
         for await (const e of s) {
           const events = fromDeskEvent(e);
-          if (events.length) await deps.webhooks.enqueue(orm.em.fork(), events);
+          // One failed write loses that event, not the listener.
+          if (events.length)
+            await deps.webhooks
+              .enqueue(orm.em.fork(), events)
+              .catch((err) => deps.logger.error({ err, event: events[0].event }, 'webhook event not queued'));
           if (e.type === 'CASE_CREATED' || e.type === 'CASE_UPDATED' || events.length) void wake();
         }
       })().catch((err) => deps.logger.error({ err }, 'webhook listener stopped'));
@@ -276,7 +281,8 @@ export function createWebhookDispatcher(deps: {
       sub = null;
       if (timer) clearTimeout(timer);
       timer = null;
-      await running;
+      // Bounded: a pass stuck on a database that went away must not hold up the shutdown.
+      await Promise.race([running?.catch(() => undefined), delay(STOP_WAIT_MS, undefined, { ref: false })]);
     },
   };
 }

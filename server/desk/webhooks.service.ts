@@ -5,11 +5,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/sqlite';
 import {
+  CaseEventRecord,
   DELIVERY_STATUSES,
   type DeliveryStatus,
+  type IStreamCursor,
   type IWebhook,
   type IWebhookAttempt,
   type IWebhookDelivery,
+  StreamCursor,
   WEBHOOK_EVENTS,
   Webhook,
   WebhookAttempt,
@@ -37,6 +40,23 @@ export interface WebhookEvent {
 }
 
 const MAX_WEBHOOKS = 50;
+/** The stream cursor of the case events turned into deliveries. */
+export const WEBHOOK_CURSOR = 'webhooks';
+
+/** The cursor, created at the newest case event when missing: webhooks get events from now on, not history. */
+export async function startCursor(tx: EntityManager): Promise<IStreamCursor> {
+  const found = await tx.findOne(StreamCursor, { name: WEBHOOK_CURSOR });
+  if (found) return found;
+  const [last] = await tx.find(CaseEventRecord, {}, { orderBy: { id: 'desc' }, limit: 1, fields: ['id'] });
+  // The dispatcher may start it at the same moment: the first one wins.
+  await tx
+    .createQueryBuilder(StreamCursor)
+    .insert({ name: WEBHOOK_CURSOR, position: last?.id ?? 0, updatedAt: new Date() })
+    .onConflict('name')
+    .ignore()
+    .execute();
+  return tx.findOneOrFail(StreamCursor, { name: WEBHOOK_CURSOR });
+}
 
 /** The body every delivery of an event carries (the same for each webhook). */
 function deliveryBody(ev: WebhookEvent): string {
@@ -86,6 +106,7 @@ export function createWebhookService(deps: { orm: MikroORM; allowPrivate: boolea
         createdBy: actor.id,
       });
       await em.flush();
+      await startCursor(em);
       return { webhook, secret };
     },
 
@@ -103,6 +124,7 @@ export function createWebhookService(deps: { orm: MikroORM; allowPrivate: boolea
         w.disabledReason = null;
       } else if (input.enabled === false) w.enabled = false;
       await em.flush();
+      if (w.enabled) await startCursor(em);
       return w;
     },
 

@@ -104,3 +104,4 @@ export const StreamCursor = defineEntity({
       .onUpdate(() => new Date()),
   },
 });
+export type IStreamCursor = InferEntity<typeof StreamCursor>;
