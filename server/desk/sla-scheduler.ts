@@ -103,16 +103,15 @@ export function createSlaScheduler(deps: {
 
   /** The earliest threshold not yet announced (null: nothing left to announce). */
   function nextCheck(r: ICaseSla, c: ICase): Date | null {
-    const times: Date[] = [];
+    // A warning fires at its time, a breach once its due time has passed (a millisecond after).
+    const times: number[] = [];
     if (!c.firstResponseAt) {
-      if (!r.firstResponseWarned && r.firstResponseWarnAt) times.push(r.firstResponseWarnAt);
-      if (!r.firstResponseBreached && r.firstResponseDueAt) times.push(r.firstResponseDueAt);
+      if (!r.firstResponseWarned && r.firstResponseWarnAt) times.push(r.firstResponseWarnAt.getTime());
+      if (!r.firstResponseBreached && r.firstResponseDueAt) times.push(r.firstResponseDueAt.getTime() + 1);
     }
-    if (!r.resolutionWarned && r.resolutionWarnAt) times.push(r.resolutionWarnAt);
-    if (!r.resolutionBreached && r.resolutionDueAt) times.push(r.resolutionDueAt);
-    if (!times.length) return null;
-    // A breach fires once its due time has passed, so look a millisecond after it.
-    return new Date(Math.min(...times.map((d) => d.getTime())) + 1);
+    if (!r.resolutionWarned && r.resolutionWarnAt) times.push(r.resolutionWarnAt.getTime());
+    if (!r.resolutionBreached && r.resolutionDueAt) times.push(r.resolutionDueAt.getTime() + 1);
+    return times.length ? new Date(Math.min(...times)) : null;
   }
 
   /** Open cases with no clock yet (created while the scheduler was down). */
