@@ -22,6 +22,8 @@ import { AppError } from './errors.js';
 import { recode, useInputErrorCodes } from './graphql-errors.js';
 import { createHealthHandlers, databaseChecks } from './health.js';
 import { createGraphiqlRoutes } from './http/graphiql.routes.js';
+import { createGraphqlRunner } from './http/graphql-runner.js';
+import { createReportRoutes } from './http/reports.routes.js';
 import { createRestApi } from './http/rest-api.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics, createMetricsHandler } from './metrics.js';
@@ -174,6 +176,16 @@ export function createApp(config: Config, opts: { logger?: Logger; webDir?: stri
           prices,
           audit,
         },
+        webhooks: {
+          allowPrivate: config.WEBHOOK_ALLOW_PRIVATE,
+          timeoutMs: config.WEBHOOK_TIMEOUT_MS,
+          pollMs: config.WEBHOOK_POLL_MS,
+          retryBaseMs: config.WEBHOOK_RETRY_BASE_MS,
+          retryMaxMs: config.WEBHOOK_RETRY_MAX_MS,
+          maxAttempts: config.WEBHOOK_MAX_ATTEMPTS,
+          disableAfter: config.WEBHOOK_DISABLE_AFTER,
+        },
+        slaPollMs: config.SLA_POLL_MS,
       });
       const makeContext = createContextFactory({
         orm,
@@ -220,6 +232,7 @@ export function createApp(config: Config, opts: { logger?: Logger; webDir?: stri
 
       const serveMetrics = createMetricsHandler({ metrics, tokens, metricsToken: config.METRICS_TOKEN, logger });
       const rest = createRestApi({ yoga, schema: getSchema(), config, logger });
+      const reports = createReportRoutes({ runner: createGraphqlRunner(yoga) });
       const web = createWebAppHandler(opts.webDir ?? resolve(ROOT_DIR, 'client/web/dist'));
       const probes = createHealthHandlers([...databaseChecks(orm), ...coordination.checks], () => running === null);
       const server = createServer((req, res) => {
@@ -236,6 +249,7 @@ export function createApp(config: Config, opts: { logger?: Logger; webDir?: stri
           return;
         }
         if (rest(req, res, requestId, () => notFound(res))) return;
+        if (reports(req, res, requestId)) return;
         if (config.graphiql && graphiql.handle(req, res, () => notFound(res))) return;
         if (path !== '/graphql') {
           // Only the web app's own routes and files; anything else is a 404, never the app's HTML.

@@ -169,6 +169,17 @@ export const configSchema = z.object({
     ),
   // Proxies whose X-Forwarded-For is believed, for guests' rate limits and logs (unset: none).
   TRUST_PROXY: trustProxySetting.default(false),
+  // Webhooks may reach loopback, link-local and private addresses (off: only public ones).
+  WEBHOOK_ALLOW_PRIVATE: bool.default(false),
+  WEBHOOK_TIMEOUT_MS: intIn(100, 60_000).default(5000),
+  WEBHOOK_POLL_MS: intIn(10, 600_000).default(1000),
+  WEBHOOK_RETRY_BASE_MS: intIn(10, 3_600_000).default(10_000),
+  WEBHOOK_RETRY_MAX_MS: intIn(10, 86_400_000).default(3_600_000),
+  WEBHOOK_MAX_ATTEMPTS: intIn(1, 50).default(8),
+  // Failed attempts in a row (over all its deliveries) after which a webhook is disabled.
+  WEBHOOK_DISABLE_AFTER: intIn(1, 1000).default(20),
+  // How often the SLA scheduler looks for due warnings and breaches.
+  SLA_POLL_MS: intIn(10, 600_000).default(15_000),
   LOG_FILE: z.string().min(1).optional(),
   // Redis for several instances: events, rate limits, connection counts and the work queue (unset: in process).
   REDIS_URL: z

@@ -121,7 +121,18 @@ export type DeskEvent =
       team: string | null;
       availability: string;
       capacity: number;
+    }
+  | {
+      type: 'SLA_WARNING' | 'SLA_BREACHED';
+      caseId: string;
+      at: Date;
+      target: SlaTarget;
+      dueAt: Date;
+      priority: Priority;
     };
+
+/** The two SLA targets of a case. */
+export type SlaTarget = 'FIRST_RESPONSE' | 'RESOLUTION';
 
 /** Topic names on the pub/sub. */
 export const topics = {

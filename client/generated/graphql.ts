@@ -169,6 +169,24 @@ export type Availability =
   | 'OFFLINE'
   | 'ONLINE';
 
+/** When SLA clocks run: a time zone, weekly hours and holidays */
+export type BusinessHours = {
+  __typename?: 'BusinessHours';
+  days: Array<OpeningDay>;
+  /** yyyy-mm-dd, closed all day */
+  holidays: Array<Scalars['String']['output']>;
+  timezone: Scalars['String']['output'];
+};
+
+export type BusinessHoursInput = {
+  /** A weekday left out is closed */
+  days: Array<OpeningDayInput>;
+  /** yyyy-mm-dd */
+  holidays?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** IANA zone, e.g. Europe/Berlin */
+  timezone: Scalars['String']['input'];
+};
+
 export type CannedActions = {
   __typename?: 'CannedActions';
   addLabel: Maybe<Scalars['String']['output']>;
@@ -229,6 +247,8 @@ export type Case = {
   route: Maybe<Route>;
   /** Set when a security event touched the case */
   securityFlag: Scalars['Boolean']['output'];
+  /** The case’s SLA clock (staff only; null until the scheduler has seen the case) */
+  sla: Maybe<CaseSla>;
   status: CaseStatus;
   subject: Scalars['String']['output'];
   /** The team working the case (set when it is assigned) */
@@ -344,6 +364,15 @@ export type CaseRating = {
   score: Scalars['Int']['output'];
 };
 
+export type CaseReport = {
+  __typename?: 'CaseReport';
+  by: ReportGroup;
+  from: Scalars['DateTime']['output'];
+  rows: Array<ReportRow>;
+  to: Scalars['DateTime']['output'];
+  total: ReportRow;
+};
+
 /** The router decided who answers */
 export type CaseRouted = CaseEvent & {
   __typename?: 'CaseRouted';
@@ -377,6 +406,23 @@ export type CaseSearchInput = {
   text?: InputMaybe<Scalars['String']['input']>;
   /** Only cases nobody is assigned to */
   unassigned?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** A case’s SLA clock: due times and what has been warned or breached */
+export type CaseSla = {
+  __typename?: 'CaseSla';
+  firstResponseBreached: Scalars['Boolean']['output'];
+  firstResponseDueAt: Maybe<Scalars['DateTime']['output']>;
+  firstResponseWarned: Scalars['Boolean']['output'];
+  /** Waiting on the customer */
+  paused: Scalars['Boolean']['output'];
+  /** Business time spent paused */
+  pausedSeconds: Scalars['Int']['output'];
+  priority: Priority;
+  resolutionBreached: Scalars['Boolean']['output'];
+  resolutionDueAt: Maybe<Scalars['DateTime']['output']>;
+  resolutionWarned: Scalars['Boolean']['output'];
+  stoppedAt: Maybe<Scalars['DateTime']['output']>;
 };
 
 export type CaseStatus =
@@ -587,6 +633,8 @@ export type Mutation = {
   applyCannedResponse: AppliedCannedResponse;
   /** Yes to a proposed action, by the case’s customer or an operator: carried out (or sent to review); confirming again changes nothing */
   confirmAction: PendingAction;
+  /** Registers a webhook (admins); returns its signing secret once */
+  createWebhook: WebhookCreated;
   /** An operator approves (and so carries out) or rejects an action in review; the customer is told on the case */
   decideReview: PendingAction;
   /** No to a proposed action: nothing is carried out */
@@ -595,6 +643,8 @@ export type Mutation = {
   /** Removes a label from the set and from every case (admins) */
   deleteLabel: Scalars['Boolean']['output'];
   deleteView: Scalars['Boolean']['output'];
+  /** Removes a webhook and its delivery log (admins) */
+  deleteWebhook: Scalars['Boolean']['output'];
   /** Rates a resolved case of yours, once per resolution (customers only) */
   rateCase: CaseRating;
   /** Removes a label from a case; returns the case’s labels */
@@ -611,12 +661,18 @@ export type Mutation = {
   saveView: SavedView;
   /** Sets an operator’s availability (yours by default; admins anyone’s). Going offline hands their open cases to others of the team; coming online takes waiting escalations */
   setAvailability: Operator;
+  /** Sets the desk’s business hours (admins) */
+  setBusinessHours: BusinessHours;
+  /** Sets a priority’s SLA targets (admins); open cases get new due times on their next check */
+  setSlaPolicy: SlaPolicy;
   /** Gives an anonymous visitor a short-lived customer token for a fresh guest id (limited per address) */
   startGuestSession: GuestSession;
   /** Stores a request (new case or follow-up) and returns at once; agents answer on the caseEvents stream */
   submitRequest: SubmitRequestPayload;
   /** Changes a case’s status, priority or assignee */
   updateCase: Case;
+  /** Changes a webhook: URL, events, description, enabled (admins) */
+  updateWebhook: Webhook;
 };
 
 
@@ -643,6 +699,11 @@ export type MutationConfirmActionArgs = {
 };
 
 
+export type MutationCreateWebhookArgs = {
+  input: WebhookInput;
+};
+
+
 export type MutationDecideReviewArgs = {
   actionId: Scalars['ID']['input'];
   decision: ReviewDecision;
@@ -666,6 +727,11 @@ export type MutationDeleteLabelArgs = {
 
 
 export type MutationDeleteViewArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteWebhookArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -716,6 +782,16 @@ export type MutationSetAvailabilityArgs = {
 };
 
 
+export type MutationSetBusinessHoursArgs = {
+  input: BusinessHoursInput;
+};
+
+
+export type MutationSetSlaPolicyArgs = {
+  input: SlaPolicyInput;
+};
+
+
 export type MutationSubmitRequestArgs = {
   input: SubmitRequestInput;
 };
@@ -723,6 +799,12 @@ export type MutationSubmitRequestArgs = {
 
 export type MutationUpdateCaseArgs = {
   input: UpdateCaseInput;
+};
+
+
+export type MutationUpdateWebhookArgs = {
+  id: Scalars['ID']['input'];
+  input: WebhookUpdateInput;
 };
 
 /** An internal note was added to a case (staff only; never on the customer’s stream) */
@@ -734,6 +816,32 @@ export type NoteAdded = DeskEvent & {
   body: Scalars['String']['output'];
   caseId: Scalars['ID']['output'];
   noteId: Scalars['ID']['output'];
+};
+
+export type OpenInterval = {
+  __typename?: 'OpenInterval';
+  /** HH:MM */
+  from: Scalars['String']['output'];
+  /** HH:MM (24:00: midnight) */
+  to: Scalars['String']['output'];
+};
+
+export type OpenIntervalInput = {
+  from: Scalars['String']['input'];
+  to: Scalars['String']['input'];
+};
+
+export type OpeningDay = {
+  __typename?: 'OpeningDay';
+  intervals: Array<OpenInterval>;
+  /** 1 (Monday) to 7 (Sunday) */
+  weekday: Scalars['Int']['output'];
+};
+
+export type OpeningDayInput = {
+  intervals: Array<OpenIntervalInput>;
+  /** 1 (Monday) to 7 (Sunday) */
+  weekday: Scalars['Int']['input'];
 };
 
 /** A person who works cases (id: the sub of their token) */
@@ -900,11 +1008,15 @@ export type Query = {
   agents: Array<Agent>;
   /** The audit trail, newest first (admins only) */
   auditEvents: AuditEventPage;
+  /** The desk’s business hours (staff) */
+  businessHours: BusinessHours;
   cannedResponses: Array<CannedResponse>;
   /** One case (NOT_FOUND when it does not exist or is not yours) */
   case: Case;
   /** The actions proposed on a case, oldest first (NOT_FOUND when the case is not yours) */
   caseActions: Array<PendingAction>;
+  /** Figures of the cases opened in [from, to), grouped (staff); CSV: GET /reports/cases.csv */
+  caseReport: CaseReport;
   /** Cases, newest first, with cursor pagination (customers see their own) */
   cases: CaseConnection;
   /** A customer’s profile, plan, invoices, payments, refunds, orders and cases (staff only) */
@@ -926,6 +1038,12 @@ export type Query = {
   savedViews: Array<SavedView>;
   /** Cases matching a search, newest first, with cursor pagination (staff only) */
   searchCases: CaseConnection;
+  /** The SLA targets of each priority (staff) */
+  slaPolicies: Array<SlaPolicy>;
+  /** The delivery log, newest first (admins) */
+  webhookDeliveries: Array<WebhookDelivery>;
+  /** The registered webhooks (admins) */
+  webhooks: Array<Webhook>;
 };
 
 
@@ -943,6 +1061,13 @@ export type QueryCaseArgs = {
 
 export type QueryCaseActionsArgs = {
   caseId: Scalars['ID']['input'];
+};
+
+
+export type QueryCaseReportArgs = {
+  by: ReportGroup;
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
 };
 
 
@@ -968,6 +1093,45 @@ export type QuerySearchCasesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   search: CaseSearchInput;
+};
+
+
+export type QueryWebhookDeliveriesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<WebhookDeliveryStatus>;
+  webhookId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type ReportGroup =
+  | 'AGENT'
+  | 'DAY'
+  | 'OPERATOR'
+  | 'ROUTE'
+  | 'TEAM';
+
+/** Figures of a group of cases (by the day, route, agent, operator or team), or of all */
+export type ReportRow = {
+  __typename?: 'ReportRow';
+  /** Resolved with no operator message */
+  aiResolved: Scalars['Int']['output'];
+  /** aiResolved / resolved */
+  aiResolvedShare: Maybe<Scalars['Float']['output']>;
+  /** Cases opened */
+  cases: Scalars['Int']['output'];
+  csatAverage: Maybe<Scalars['Float']['output']>;
+  csatCount: Scalars['Int']['output'];
+  escalated: Scalars['Int']['output'];
+  /** escalated / cases */
+  escalationRate: Maybe<Scalars['Float']['output']>;
+  firstResponseP50Sec: Maybe<Scalars['Float']['output']>;
+  firstResponseP90Sec: Maybe<Scalars['Float']['output']>;
+  /** The day (yyyy-mm-dd, UTC), route, agent, operator id or team */
+  key: Scalars['String']['output'];
+  resolutionP50Sec: Maybe<Scalars['Float']['output']>;
+  resolutionP90Sec: Maybe<Scalars['Float']['output']>;
+  resolved: Scalars['Int']['output'];
+  /** Targets missed (first response and resolution) */
+  slaBreaches: Scalars['Int']['output'];
 };
 
 export type RequestType =
@@ -1027,6 +1191,52 @@ export type SecurityEventRaised = DeskEvent & {
   caseId: Maybe<Scalars['ID']['output']>;
   category: Scalars['String']['output'];
   event: Scalars['String']['output'];
+};
+
+/** An SLA target of a case was missed */
+export type SlaBreached = DeskEvent & {
+  __typename?: 'SlaBreached';
+  at: Scalars['DateTime']['output'];
+  caseId: Scalars['ID']['output'];
+  dueAt: Scalars['DateTime']['output'];
+  priority: Priority;
+  target: SlaTarget;
+};
+
+/** The SLA targets of a priority, in business minutes */
+export type SlaPolicy = {
+  __typename?: 'SlaPolicy';
+  /** False while the built-in default applies */
+  custom: Scalars['Boolean']['output'];
+  firstResponseMinutes: Scalars['Int']['output'];
+  priority: Priority;
+  resolutionMinutes: Scalars['Int']['output'];
+  /** SLA_WARNING goes out when this share of a target has elapsed */
+  warningPercent: Scalars['Int']['output'];
+};
+
+export type SlaPolicyInput = {
+  /** Business minutes */
+  firstResponseMinutes: Scalars['Int']['input'];
+  priority: Priority;
+  /** Business minutes */
+  resolutionMinutes: Scalars['Int']['input'];
+  /** 1-99, default 80 */
+  warningPercent?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type SlaTarget =
+  | 'FIRST_RESPONSE'
+  | 'RESOLUTION';
+
+/** An SLA target of a case is close (its warning share has elapsed) */
+export type SlaWarning = DeskEvent & {
+  __typename?: 'SlaWarning';
+  at: Scalars['DateTime']['output'];
+  caseId: Scalars['ID']['output'];
+  dueAt: Scalars['DateTime']['output'];
+  priority: Priority;
+  target: SlaTarget;
 };
 
 /** The case status changed */
@@ -1147,6 +1357,94 @@ export type Viewer = {
   id: Scalars['ID']['output'];
   name: Maybe<Scalars['String']['output']>;
   role: Scalars['String']['output'];
+};
+
+/** A URL that receives signed POSTs for the events it subscribed to */
+export type Webhook = {
+  __typename?: 'Webhook';
+  /** Failed attempts since the last success */
+  consecutiveFailures: Scalars['Int']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  createdBy: Scalars['String']['output'];
+  description: Maybe<Scalars['String']['output']>;
+  disabledReason: Maybe<Scalars['String']['output']>;
+  enabled: Scalars['Boolean']['output'];
+  events: Array<WebhookEvent>;
+  id: Scalars['ID']['output'];
+  url: Scalars['String']['output'];
+};
+
+/** One attempt to send a delivery (a snippet of the answer only) */
+export type WebhookAttempt = {
+  __typename?: 'WebhookAttempt';
+  at: Scalars['DateTime']['output'];
+  attempt: Scalars['Int']['output'];
+  durationMs: Scalars['Int']['output'];
+  error: Maybe<Scalars['String']['output']>;
+  ok: Scalars['Boolean']['output'];
+  responseSnippet: Maybe<Scalars['String']['output']>;
+  responseStatus: Maybe<Scalars['Int']['output']>;
+};
+
+export type WebhookCreated = {
+  __typename?: 'WebhookCreated';
+  /** The signing secret: shown here only, keep it */
+  secret: Scalars['String']['output'];
+  webhook: Webhook;
+};
+
+/** One event for one webhook: queued, retried with backoff, then succeeded or failed */
+export type WebhookDelivery = {
+  __typename?: 'WebhookDelivery';
+  attemptLog: Array<WebhookAttempt>;
+  attempts: Scalars['Int']['output'];
+  /** The signed JSON body */
+  body: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  deliveredAt: Maybe<Scalars['DateTime']['output']>;
+  error: Maybe<Scalars['String']['output']>;
+  event: WebhookEvent;
+  id: Scalars['ID']['output'];
+  lastAttemptAt: Maybe<Scalars['DateTime']['output']>;
+  nextAttemptAt: Maybe<Scalars['DateTime']['output']>;
+  responseStatus: Maybe<Scalars['Int']['output']>;
+  status: WebhookDeliveryStatus;
+  webhookId: Scalars['ID']['output'];
+};
+
+export type WebhookDeliveryStatus =
+  | 'FAILED'
+  | 'PENDING'
+  | 'SUCCEEDED';
+
+/** An event a webhook can receive (the `event` of the delivered JSON is the dotted name) */
+export type WebhookEvent =
+  /** `case.created` */
+  | 'CASE_CREATED'
+  /** `case.resolved` */
+  | 'CASE_RESOLVED'
+  /** `case.updated` */
+  | 'CASE_UPDATED'
+  /** `csat.received` */
+  | 'CSAT_RECEIVED'
+  /** `message.created` */
+  | 'MESSAGE_CREATED'
+  /** `sla.breached` */
+  | 'SLA_BREACHED';
+
+export type WebhookInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  events: Array<WebhookEvent>;
+  /** http(s) URL; private and loopback addresses are refused */
+  url: Scalars['String']['input'];
+};
+
+export type WebhookUpdateInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** true re-enables a disabled webhook and clears its failures */
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  events?: InputMaybe<Array<WebhookEvent>>;
+  url?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type MessageFieldsFragment = { __typename?: 'Message', id: string, caseId: string, authorKind: AuthorKind, authorName: string | null, agentName: string | null, content: string, status: MessageStatus, createdAt: string, model: string | null, latencyMs: number | null, timeToFirstTokenMs: number | null, citations: Array<{ __typename?: 'Citation', id: string, title: string, snippet: string }>, toolCalls: Array<{ __typename?: 'ToolCall', id: string, agent: string, name: string, ok: boolean, durationMs: number }> };
@@ -1276,6 +1574,8 @@ export type WebDeskEventsSubscription = { __typename?: 'Subscription', deskEvent
     | { __typename: 'NoteAdded', at: string }
     | { __typename: 'OperatorChanged', at: string }
     | { __typename: 'SecurityEventRaised', event: string, category: string, at: string, securityCaseId: string | null }
+    | { __typename: 'SlaBreached', at: string }
+    | { __typename: 'SlaWarning', at: string }
    };
 
 export type WebReplyAsOperatorMutationVariables = Exact<{

@@ -109,6 +109,16 @@ export async function createScenarioDesks(provider: ScenarioProvider = { name: '
           prices: DEFAULT_PRICES,
           audit,
         },
+        webhooks: {
+          allowPrivate: config.WEBHOOK_ALLOW_PRIVATE,
+          timeoutMs: config.WEBHOOK_TIMEOUT_MS,
+          pollMs: config.WEBHOOK_POLL_MS,
+          retryBaseMs: config.WEBHOOK_RETRY_BASE_MS,
+          retryMaxMs: config.WEBHOOK_RETRY_MAX_MS,
+          maxAttempts: config.WEBHOOK_MAX_ATTEMPTS,
+          disableAfter: config.WEBHOOK_DISABLE_AFTER,
+        },
+        slaPollMs: config.SLA_POLL_MS,
       });
       return {
         desk,

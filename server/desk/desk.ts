@@ -20,6 +20,11 @@ import { CaseEventLog } from './case-event-log.js';
 import { type CaseWorkerDeps, createCaseWorker } from './case-worker.js';
 import { createDeskOps, type DeskOps } from './desk-ops.js';
 import type { CaseQueue, SequenceAllocator } from './ports.js';
+import { createReportService, type ReportService } from './reports.service.js';
+import { createSlaService, type SlaService } from './sla.service.js';
+import { createSlaScheduler, type SlaScheduler } from './sla-scheduler.js';
+import { createWebhookService, type WebhookService } from './webhooks.service.js';
+import { createWebhookDispatcher, type WebhookDispatcher, type WebhookDispatchOptions } from './webhooks-dispatcher.js';
 import { WorkQueue } from './work-queue.js';
 
 /** Settings the desk runs with. */
@@ -75,6 +80,12 @@ export interface Desk {
   metrics: AgentMetrics;
   /** Operators, notes, labels, canned responses, CSAT and search. */
   ops: DeskOps;
+  /** Webhooks: the registrations and the outbox dispatcher. */
+  webhooks: { service: WebhookService; dispatcher: WebhookDispatcher };
+  /** SLA policies, business hours and the scheduler of warnings and breaches. */
+  sla: { service: SlaService; scheduler: SlaScheduler };
+  /** Reports from stored data. */
+  reports: ReportService;
   /** Desk-wide events for dashboards. */
   deskEvents(): Subscription<DeskEvent>;
   /** Queues every case whose work was not finished (after a restart). */
@@ -102,6 +113,10 @@ export function createDesk(deps: {
   sequences?: SequenceAllocator;
   /** The work queue (in this process unless given). */
   queue?: (worker: (caseId: string, signal: AbortSignal) => Promise<void>) => CaseQueue;
+  /** How webhooks are sent and retried. */
+  webhooks: WebhookDispatchOptions;
+  /** How often the SLA scheduler polls due times (ms). */
+  slaPollMs: number;
 }): Desk {
   const { orm, pubsub, logger, options } = deps;
   const log = new CaseEventLog(orm, pubsub, { coalesceAfterMs: options.coalesceAfterMs, sequences: deps.sequences });
@@ -145,6 +160,24 @@ export function createDesk(deps: {
     maxMessageLength: options.maxMessageLength,
   });
   ops.operators.start();
+  const webhookService = createWebhookService({ orm, allowPrivate: deps.webhooks.allowPrivate });
+  const webhooks = {
+    service: webhookService,
+    dispatcher: createWebhookDispatcher({
+      orm,
+      pubsub,
+      logger,
+      webhooks: webhookService,
+      options: deps.webhooks,
+    }),
+  };
+  webhooks.dispatcher.start();
+  const slaService = createSlaService({ orm });
+  const sla = {
+    service: slaService,
+    scheduler: createSlaScheduler({ orm, pubsub, logger, sla: slaService, pollMs: deps.slaPollMs }),
+  };
+  sla.scheduler.start();
 
   const actions = createActionsService({ orm, log, audit: deps.answering.audit });
 
@@ -152,6 +185,9 @@ export function createDesk(deps: {
     cases,
     actions,
     ops,
+    webhooks,
+    sla,
+    reports: createReportService({ orm }),
     log,
     metrics,
     deskEvents: () => pubsub.subscribe<DeskEvent>(topics.desk),
@@ -201,6 +237,8 @@ export function createDesk(deps: {
       accepting = false;
       await queue.stop(graceMs);
       await ops.operators.stop();
+      await sla.scheduler.stop();
+      await webhooks.dispatcher.stop();
       await log.close();
     },
   };

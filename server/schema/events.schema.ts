@@ -158,6 +158,8 @@ const DESK_NAMES: Record<DeskEvent['type'], string> = {
   LABELS_CHANGED: 'LabelsChanged',
   CASE_RATED: 'CaseRated',
   OPERATOR_CHANGED: 'OperatorChanged',
+  SLA_WARNING: 'SlaWarning',
+  SLA_BREACHED: 'SlaBreached',
 };
 type DEv<T extends DeskEvent['type']> = Extract<DeskEvent, { type: T }>;
 

@@ -15,6 +15,9 @@ import './canned-responses.schema.js';
 import './csat.schema.js';
 import './customer-panel.schema.js';
 import './search.schema.js';
+import './webhooks.schema.js';
+import './sla.schema.js';
+import './reports.schema.js';
 
 let schema: GraphQLSchema | undefined;
 

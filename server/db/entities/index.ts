@@ -6,6 +6,8 @@ import { Customer } from './customer.entity.js';
 import { CannedResponse, CaseLabel, CaseNote, CaseRating, Label, Operator, SavedView } from './desk-ops.entity.js';
 import { Message } from './message.entity.js';
 import { PendingAction } from './pending-action.entity.js';
+import { BusinessHours, CaseSla, SlaPolicy } from './sla.entity.js';
+import { StreamCursor, Webhook, WebhookAttempt, WebhookDelivery } from './webhook.entity.js';
 
 /** Every entity the ORM knows. */
 export const entities = [
@@ -29,6 +31,13 @@ export const entities = [
   CannedResponse,
   CaseRating,
   SavedView,
+  Webhook,
+  WebhookDelivery,
+  WebhookAttempt,
+  StreamCursor,
+  SlaPolicy,
+  BusinessHours,
+  CaseSla,
 ];
 
 export * from './audit-event.entity.js';
@@ -39,3 +48,5 @@ export * from './customer.entity.js';
 export * from './desk-ops.entity.js';
 export * from './message.entity.js';
 export * from './pending-action.entity.js';
+export * from './sla.entity.js';
+export * from './webhook.entity.js';

@@ -1,0 +1,205 @@
+/**
+ * The SLA scheduler: keeps each open case's SLA clock (due times stored in `case_slas`), pauses it
+ * while the case waits on the customer, and fires `SLA_WARNING` / `SLA_BREACHED` desk events when
+ * a stored due time passes. It polls the stored times, so a restart loses no alert; the desk
+ * stream only tells it which cases changed.
+ */
+import { setTimeout as delay } from 'node:timers/promises';
+import type { MikroORM } from '@mikro-orm/sqlite';
+import { Case, CaseSla, type ICase, type ICaseSla } from '../db/entities/index.js';
+import { type DeskEvent, type SlaTarget, topics } from '../events.js';
+import type { Logger } from '../logger.js';
+import type { PubSub, Subscription } from '../pubsub.js';
+import type { SlaService } from './sla.service.js';
+import { addBusinessMs, businessMsBetween } from './sla-calendar.js';
+
+type SlaEvent = Extract<DeskEvent, { type: 'SLA_WARNING' | 'SLA_BREACHED' }>;
+const DONE = ['RESOLVED', 'CLOSED'];
+const BATCH = 200;
+const STOP_WAIT_MS = 3000;
+
+/** Creates the scheduler (started by the desk); `now` is its clock. */
+export function createSlaScheduler(deps: {
+  orm: MikroORM;
+  pubsub: PubSub;
+  logger: Logger;
+  sla: SlaService;
+  pollMs: number;
+  now?: () => Date;
+}) {
+  const { orm } = deps;
+  let clock = deps.now ?? (() => new Date());
+  const dirty = new Set<string>();
+  let sub: Subscription<DeskEvent> | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  let chain: Promise<unknown> = Promise.resolve();
+  let stopped = true;
+
+  /** Brings one case's clock up to date at `now`; returns the events it fires. */
+  async function sync(caseId: string, now: Date): Promise<SlaEvent[]> {
+    const fired: SlaEvent[] = [];
+    await orm.em.fork().transactional(async (tx) => {
+      const c = await tx.findOne(Case, { id: caseId });
+      if (!c) return;
+      let r = await tx.findOne(CaseSla, { caseId });
+      const done = DONE.includes(c.status);
+      if (!r) {
+        if (done) return;
+        r = tx.create(CaseSla, { caseId, priority: c.priority, startedAt: c.createdAt, pausedMs: 0 } as ICaseSla);
+      }
+      if (r.stoppedAt) {
+        if (done) return;
+        // Opened again after a resolution: a new resolution clock from now (the first response stays met).
+        Object.assign(r, {
+          startedAt: now,
+          stoppedAt: null,
+          pausedAt: null,
+          pausedMs: 0,
+          resolutionWarned: false,
+          resolutionBreached: false,
+        });
+      }
+      const cal = await deps.sla.calendar(tx);
+      const waiting = c.status === 'WAITING_ON_CUSTOMER';
+      if (waiting && !r.pausedAt) r.pausedAt = now;
+      if (!waiting && r.pausedAt) {
+        r.pausedMs += businessMsBetween(r.pausedAt, now, cal);
+        r.pausedAt = null;
+      }
+      r.priority = c.priority;
+      const t = await deps.sla.policyFor(tx, c.priority);
+      const at = (minutes: number) => addBusinessMs(r.startedAt, minutes * 60_000 + r.pausedMs, cal);
+      // Once answered, the first response's due time is history: it no longer moves.
+      if (!c.firstResponseAt || !r.firstResponseDueAt || !r.firstResponseWarnAt) {
+        r.firstResponseDueAt = at(t.firstResponseMinutes);
+        r.firstResponseWarnAt = at((t.firstResponseMinutes * t.warningPercent) / 100);
+      }
+      r.resolutionDueAt = at(t.resolutionMinutes);
+      r.resolutionWarnAt = at((t.resolutionMinutes * t.warningPercent) / 100);
+
+      const fire = (type: SlaEvent['type'], target: SlaTarget, dueAt: Date) =>
+        fired.push({ type, caseId, at: now, target, dueAt, priority: c.priority });
+      const check = (target: SlaTarget, metAt: Date | null, warnAt: Date, dueAt: Date) => {
+        const key = target === 'FIRST_RESPONSE' ? 'firstResponse' : 'resolution';
+        // Met: only a late answer counts as a breach (when the scheduler had not fired it yet).
+        const until = metAt ?? (r.pausedAt ? null : now);
+        if (!until) return;
+        if (!metAt && !r[`${key}Warned`] && warnAt <= until) {
+          r[`${key}Warned`] = true;
+          fire('SLA_WARNING', target, dueAt);
+        }
+        if (!r[`${key}Breached`] && dueAt < until) {
+          r[`${key}Breached`] = true;
+          fire('SLA_BREACHED', target, dueAt);
+        }
+      };
+      check('FIRST_RESPONSE', c.firstResponseAt ?? null, r.firstResponseWarnAt, r.firstResponseDueAt);
+      check('RESOLUTION', done ? (c.resolvedAt ?? now) : null, r.resolutionWarnAt, r.resolutionDueAt);
+      r.nextCheckAt = done || r.pausedAt ? null : nextCheck(r, c);
+      if (done) r.stoppedAt = now;
+    });
+    return fired;
+  }
+
+  /** The earliest threshold not yet announced (null: nothing left to announce). */
+  function nextCheck(r: ICaseSla, c: ICase): Date | null {
+    // A warning fires at its time, a breach once its due time has passed (a millisecond after).
+    const times: number[] = [];
+    if (!c.firstResponseAt) {
+      if (!r.firstResponseWarned && r.firstResponseWarnAt) times.push(r.firstResponseWarnAt.getTime());
+      if (!r.firstResponseBreached && r.firstResponseDueAt) times.push(r.firstResponseDueAt.getTime() + 1);
+    }
+    if (!r.resolutionWarned && r.resolutionWarnAt) times.push(r.resolutionWarnAt.getTime());
+    if (!r.resolutionBreached && r.resolutionDueAt) times.push(r.resolutionDueAt.getTime() + 1);
+    return times.length ? new Date(Math.min(...times)) : null;
+  }
+
+  /** Open cases with no clock yet (created while the scheduler was down). */
+  async function unseen(): Promise<string[]> {
+    const rows = await orm.em
+      .fork()
+      .getConnection()
+      .execute<{ id: string }[]>(
+        `select c.id from cases c left join case_slas s on s.case_id = c.id where s.case_id is null and c.status not in ('RESOLVED', 'CLOSED') limit ${BATCH}`,
+      );
+    return rows.map((r) => r.id);
+  }
+
+  async function pass(now: Date): Promise<SlaEvent[]> {
+    const ids = new Set([...dirty, ...(await unseen())]);
+    dirty.clear();
+    const due = await orm.em
+      .fork()
+      .find(
+        CaseSla,
+        { nextCheckAt: { $lte: now } },
+        { orderBy: { nextCheckAt: 'asc' }, limit: BATCH, fields: ['caseId'] },
+      );
+    for (const d of due) ids.add(d.caseId);
+    const fired: SlaEvent[] = [];
+    for (const id of ids) {
+      try {
+        const events = await sync(id, now);
+        for (const e of events) deps.pubsub.publish<DeskEvent>(topics.desk, e);
+        fired.push(...events);
+      } catch (err) {
+        deps.logger.error({ err, caseId: id }, 'SLA check failed');
+        dirty.add(id);
+      }
+    }
+    return fired;
+  }
+
+  /** Runs a pass at the clock's time (after the one in progress); returns what it fired. */
+  function tick(): Promise<SlaEvent[]> {
+    const run = chain.then(() => pass(clock()));
+    chain = run.catch((err) => deps.logger.error({ err }, 'SLA pass failed'));
+    return run;
+  }
+
+  function schedule(): void {
+    if (stopped) return;
+    timer = setTimeout(() => void tick().finally(schedule), deps.pollMs);
+  }
+
+  return {
+    tick,
+
+    /** Replaces the clock (simulations and tests run the desk's SLA time ahead). */
+    setClock(now: () => Date): void {
+      clock = now;
+    },
+
+    /** Starts following case changes and polling due times. */
+    start(): void {
+      if (!stopped) return;
+      stopped = false;
+      const s = deps.pubsub.subscribe<DeskEvent>(topics.desk);
+      sub = s;
+      void (async () => {
+        for await (const e of s) {
+          if (e.type === 'CASE_CREATED' || e.type === 'CASE_UPDATED') {
+            dirty.add(e.caseId);
+            void tick();
+          }
+        }
+      })().catch((err) => deps.logger.error({ err }, 'SLA listener stopped'));
+      void tick();
+      schedule();
+    },
+
+    /** Stops and waits for the pass in flight. */
+    async stop(): Promise<void> {
+      stopped = true;
+      sub?.close();
+      sub = null;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      // Bounded: a pass stuck on a database that went away must not hold up the shutdown.
+      await Promise.race([chain.catch(() => undefined), delay(STOP_WAIT_MS, undefined, { ref: false })]);
+    },
+  };
+}
+
+/** The SLA scheduler. */
+export type SlaScheduler = ReturnType<typeof createSlaScheduler>;
