@@ -94,7 +94,13 @@ export interface BenchChild {
 export function forkChild(name: string, file: string): Promise<BenchChild> {
   const child = fork(join(HERE, file), [], {
     cwd: ROOT_DIR,
-    execArgv: ['--expose-gc', '--import', 'tsx'],
+    // BENCH_CHILD_NODE_ARGS adds node flags to every child (e.g. --cpu-prof to profile the servers).
+    execArgv: [
+      '--expose-gc',
+      '--import',
+      'tsx',
+      ...(process.env.BENCH_CHILD_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? []),
+    ],
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   live.add(child);

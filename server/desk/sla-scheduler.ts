@@ -5,18 +5,20 @@
  * stream only tells it which cases changed.
  */
 import { setTimeout as delay } from 'node:timers/promises';
-import type { MikroORM } from '@mikro-orm/sqlite';
+import type { EntityManager, MikroORM } from '@mikro-orm/sqlite';
+import { LRUCache } from 'lru-cache';
 import { Case, CaseSla, type ICase, type ICaseSla } from '../db/entities/index.js';
 import { type DeskEvent, type SlaTarget, topics } from '../events.js';
 import type { Logger } from '../logger.js';
 import type { PubSub, Subscription } from '../pubsub.js';
-import type { SlaService } from './sla.service.js';
-import { addBusinessMs, businessMsBetween } from './sla-calendar.js';
+import type { SlaService, SlaTargets } from './sla.service.js';
+import { addBusinessMs, type BusinessCalendar, businessMsBetween } from './sla-calendar.js';
 
 type SlaEvent = Extract<DeskEvent, { type: 'SLA_WARNING' | 'SLA_BREACHED' }>;
 const DONE = ['RESOLVED', 'CLOSED'];
 const BATCH = 200;
 const STOP_WAIT_MS = 3000;
+const CHANGE_DEBOUNCE_MS = 100;
 
 /** Creates the scheduler (started by the desk); `now` is its clock. */
 export function createSlaScheduler(deps: {
@@ -33,72 +35,98 @@ export function createSlaScheduler(deps: {
   let sub: Subscription<DeskEvent> | null = null;
   let timer: NodeJS.Timeout | null = null;
   let chain: Promise<unknown> = Promise.resolve();
+  let soon: NodeJS.Timeout | null = null;
   let stopped = true;
+  /** The status and priority last seen per case (bounded), so updates that cannot move a clock cost nothing. */
+  const seen = new LRUCache<string, string>({ max: 20_000 });
 
-  /** Brings one case's clock up to date at `now`; returns the events it fires. */
-  async function sync(caseId: string, now: Date): Promise<SlaEvent[]> {
+  /** Brings these cases' clocks up to date at `now`, in one transaction; returns the events it fires. */
+  async function syncAll(caseIds: string[], now: Date): Promise<SlaEvent[]> {
     const fired: SlaEvent[] = [];
     await orm.em.fork().transactional(async (tx) => {
-      const c = await tx.findOne(Case, { id: caseId });
-      if (!c) return;
-      let r = await tx.findOne(CaseSla, { caseId });
-      const done = DONE.includes(c.status);
-      if (!r) {
-        if (done) return;
-        r = tx.create(CaseSla, { caseId, priority: c.priority, startedAt: c.createdAt, pausedMs: 0 } as ICaseSla);
-      }
-      if (r.stoppedAt) {
-        if (done) return;
-        // Opened again after a resolution: a new resolution clock from now (the first response stays met).
-        Object.assign(r, {
-          startedAt: now,
-          stoppedAt: null,
-          pausedAt: null,
-          pausedMs: 0,
-          resolutionWarned: false,
-          resolutionBreached: false,
-        });
-      }
+      const cases = await tx.find(Case, { id: { $in: caseIds } });
+      if (!cases.length) return;
+      const clocks = new Map((await tx.find(CaseSla, { caseId: { $in: caseIds } })).map((r) => [r.caseId, r]));
       const cal = await deps.sla.calendar(tx);
-      const waiting = c.status === 'WAITING_ON_CUSTOMER';
-      if (waiting && !r.pausedAt) r.pausedAt = now;
-      if (!waiting && r.pausedAt) {
-        r.pausedMs += businessMsBetween(r.pausedAt, now, cal);
-        r.pausedAt = null;
-      }
-      r.priority = c.priority;
-      const t = await deps.sla.policyFor(tx, c.priority);
-      const at = (minutes: number) => addBusinessMs(r.startedAt, minutes * 60_000 + r.pausedMs, cal);
-      // Once answered, the first response's due time is history: it no longer moves.
-      if (!c.firstResponseAt || !r.firstResponseDueAt || !r.firstResponseWarnAt) {
-        r.firstResponseDueAt = at(t.firstResponseMinutes);
-        r.firstResponseWarnAt = at((t.firstResponseMinutes * t.warningPercent) / 100);
-      }
-      r.resolutionDueAt = at(t.resolutionMinutes);
-      r.resolutionWarnAt = at((t.resolutionMinutes * t.warningPercent) / 100);
-
-      const fire = (type: SlaEvent['type'], target: SlaTarget, dueAt: Date) =>
-        fired.push({ type, caseId, at: now, target, dueAt, priority: c.priority });
-      const check = (target: SlaTarget, metAt: Date | null, warnAt: Date, dueAt: Date) => {
-        const key = target === 'FIRST_RESPONSE' ? 'firstResponse' : 'resolution';
-        // Met: only a late answer counts as a breach (when the scheduler had not fired it yet).
-        const until = metAt ?? (r.pausedAt ? null : now);
-        if (!until) return;
-        if (!metAt && !r[`${key}Warned`] && warnAt <= until) {
-          r[`${key}Warned`] = true;
-          fire('SLA_WARNING', target, dueAt);
+      const policies = new Map<string, SlaTargets>();
+      for (const c of cases) {
+        let t = policies.get(c.priority);
+        if (!t) {
+          t = await deps.sla.policyFor(tx, c.priority);
+          policies.set(c.priority, t);
         }
-        if (!r[`${key}Breached`] && dueAt < until) {
-          r[`${key}Breached`] = true;
-          fire('SLA_BREACHED', target, dueAt);
-        }
-      };
-      check('FIRST_RESPONSE', c.firstResponseAt ?? null, r.firstResponseWarnAt, r.firstResponseDueAt);
-      check('RESOLUTION', done ? (c.resolvedAt ?? now) : null, r.resolutionWarnAt, r.resolutionDueAt);
-      r.nextCheckAt = done || r.pausedAt ? null : nextCheck(r, c);
-      if (done) r.stoppedAt = now;
+        syncOne(tx, c, clocks.get(c.id), t, cal, now, fired);
+      }
     });
     return fired;
+  }
+
+  /** Brings one case's clock up to date at `now` (in `tx`); pushes the events it fires. */
+  function syncOne(
+    tx: EntityManager,
+    c: ICase,
+    found: ICaseSla | undefined,
+    t: SlaTargets,
+    cal: BusinessCalendar,
+    now: Date,
+    fired: SlaEvent[],
+  ): void {
+    const caseId = c.id;
+    let r = found;
+    const done = DONE.includes(c.status);
+    if (!r) {
+      if (done) return;
+      r = tx.create(CaseSla, { caseId, priority: c.priority, startedAt: c.createdAt, pausedMs: 0 } as ICaseSla);
+    }
+    if (r.stoppedAt) {
+      if (done) return;
+      // Opened again after a resolution: a new resolution clock from now (the first response stays met).
+      Object.assign(r, {
+        startedAt: now,
+        stoppedAt: null,
+        pausedAt: null,
+        pausedMs: 0,
+        resolutionWarned: false,
+        resolutionBreached: false,
+      });
+    }
+    const waiting = c.status === 'WAITING_ON_CUSTOMER';
+    if (waiting && !r.pausedAt) r.pausedAt = now;
+    if (!waiting && r.pausedAt) {
+      r.pausedMs += businessMsBetween(r.pausedAt, now, cal);
+      r.pausedAt = null;
+    }
+    r.priority = c.priority;
+    const clock = r;
+    const at = (minutes: number) => addBusinessMs(clock.startedAt, minutes * 60_000 + clock.pausedMs, cal);
+    // Once answered, the first response's due time is history: it no longer moves.
+    if (!c.firstResponseAt || !r.firstResponseDueAt || !r.firstResponseWarnAt) {
+      r.firstResponseDueAt = at(t.firstResponseMinutes);
+      r.firstResponseWarnAt = at((t.firstResponseMinutes * t.warningPercent) / 100);
+    }
+    r.resolutionDueAt = at(t.resolutionMinutes);
+    r.resolutionWarnAt = at((t.resolutionMinutes * t.warningPercent) / 100);
+
+    const fire = (type: SlaEvent['type'], target: SlaTarget, dueAt: Date) =>
+      fired.push({ type, caseId, at: now, target, dueAt, priority: c.priority });
+    const check = (target: SlaTarget, metAt: Date | null, warnAt: Date, dueAt: Date) => {
+      const key = target === 'FIRST_RESPONSE' ? 'firstResponse' : 'resolution';
+      // Met: only a late answer counts as a breach (when the scheduler had not fired it yet).
+      const until = metAt ?? (clock.pausedAt ? null : now);
+      if (!until) return;
+      if (!metAt && !clock[`${key}Warned`] && warnAt <= until) {
+        clock[`${key}Warned`] = true;
+        fire('SLA_WARNING', target, dueAt);
+      }
+      if (!clock[`${key}Breached`] && dueAt < until) {
+        clock[`${key}Breached`] = true;
+        fire('SLA_BREACHED', target, dueAt);
+      }
+    };
+    check('FIRST_RESPONSE', c.firstResponseAt ?? null, r.firstResponseWarnAt, r.firstResponseDueAt);
+    check('RESOLUTION', done ? (c.resolvedAt ?? now) : null, r.resolutionWarnAt, r.resolutionDueAt);
+    r.nextCheckAt = done || r.pausedAt ? null : nextCheck(r, c);
+    if (done) r.stoppedAt = now;
   }
 
   /** The earliest threshold not yet announced (null: nothing left to announce). */
@@ -136,15 +164,17 @@ export function createSlaScheduler(deps: {
         { orderBy: { nextCheckAt: 'asc' }, limit: BATCH, fields: ['caseId'] },
       );
     for (const d of due) ids.add(d.caseId);
+    const all = [...ids];
     const fired: SlaEvent[] = [];
-    for (const id of ids) {
+    for (let i = 0; i < all.length; i += BATCH) {
+      const batch = all.slice(i, i + BATCH);
       try {
-        const events = await sync(id, now);
+        const events = await syncAll(batch, now);
         for (const e of events) deps.pubsub.publish<DeskEvent>(topics.desk, e);
         fired.push(...events);
       } catch (err) {
-        deps.logger.error({ err, caseId: id }, 'SLA check failed');
-        dirty.add(id);
+        deps.logger.error({ err, cases: batch.length }, 'SLA check failed');
+        for (const id of batch) dirty.add(id);
       }
     }
     return fired;
@@ -160,6 +190,24 @@ export function createSlaScheduler(deps: {
   function schedule(): void {
     if (stopped) return;
     timer = setTimeout(() => void tick().finally(schedule), deps.pollMs);
+  }
+
+  /** A pass shortly, once for a burst of case changes (a busy desk syncs its changed cases together). */
+  function tickSoon(): void {
+    if (soon || stopped) return;
+    soon = setTimeout(() => {
+      soon = null;
+      void tick();
+    }, CHANGE_DEBOUNCE_MS);
+  }
+
+  /** Whether a desk event can move a case's clock: a new case, or another status or priority than last seen. */
+  function changesClock(e: DeskEvent): e is Extract<DeskEvent, { type: 'CASE_CREATED' | 'CASE_UPDATED' }> {
+    if (e.type !== 'CASE_CREATED' && e.type !== 'CASE_UPDATED') return false;
+    const state = `${e.status}/${e.priority}`;
+    if (e.type === 'CASE_UPDATED' && seen.get(e.caseId) === state) return false;
+    seen.set(e.caseId, state);
+    return true;
   }
 
   return {
@@ -178,9 +226,9 @@ export function createSlaScheduler(deps: {
       sub = s;
       void (async () => {
         for await (const e of s) {
-          if (e.type === 'CASE_CREATED' || e.type === 'CASE_UPDATED') {
+          if (changesClock(e)) {
             dirty.add(e.caseId);
-            void tick();
+            tickSoon();
           }
         }
       })().catch((err) => deps.logger.error({ err }, 'SLA listener stopped'));
@@ -194,7 +242,9 @@ export function createSlaScheduler(deps: {
       sub?.close();
       sub = null;
       if (timer) clearTimeout(timer);
+      if (soon) clearTimeout(soon);
       timer = null;
+      soon = null;
       // Bounded: a pass stuck on a database that went away must not hold up the shutdown.
       await Promise.race([chain.catch(() => undefined), delay(STOP_WAIT_MS, undefined, { ref: false })]);
     },

@@ -28,6 +28,7 @@ export interface WebhookDispatchOptions {
 const BATCH = 200;
 const SEND_BATCH = 10;
 const STOP_WAIT_MS = 3000;
+const WAKE_DEBOUNCE_MS = 20;
 const CASE_EVENT_TYPES = [
   'CASE_OPENED',
   'MESSAGE_ADDED',
@@ -110,13 +111,18 @@ export function createWebhookDispatcher(deps: {
   let running: Promise<void> | null = null;
   let again = false;
   let stopped = true;
+  /** Whether the last pass saw an enabled webhook: with none, desk events wake nothing (no per-case work). */
+  let active = false;
+  let soon: NodeJS.Timeout | null = null;
+  let unwatch: (() => void) | null = null;
 
   /** Turns the case events after the cursor into deliveries and moves the cursor, in one transaction. */
   async function scan(): Promise<void> {
     await orm.em.fork().transactional(async (tx) => {
       let cursor = await tx.findOne(StreamCursor, { name: WEBHOOK_CURSOR });
       // With no enabled webhook nothing is read; the next one starts its cursor from then (webhooks.service).
-      if (!(await tx.count(Webhook, { enabled: true }))) {
+      active = (await tx.count(Webhook, { enabled: true })) > 0;
+      if (!active) {
         if (cursor) tx.remove(cursor);
         return;
       }
@@ -242,6 +248,15 @@ export function createWebhookDispatcher(deps: {
     return running;
   }
 
+  /** A pass shortly, once for a burst of desk events (busy desks batch their case events per pass). */
+  function wakeSoon(): void {
+    if (soon || stopped) return;
+    soon = setTimeout(() => {
+      soon = null;
+      void wake();
+    }, WAKE_DEBOUNCE_MS);
+  }
+
   function schedule(): void {
     if (stopped) return;
     timer = setTimeout(() => {
@@ -254,6 +269,7 @@ export function createWebhookDispatcher(deps: {
     start(): void {
       if (!stopped) return;
       stopped = false;
+      unwatch = deps.webhooks.onChange(() => void wake());
       const s = deps.pubsub.subscribe<DeskEvent>(topics.desk);
       sub = s;
       void (async () => {
@@ -264,7 +280,8 @@ export function createWebhookDispatcher(deps: {
             await deps.webhooks
               .enqueue(orm.em.fork(), events)
               .catch((err) => deps.logger.error({ err, event: events[0].event }, 'webhook event not queued'));
-          if (e.type === 'CASE_CREATED' || e.type === 'CASE_UPDATED' || events.length) void wake();
+          if (events.length) void wake();
+          else if (active && (e.type === 'CASE_CREATED' || e.type === 'CASE_UPDATED')) wakeSoon();
         }
       })().catch((err) => deps.logger.error({ err }, 'webhook listener stopped'));
       void wake();
@@ -279,8 +296,12 @@ export function createWebhookDispatcher(deps: {
       stopped = true;
       sub?.close();
       sub = null;
+      unwatch?.();
+      unwatch = null;
       if (timer) clearTimeout(timer);
+      if (soon) clearTimeout(soon);
       timer = null;
+      soon = null;
       // Bounded: a pass stuck on a database that went away must not hold up the shutdown.
       await Promise.race([running?.catch(() => undefined), delay(STOP_WAIT_MS, undefined, { ref: false })]);
     },

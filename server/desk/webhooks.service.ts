@@ -66,6 +66,10 @@ function deliveryBody(ev: WebhookEvent): string {
 /** Creates the webhook service. */
 export function createWebhookService(deps: { orm: MikroORM; allowPrivate: boolean }) {
   const { orm } = deps;
+  const listeners = new Set<() => void>();
+  const changed = () => {
+    for (const l of listeners) l();
+  };
 
   function checkEvents(events: readonly string[]): WebhookEventName[] {
     const unique = [...new Set(events)];
@@ -83,6 +87,12 @@ export function createWebhookService(deps: { orm: MikroORM; allowPrivate: boolea
   }
 
   return {
+    /** Calls `listener` after a webhook is created, changed or removed on this instance; returns the unsubscribe. */
+    onChange(listener: () => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
     /** Registers a webhook; the secret is returned here only. */
     async create(
       actor: Actor,
@@ -107,6 +117,7 @@ export function createWebhookService(deps: { orm: MikroORM; allowPrivate: boolea
       });
       await em.flush();
       await startCursor(em);
+      changed();
       return { webhook, secret };
     },
 
@@ -125,6 +136,7 @@ export function createWebhookService(deps: { orm: MikroORM; allowPrivate: boolea
       } else if (input.enabled === false) w.enabled = false;
       await em.flush();
       if (w.enabled) await startCursor(em);
+      changed();
       return w;
     },
 
@@ -135,6 +147,7 @@ export function createWebhookService(deps: { orm: MikroORM; allowPrivate: boolea
       if (!w) throw new NotFoundError('Webhook', id, 'id');
       await em.nativeDelete(WebhookDelivery, { webhook: id });
       await em.removeAndFlush(w);
+      changed();
       return true;
     },
 
