@@ -18,7 +18,7 @@ type SlaEvent = Extract<DeskEvent, { type: 'SLA_WARNING' | 'SLA_BREACHED' }>;
 const DONE = ['RESOLVED', 'CLOSED'];
 const BATCH = 200;
 const STOP_WAIT_MS = 3000;
-const CHANGE_DEBOUNCE_MS = 100;
+const CHANGE_DEBOUNCE_MS = 500;
 
 /** Creates the scheduler (started by the desk); `now` is its clock. */
 export function createSlaScheduler(deps: {
@@ -153,17 +153,21 @@ export function createSlaScheduler(deps: {
     return rows.map((r) => r.id);
   }
 
-  async function pass(now: Date): Promise<SlaEvent[]> {
-    const ids = new Set([...dirty, ...(await unseen())]);
+  /** Syncs the changed cases, and when `full` also the due ones and those with no clock yet. */
+  async function pass(now: Date, full: boolean): Promise<SlaEvent[]> {
+    const ids = new Set([...dirty, ...(full ? await unseen() : [])]);
     dirty.clear();
-    const due = await orm.em
-      .fork()
-      .find(
-        CaseSla,
-        { nextCheckAt: { $lte: now } },
-        { orderBy: { nextCheckAt: 'asc' }, limit: BATCH, fields: ['caseId'] },
-      );
-    for (const d of due) ids.add(d.caseId);
+    if (full) {
+      const due = await orm.em
+        .fork()
+        .find(
+          CaseSla,
+          { nextCheckAt: { $lte: now } },
+          { orderBy: { nextCheckAt: 'asc' }, limit: BATCH, fields: ['caseId'] },
+        );
+      for (const d of due) ids.add(d.caseId);
+    }
+    if (!ids.size) return [];
     const all = [...ids];
     const fired: SlaEvent[] = [];
     for (let i = 0; i < all.length; i += BATCH) {
@@ -180,9 +184,12 @@ export function createSlaScheduler(deps: {
     return fired;
   }
 
-  /** Runs a pass at the clock's time (after the one in progress); returns what it fired. */
-  function tick(): Promise<SlaEvent[]> {
-    const run = chain.then(() => pass(clock()));
+  /**
+   * Runs a pass at the clock's time (after the one in progress); returns what it fired. Only the
+   * changed cases when `changedOnly` (a burst of case changes); else also due and unseen ones.
+   */
+  function tick(changedOnly = false): Promise<SlaEvent[]> {
+    const run = chain.then(() => pass(clock(), !changedOnly));
     chain = run.catch((err) => deps.logger.error({ err }, 'SLA pass failed'));
     return run;
   }
@@ -197,7 +204,7 @@ export function createSlaScheduler(deps: {
     if (soon || stopped) return;
     soon = setTimeout(() => {
       soon = null;
-      void tick();
+      void tick(true);
     }, CHANGE_DEBOUNCE_MS);
   }
 

@@ -35,7 +35,7 @@ interface Sqlite3Statement {
 
 interface Sqlite3Conn {
   prepare(sql: string, cb: (err: Error | null) => void): Sqlite3Statement;
-  run(sql: string, params: unknown[], cb: (err: Error | null) => void): void;
+  exec(sql: string, cb: (err: Error | null) => void): void;
 }
 
 /** Prepared statements kept per connection: the hot path runs the same few statements over and over. */
@@ -100,9 +100,12 @@ function sqliteRunner(knex: KnexLike, enc: (p?: readonly unknown[]) => unknown[]
         statement(conn, sql).run(enc(params), (err) => (err ? reject(err) : resolve())),
       ),
   });
-  /** Transaction control runs unprepared (a prepared `begin` would be kept in the cache for nothing). */
+  /**
+   * Transaction control through `exec`: one trip to the driver's thread pool (`Database#run` would
+   * prepare, run and finalize a statement: three trips, each a thread wake-up on the hot path).
+   */
   const control = (conn: Sqlite3Conn, sql: string) =>
-    new Promise<void>((resolve, reject) => conn.run(sql, [], (err) => (err ? reject(err) : resolve())));
+    new Promise<void>((resolve, reject) => conn.exec(sql, (err) => (err ? reject(err) : resolve())));
   const withConn = async <T>(fn: (q: Sql) => Promise<T>): Promise<T> => {
     const conn = (await knex.client.acquireConnection()) as Sqlite3Conn;
     try {
