@@ -63,7 +63,7 @@ async function runStep(
   const em = () => d.orm.em.fork();
   if ('say' in step) {
     const before = caseId && !step.newCase ? await agentMessageCount(d, caseId) : 0;
-    const r = await d.desk.cases.submitRequest(em(), actor, {
+    const r = await d.desk.cases.submitRequest(em, actor, {
       message: step.say,
       requestType: step.requestType,
       emergency: step.emergency,
@@ -81,11 +81,11 @@ async function runStep(
   if ('burst' in step) {
     const [first, ...rest] = step.burst;
     const before = caseId ? await agentMessageCount(d, caseId) : 0;
-    const r = await d.desk.cases.submitRequest(em(), actor, { message: first, caseId });
+    const r = await d.desk.cases.submitRequest(em, actor, { message: first, caseId });
     const id = r.case.id;
     // The follow-ups go in while the first answer is being written.
     await until(async () => (await em().findOneOrFail(Case, { id })).workState === 'RUNNING', 'the first answer');
-    for (const text of rest) await d.desk.cases.submitRequest(em(), actor, { message: text, caseId: id });
+    for (const text of rest) await d.desk.cases.submitRequest(em, actor, { message: text, caseId: id });
     await settled(d, id);
     if (step.answer) checkAnswer(await answersSince(d, id, before), step.answer, where, failures, wording);
     return id;

@@ -4,9 +4,11 @@
  * a small clock tolerance. With a JWKS URL, tokens signed by an identity provider are verified
  * against its published keys (jose's remote key set: cached, refetched when a new `kid` appears).
  */
+
 import { createPrivateKey, createPublicKey, createSecretKey, type KeyObject } from 'node:crypto';
 import { createRemoteJWKSet, decodeProtectedHeader, errors as joseErrors, jwtVerify } from 'jose';
 import jwt, { type Algorithm } from 'jsonwebtoken';
+import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 
 export const ROLES = ['customer', 'operator', 'admin'] as const;
@@ -45,6 +47,9 @@ export interface TokenOptions {
   /** An identity provider's key set: tokens with one of its algorithms are verified against it. */
   jwks?: { url: string; algorithms: Algorithm[]; cooldownMs?: number; timeoutMs?: number };
 }
+
+/** Verified tokens remembered (about 1 KB each). */
+const VERIFIED_CACHE_SIZE = 10_000;
 
 const claimsSchema = z.object({
   sub: z.string().min(1).max(128),
@@ -98,33 +103,51 @@ export function createTokenService(opts: TokenOptions) {
     }
   }
 
+  /** Checks a token's signature and claims (no cache); `remote` when an identity provider's key set did. */
+  async function verifyOnce(token: string): Promise<{ identity: Identity; remote: boolean }> {
+    let decoded: unknown;
+    const alg = jwks ? algOf(token) : undefined;
+    const remote = Boolean(jwks && alg && opts.jwks?.algorithms.includes(alg as Algorithm));
+    if (remote && jwks) decoded = await verifyRemote(token, jwks);
+    else
+      try {
+        decoded = jwt.verify(token, verifyKey, {
+          algorithms: opts.algorithms,
+          issuer: opts.issuer,
+          audience: opts.audience,
+          clockTolerance: opts.clockToleranceSec,
+        });
+      } catch (err) {
+        const e = err as Error;
+        if (e.name === 'TokenExpiredError') throw new TokenError('token expired', 'expired');
+        if (/algorithm/i.test(e.message)) throw new TokenError('token algorithm not allowed', 'algorithm');
+        throw new TokenError(`invalid token: ${e.message}`, 'invalid');
+      }
+    const parsed = claimsSchema.safeParse(decoded);
+    if (!parsed.success)
+      throw new TokenError(
+        `token claims are not valid (${parsed.error.issues.map((i) => i.path.join('.')).join(', ')})`,
+        'claims',
+      );
+    return { identity: parsed.data, remote };
+  }
+
+  /**
+   * Tokens verified with the desk's own key before, until they expire: a customer's page sends the
+   * same token with every request, and checking its signature again each time buys nothing. A
+   * failed one is never kept, nor one an identity provider signed (its keys rotate: a key it stops
+   * publishing must stop working at once).
+   */
+  const verified = new LRUCache<string, Identity>({ max: VERIFIED_CACHE_SIZE });
+
   return {
     /** Verifies a token and returns the identity, or throws (rejects with) a TokenError. */
     async verify(token: string): Promise<Identity> {
-      let decoded: unknown;
-      const alg = jwks ? algOf(token) : undefined;
-      if (jwks && alg && opts.jwks?.algorithms.includes(alg as Algorithm)) decoded = await verifyRemote(token, jwks);
-      else
-        try {
-          decoded = jwt.verify(token, verifyKey, {
-            algorithms: opts.algorithms,
-            issuer: opts.issuer,
-            audience: opts.audience,
-            clockTolerance: opts.clockToleranceSec,
-          });
-        } catch (err) {
-          const e = err as Error;
-          if (e.name === 'TokenExpiredError') throw new TokenError('token expired', 'expired');
-          if (/algorithm/i.test(e.message)) throw new TokenError('token algorithm not allowed', 'algorithm');
-          throw new TokenError(`invalid token: ${e.message}`, 'invalid');
-        }
-      const parsed = claimsSchema.safeParse(decoded);
-      if (!parsed.success)
-        throw new TokenError(
-          `token claims are not valid (${parsed.error.issues.map((i) => i.path.join('.')).join(', ')})`,
-          'claims',
-        );
-      return parsed.data;
+      const known = verified.get(token);
+      if (known && (known.exp + opts.clockToleranceSec) * 1000 > Date.now()) return known;
+      const { identity, remote } = await verifyOnce(token);
+      if (!remote) verified.set(token, identity);
+      return identity;
     },
 
     /** Signs a token for an identity that lives `ttlSec` seconds. */

@@ -212,7 +212,8 @@ export function createCaseService(deps: CaseServiceDeps) {
      * A retry with the same idempotency key returns the first result.
      */
     async submitRequest(
-      em: EntityManager,
+      /** Only for a follow-up or a retried key (a new case needs no entity manager). */
+      em: () => EntityManager,
       actor: Actor,
       input: SubmitRequestInput,
       meta: RequestMeta = {},
@@ -231,7 +232,9 @@ export function createCaseService(deps: CaseServiceDeps) {
       const storedKey = key ? `${actor.id}:${key}` : null;
 
       const existing = async (idempotencyKey: string) => {
-        const m = await em.fork().findOne(Message, { idempotencyKey }, { populate: ['case'] });
+        const m = await em()
+          .fork()
+          .findOne(Message, { idempotencyKey }, { populate: ['case'] });
         return m ? { case: m.case as ICase, message: m, duplicate: true } : null;
       };
       if (storedKey) {
@@ -242,7 +245,7 @@ export function createCaseService(deps: CaseServiceDeps) {
 
       const caseId = input.caseId ?? randomUUID();
       if (input.caseId) {
-        const c = await findOwnedCase(em.fork(), input.caseId, actor, 'caseId', meta);
+        const c = await findOwnedCase(em().fork(), input.caseId, actor, 'caseId', meta);
         if (c.status === 'CLOSED')
           throw new ConflictError(`Case ${c.id} is closed; submit without caseId to open a new case`);
       }

@@ -241,7 +241,7 @@ builder.mutationFields((t) => ({
     resolve: async (_r, { input }, ctx, info) => {
       await ctx.rateLimit('submitRequest', info, { input });
       const r = await ctx.desk.cases.submitRequest(
-        ctx.em,
+        () => ctx.em,
         me(ctx),
         {
           message: input.message,

@@ -44,6 +44,25 @@ describe('token service', () => {
     await expect(hs.verify(expired)).rejects.toThrow(/expired/);
   });
 
+  it('remembers a verified token only until it expires, and never a refused one', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    // Valid for one more second, plus the 5 s tolerance: verified, then remembered, then refused once past.
+    const short = jwt.sign({ sub: 'brief', role: 'customer', exp: now - 4 }, SECRET, {
+      issuer: 'crewdesk',
+      audience: 'desk',
+    });
+    expect((await hs.verify(short)).sub).toBe('brief');
+    expect((await hs.verify(short)).sub).toBe('brief');
+    await new Promise((r) => setTimeout(r, 2100));
+    await expect(hs.verify(short)).rejects.toThrow(/expired/);
+    // A tampered token fails every time (a failure is not remembered as anything).
+    const { token } = hs.sign({ sub: 'cust-ava', role: 'customer' }, 600);
+    const tampered = `${token.slice(0, -2)}${token.endsWith('AA') ? 'BB' : 'AA'}`;
+    await expect(hs.verify(tampered)).rejects.toThrow(TokenError);
+    await expect(hs.verify(tampered)).rejects.toThrow(TokenError);
+    expect((await hs.verify(token)).sub).toBe('cust-ava');
+  });
+
   it('verifies RS256 tokens with a public key and refuses an HS256 token made with that public key', async () => {
     const { publicKey, privateKey } = generateKeyPairSync('rsa', {
       modulusLength: 2048,
