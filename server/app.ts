@@ -226,8 +226,14 @@ export function createApp(config: Config, opts: { logger?: Logger; webDir?: stri
         // crewdesk's own GraphiQL build (client/graphiql): tabs, headers and the Stream panel are in it.
         graphiql: config.graphiql ? { title: 'crewdesk' } : false,
         renderGraphiQL: () => graphiql.render(),
-        context: ({ request, caller, req, requestId }) =>
-          makeContext(caller ?? { headers: request.headers, ip: req ? clientAddress(req) : 'unknown', requestId }),
+        // The context's fields go onto Yoga's own context object (see createContextFactory).
+        context: (initial) => {
+          const { request, caller, req, requestId } = initial;
+          return makeContext(
+            caller ?? { headers: request.headers, ip: req ? clientAddress(req) : 'unknown', requestId },
+            initial,
+          );
+        },
       });
 
       const serveMetrics = createMetricsHandler({ metrics, tokens, metricsToken: config.METRICS_TOKEN, logger });

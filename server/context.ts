@@ -91,7 +91,7 @@ export function requestIdOf(given: string | null | undefined): string {
 
 /** Creates the context factory. */
 export function createContextFactory(deps: ContextDeps) {
-  return async (caller: CallerInfo): Promise<GraphQLContext> => {
+  return async (caller: CallerInfo, target?: object): Promise<GraphQLContext> => {
     const requestId = caller.requestId ?? requestIdOf(caller.headers.get('x-request-id'));
     let identity: Identity | null = caller.identity ?? null;
     let authError: TokenError | null = null;
@@ -113,15 +113,7 @@ export function createContextFactory(deps: ContextDeps) {
       }
     }
     const actor = identity ? actorOf(identity) : null;
-    // The fork and the child logger are made when first used: a subscription that only streams
-    // events from memory holds neither for its whole life.
-    let em: EntityManager | undefined;
-    let logger: Logger | undefined;
-    return {
-      get em() {
-        em ??= deps.orm.em.fork();
-        return em;
-      },
+    const ctx: Omit<GraphQLContext, 'em' | 'logger'> = {
       desk: deps.desk,
       actor,
       identity,
@@ -129,10 +121,6 @@ export function createContextFactory(deps: ContextDeps) {
       ip: caller.ip,
       requestId,
       config: deps.config,
-      get logger() {
-        logger ??= deps.logger.child({ requestId });
-        return logger;
-      },
       kb: deps.kb,
       audit: deps.audit,
       tokens: deps.tokens,
@@ -154,5 +142,26 @@ export function createContextFactory(deps: ContextDeps) {
         }
       },
     };
+    // The fork and the child logger are made when first used: a subscription that only streams
+    // events from memory holds neither for its whole life. They are defined on `target` (the
+    // object Yoga builds the context on) when given: Yoga copies the returned fields onto it with
+    // Object.assign, which would read (and so make) them at once.
+    const on = target ?? ctx;
+    lazyField(on, 'em', () => deps.orm.em.fork());
+    lazyField(on, 'logger', () => deps.logger.child({ requestId }));
+    return ctx as GraphQLContext;
   };
+}
+
+/** Defines `key` on `obj` as a value made on first read (then kept as a plain property). */
+function lazyField<T>(obj: object, key: string, make: () => T): void {
+  Object.defineProperty(obj, key, {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const value = make();
+      Object.defineProperty(obj, key, { value, writable: true, configurable: true, enumerable: true });
+      return value;
+    },
+  });
 }
