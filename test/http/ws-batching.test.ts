@@ -5,7 +5,7 @@ import { WebSocket, WebSocketServer } from 'ws';
 import { batchWritesPerTurn } from '../../server/ws-batching.js';
 
 /** A real WebSocket pair on 127.0.0.1; counts the writes the server's socket makes to the kernel. */
-async function pair(batched: boolean) {
+async function pair(batched: boolean, highWaterBytes?: number) {
   const server: Server = createServer();
   const wss = new WebSocketServer({ server });
   const accepted = new Promise<{ ws: WebSocket; writes: () => number }>((resolve) =>
@@ -20,7 +20,7 @@ async function pair(batched: boolean) {
             return orig.apply(socket, a);
           };
       }
-      if (batched) batchWritesPerTurn(ws, socket);
+      if (batched) batchWritesPerTurn(ws, socket, highWaterBytes);
       resolve({ ws, writes: () => n });
     }),
   );
@@ -61,4 +61,31 @@ describe('WebSocket frames sent in one turn', () => {
       expect(p.received.at(-1)).toBe('later');
     });
   }
+
+  // graphql-ws awaits each frame's send callback before it sends the next.
+  const awaitedSends = async (ws: WebSocket, frames: string[]) => {
+    for (const f of frames) await new Promise<void>((res, rej) => ws.send(f, (err) => (err ? rej(err) : res())));
+  };
+
+  it('join frames whose sender awaits each send, as graphql-ws does', async () => {
+    const p = await pair(true);
+    close = p.close;
+    const frames = Array.from({ length: 50 }, (_, i) => `awaited ${i}`);
+    await awaitedSends(p.ws, frames);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(p.received).toEqual(frames);
+    expect(p.writes()).toBe(1);
+  });
+
+  it('wait for the write once the queue is above the high-water mark (a slow reader stays bounded)', async () => {
+    const p = await pair(true, 1000);
+    close = p.close;
+    const frames = Array.from({ length: 20 }, (_, i) => `${i}:${'x'.repeat(300)}`);
+    await awaitedSends(p.ws, frames);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(p.received).toEqual(frames);
+    // About 1000 bytes a write: several writes, not one, and not one per frame.
+    expect(p.writes()).toBeGreaterThan(2);
+    expect(p.writes()).toBeLessThan(20);
+  });
 });
