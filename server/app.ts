@@ -33,6 +33,7 @@ import type { PubSub } from './pubsub.js';
 import { createCoordination } from './redis/redis-coordination.js';
 import { useOperationLog } from './request-log.js';
 import { getSchema } from './schema/index.js';
+import { createTokenDeltaShortcut } from './schema/token-delta-shortcut.js';
 import { AuditLog } from './security/audit.js';
 import { createClientAddress } from './security/client-address.js';
 import { hardeningPlugins } from './security/hardening.js';
@@ -219,9 +220,11 @@ export function createApp(config: Config, opts: { logger?: Logger; webDir?: stri
           metrics.plugin(),
           ...hardeningPlugins(config),
           // Event fields resolve the same for every viewer of a role (no per-viewer field rules).
-          useSharedEventExecution(
-            (ctx) => (ctx as { identity?: { role: string } | null }).identity?.role ?? 'anonymous',
-          ),
+          useSharedEventExecution({
+            viewerKey: (ctx) => (ctx as { identity?: { role: string } | null }).identity?.role ?? 'anonymous',
+            // Token deltas with a selection of leaves skip the executor (same JSON).
+            shortcut: createTokenDeltaShortcut(getSchema()),
+          }),
         ],
         // crewdesk's own GraphiQL build (client/graphiql): tabs, headers and the Stream panel are in it.
         graphiql: config.graphiql ? { title: 'crewdesk' } : false,

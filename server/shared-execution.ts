@@ -12,12 +12,40 @@ import { LRUCache } from 'lru-cache';
 
 type Result = ExecutionResult | Promise<ExecutionResult>;
 
-/** Creates the envelop plugin; `viewerKey` names the class of viewer whose results may be shared. */
-export function useSharedEventExecution(viewerKey: (context: unknown) => string, maxEvents = 4096): Plugin {
+/** A result built without the executor for some events (undefined: run the executor). */
+type Shortcut = (payload: unknown) => ExecutionResult | undefined;
+
+/** What the plugin is given. */
+export interface SharedExecutionOptions {
+  /** Names the class of viewer whose results may be shared. */
+  viewerKey: (context: unknown) => string;
+  /** A shortcut for a subscription document, if one applies (made once per document and operation). */
+  shortcut?: (document: DocumentNode, operationName?: string | null) => Shortcut | null;
+  maxEvents?: number;
+}
+
+/** Creates the envelop plugin. */
+export function useSharedEventExecution({ viewerKey, shortcut, maxEvents = 4096 }: SharedExecutionOptions): Plugin {
   // Recent events only: subscribers of one event read it within moments of each other.
   const results = new LRUCache<object, Map<string, Result>>({ max: maxEvents });
   const docIds = new WeakMap<DocumentNode, number>();
+  const shortcuts = new WeakMap<DocumentNode, Map<string, Shortcut | null>>();
   let nextDocId = 0;
+  const shortcutFor = (document: DocumentNode, operationName?: string | null): Shortcut | null => {
+    if (!shortcut) return null;
+    let byOp = shortcuts.get(document);
+    if (!byOp) {
+      byOp = new Map();
+      shortcuts.set(document, byOp);
+    }
+    const op = operationName ?? '';
+    let s = byOp.get(op);
+    if (s === undefined) {
+      s = shortcut(document, operationName);
+      byOp.set(op, s);
+    }
+    return s;
+  };
   return {
     onSubscribe({ setSubscribeFn }) {
       setSubscribeFn(async (args) => {
@@ -29,8 +57,11 @@ export function useSharedEventExecution(viewerKey: (context: unknown) => string,
           docIds.set(args.document, docId);
         }
         const key = `${docId}|${args.operationName ?? ''}|${viewerKey(args.contextValue)}|${JSON.stringify(args.variableValues ?? {})}`;
+        const fast = shortcutFor(args.document, args.operationName);
         return mapEvents(source, (payload) => {
           if (typeof payload !== 'object' || payload === null) return execute({ ...args, rootValue: payload });
+          const quick = fast?.(payload);
+          if (quick) return quick;
           let byKey = results.get(payload);
           if (!byKey) {
             byKey = new Map();

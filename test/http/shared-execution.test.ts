@@ -32,7 +32,7 @@ describe('useSharedEventExecution', () => {
         },
       }),
       context: ({ request }) => ({ role: request.headers.get('x-role') ?? 'anonymous' }),
-      plugins: [useSharedEventExecution((ctx) => (ctx as { role: string }).role)],
+      plugins: [useSharedEventExecution({ viewerKey: (ctx) => (ctx as { role: string }).role })],
     }),
   );
   beforeAll(async () => {
