@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Citation, ToolCallRecord } from '../db/entities/index.js';
+import type { Language } from '../language.js';
 import type { ChatMessage, LlmProvider, ProviderUsage, ToolCallRequest, ToolSpec } from '../providers/provider.js';
 import type { AgentDefinition } from './definitions/index.js';
 import { instructionsFor } from './definitions/index.js';
@@ -48,7 +49,8 @@ export interface AgentRunInput {
   /** Earlier turns of the conversation (user and assistant messages). */
   history: ChatMessage[];
   request: string;
-  hints?: { route?: string; intent?: string };
+  /** What the router found: the route, the intent and the language the customer writes in. */
+  hints?: { route?: string; intent?: string; language?: Language };
   toolContext: ToolContext;
   maxTurns: number;
   signal?: AbortSignal;
@@ -108,10 +110,10 @@ export async function runAgent(input: AgentRunInput): Promise<AgentRunResult> {
   const started = performance.now();
   const { provider, toolContext, hooks, signal } = input;
   let agent = input.agent;
-  const systemFor = (a: AgentDefinition) =>
-    input.profile
-      ? `${instructionsFor(a, input.company)}\n\nCustomer profile:\n${input.profile}`
-      : instructionsFor(a, input.company);
+  const systemFor = (a: AgentDefinition) => {
+    const instructions = instructionsFor(a, input.company, input.hints?.language);
+    return input.profile ? `${instructions}\n\nCustomer profile:\n${input.profile}` : instructions;
+  };
   const messages: ChatMessage[] = [
     { role: 'system', content: systemFor(agent) },
     ...input.history,

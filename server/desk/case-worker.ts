@@ -179,7 +179,7 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
           profile,
           history: memory.history,
           request: text,
-          hints: { route: agentName, intent },
+          hints: { route: agentName, intent, language: decision.language },
           maxTurns: deps.maxTurns,
           signal,
           hooks: {

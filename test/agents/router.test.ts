@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Example, IntentClassifier } from '../../server/agents/router/classifier.js';
 import { readExamples } from '../../server/agents/router/dataset.js';
+import { featureCounts } from '../../server/agents/router/features.js';
 import { evaluate } from '../../server/agents/router/metrics.js';
 import { loadClassifier, type RouteName, Router, segments } from '../../server/agents/router/router.js';
 import { ROOT_DIR } from '../../server/config.js';
@@ -409,7 +410,7 @@ describe('IntentClassifier', () => {
       'newsletter',
       'order_status',
     ]);
-    expect(a.format).toBe('crewdesk-router/1');
+    expect(a.format).toBe('crewdesk-router/2');
     expect(a.examples).toBe(TINY.length);
   });
 
@@ -442,7 +443,7 @@ describe('IntentClassifier', () => {
 
   it('rejects a model file when its format is unknown', () => {
     const m = IntentClassifier.train(TINY).toJSON({ examples: TINY.length });
-    expect(() => IntentClassifier.fromJSON({ ...m, format: 'other/9' as 'crewdesk-router/1' })).toThrow(/format/);
+    expect(() => IntentClassifier.fromJSON({ ...m, format: 'other/9' as 'crewdesk-router/2' })).toThrow(/format/);
   });
 
   it('refuses to train when an intent appears under two routes', () => {
@@ -510,19 +511,66 @@ describe('long business e-mails', () => {
     expect(report.perRoute.technical.recall).toBeGreaterThanOrEqual(0.85);
     expect(report.perRoute.billing.recall).toBeGreaterThanOrEqual(0.85);
   });
+
+  // Helpdesk tickets of a software and IT company, written apart from the corpus (crashes,
+  // integrations, API errors, security questions, the customer's own outages, invoices, returns).
+  it('routes at least 95 % of the held-back helpdesk tickets, technical and billing ones too', () => {
+    const examples = readExamples(resolve(ROOT_DIR, 'test/fixtures/router/helpdesk-emails.csv'));
+    expect(examples.length).toBeGreaterThanOrEqual(80);
+    const report = evaluate(
+      examples.map((e) => ({ actual: e.route, predicted: router.route(e.text).route as string })),
+      ROUTES,
+    );
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.95);
+    expect(report.perRoute.technical.recall).toBeGreaterThanOrEqual(0.95);
+    expect(report.perRoute.billing.recall).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('routes the held-back German, French, Spanish and Dutch tickets and refuses none', () => {
+    const examples = readExamples(resolve(ROOT_DIR, 'test/fixtures/router/helpdesk-emails-i18n.csv'));
+    expect(examples.length).toBeGreaterThanOrEqual(20);
+    const decisions = examples.map((e) => ({ e, d: router.route(e.text) }));
+    const right = decisions.filter(({ e, d }) => d.route === e.route).length;
+    expect(right / examples.length).toBeGreaterThanOrEqual(0.9);
+    for (const { e, d } of decisions) {
+      expect(d.intent, e.text).not.toBe('out_of_scope');
+      expect(d.language, e.text).not.toBe('en');
+    }
+  });
+});
+
+describe('short questions', () => {
+  // One- to four-word messages, none of them in the corpus.
+  const rows = readExamples(resolve(ROOT_DIR, 'test/fixtures/router/short-questions.csv'));
+
+  it.each(rows)('routes "$text" to $route/$intent', ({ text, route, intent }) => {
+    const d = router.route(text);
+    expect(d.route).toBe(route);
+    expect(d.intent).toBe(intent);
+    expect(d.method).not.toBe('LOW_CONFIDENCE');
+  });
+});
+
+describe('featureCounts', () => {
+  it('gives the forms of a word one word feature when they differ only in their ending', () => {
+    const wordsOf = (t: string) => [...featureCounts(t).keys()].filter((f) => f.startsWith('w:'));
+    expect(new Set(['crashes', 'crashed', 'crashing', 'crash'].flatMap(wordsOf))).toEqual(new Set(['w:crash']));
+    expect(new Set(['price', 'prices', 'pricing'].flatMap(wordsOf)).size).toBe(1);
+    expect(wordsOf('the invoices')).toEqual(['w:the', 'w:invoic']);
+  });
 });
 
 const BITEXT = resolve(ROOT_DIR, '../shared/data/bitext-customer-support/train.csv');
 
 describe('shared Bitext evaluation', () => {
-  it.skipIf(!existsSync(BITEXT))('reaches accuracy >= 0.95 and macro-F1 >= 0.90 when routing the Bitext set', () => {
+  it.skipIf(!existsSync(BITEXT))('reaches accuracy >= 0.97 and macro-F1 >= 0.95 when routing the Bitext set', () => {
     const examples = readExamples(BITEXT);
     expect(examples.length).toBeGreaterThan(100);
     const pairs = examples.map((e) => ({ actual: e.route, predicted: router.route(e.text).route as string }));
     const report = evaluate(pairs, ROUTES);
     expect(report.n).toBe(examples.length);
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.95);
-    expect(report.macroF1).toBeGreaterThanOrEqual(0.9);
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.97);
+    expect(report.macroF1).toBeGreaterThanOrEqual(0.95);
   });
 });
 

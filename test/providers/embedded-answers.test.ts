@@ -52,6 +52,25 @@ describe('embedded answers', () => {
     expect(a).not.toMatch(/I can only help/);
   });
 
+  it('opens in Dutch and in Spanish and says the rest is in English when the customer writes them', () => {
+    const nl = answer('Hallo, mijn wifi valt steeds weg sinds gisteren. Wat kan ik doen?', 'Daan de Vries');
+    expect(nl.startsWith('Hallo Daan,')).toBe(true);
+    expect(nl).toMatch(/in het Engels/);
+    const es = answer('Hola, ¿dónde está mi pedido? Hace dos semanas que lo espero.', 'Lucía García');
+    expect(es.startsWith('Hola Lucía,')).toBe(true);
+    expect(es).toMatch(/en inglés/);
+    for (const a of [nl, es]) expect(a).not.toMatch(/I can only help/);
+  });
+
+  it('opens in German and routes a long formal German ticket to its team when it is about a crash', () => {
+    const text =
+      'Sehr geehrte Damen und Herren,\n\nseit dem letzten Update stürzt Ihre App jedes Mal ab, wenn ich sie öffne. Eine Neuinstallation hat nicht geholfen.\n\nMit freundlichen Grüßen\nJonas Weber';
+    expect(router.route(text).route).toBe('technical');
+    const a = answer(text, 'Jonas Weber');
+    expect(a.startsWith('Hallo Jonas,')).toBe(true);
+    expect(a).toMatch(/auf Englisch/);
+  });
+
   it('writes "I’m sorry" with a capital I after the greeting when an escalation answers', () => {
     const text = 'I want to make a formal complaint about how my case was handled';
     const a = answer(text, 'Ben Carter', [

@@ -247,6 +247,29 @@ describe('openai provider, end to end', () => {
     });
   });
 
+  it('tells the model the language the customer writes in, so that it answers in it', async () => {
+    const { stub, t } = await start();
+    const cases: [string, RegExp][] = [
+      ['Bonjour, ma dernière facture est plus élevée que prévu. Pouvez-vous vérifier ?', /writes in French \(fr\)/],
+      ['Guten Tag, seit dem Update stürzt die App beim Öffnen ab.', /writes in German \(de\)/],
+      ['Hola, ¿dónde está mi pedido? Hace dos semanas que lo espero.', /writes in Spanish \(es\)/],
+      ['Hallo, mijn wifi valt steeds weg sinds gisteren.', /writes in Dutch \(nl\)/],
+      ['Where is my order? It has been two weeks.', /writes in English \(en\)/],
+    ];
+    for (const [message, language] of cases) {
+      stub.reset();
+      stub.onRequest(() => ({ kind: 'text', text: 'Voilà.' }));
+      const caseId = await submit(t, { message });
+      await watch(t, caseId, completedWith('COMPLETE'));
+      const turns = agentTurns(stub);
+      expect(turns.length, message).toBeGreaterThan(0);
+      for (const req of turns) {
+        expect(systemOf(req), message).toMatch(language);
+        expect(systemOf(req), message).toMatch(/write your whole answer in/);
+      }
+    }
+  });
+
   it('runs two parallel tool calls and sends both results back with their tool_call_ids', async () => {
     const { stub, t } = await start();
     stub.onRequest((r): ScriptedTurn => {

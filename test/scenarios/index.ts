@@ -7,6 +7,7 @@ import { knowledgeScenarios } from './knowledge.scenarios.js';
 import { languageScenarios } from './language.scenarios.js';
 import { moneyScenarios } from './money.scenarios.js';
 import { partsScenarios } from './parts.scenarios.js';
+import { routingScenarios } from './routing.scenarios.js';
 import { takeOverScenarios } from './take-over.scenarios.js';
 
 /** All scenarios, in the order the report lists them. */
@@ -19,4 +20,5 @@ export const SCENARIOS: Scenario[] = [
   ...takeOverScenarios,
   ...partsScenarios,
   ...copyScenarios,
+  ...routingScenarios,
 ];

@@ -112,7 +112,7 @@ describe('eval and train scripts', () => {
     const { stdout } = await tsx('scripts/train.ts', ['--data', data, '--out', out]);
     expect(stdout).toMatch(/trained on 16 examples/);
     const file = JSON.parse(readFileSync(out, 'utf8')) as { format: string; examples: number; intents: string[] };
-    expect(file.format).toBe('crewdesk-router/1');
+    expect(file.format).toBe('crewdesk-router/2');
     expect(file.examples).toBe(16);
     expect(file.intents.sort()).toEqual([...ROUTES].sort());
 

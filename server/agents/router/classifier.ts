@@ -12,9 +12,9 @@ export interface Example {
   intent: string;
 }
 
-/** The serialised model (weights quantised to int8, base64, per-intent scale). */
+/** The serialised model (weights quantised to int8, base64, per-intent scale); format 2 has stemmed word features. */
 export interface ModelFile {
-  format: 'crewdesk-router/1';
+  format: 'crewdesk-router/2';
   trainedAt: string;
   examples: number;
   intents: string[];
@@ -151,7 +151,7 @@ export class IntentClassifier {
 
   /** Trains a model on labelled examples (deterministic for a given seed). */
   static train(examples: Example[], opts: TrainOptions = {}): IntentClassifier {
-    const { epochs = 30, learningRate = 0.5, l2 = 1e-5, seed = 7, minDf = 2, onEpoch } = opts;
+    const { epochs = 30, learningRate = 0.5, l2 = 1e-5, seed = 7, minDf = 3, onEpoch } = opts;
     if (examples.length === 0) throw new Error('no training examples');
     const intents = [...new Set(examples.map((e) => e.intent))].sort();
     const intentRoutes: Record<string, string> = {};
@@ -228,7 +228,7 @@ export class IntentClassifier {
         q[i * k + c] = scales[c] ? Math.round((this.weights[i * k + c] / scales[c]) * 127) : 0;
     }
     return {
-      format: 'crewdesk-router/1',
+      format: 'crewdesk-router/2',
       trainedAt: new Date().toISOString(),
       examples: meta.examples,
       intents: this.intents,
@@ -243,7 +243,7 @@ export class IntentClassifier {
 
   /** Loads a serialised model. */
   static fromJSON(m: ModelFile): IntentClassifier {
-    if (m.format !== 'crewdesk-router/1') throw new Error(`unknown router model format ${String(m.format)}`);
+    if (m.format !== 'crewdesk-router/2') throw new Error(`unknown router model format ${String(m.format)}`);
     const k = m.intents.length;
     const buf = Buffer.from(m.weights, 'base64');
     const raw = new Int8Array(buf.buffer, buf.byteOffset, buf.byteLength);

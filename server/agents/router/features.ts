@@ -44,11 +44,27 @@ function letterBody(text: string): string {
   return body.split(/\s+/).length >= 5 ? body : text;
 }
 
+/**
+ * A light English suffix stripper, so that the forms of a word share one feature: "crashes",
+ * "crashed", "crashing" -> "crash"; "price", "prices", "pricing" -> "pric".
+ */
+function stem(w: string): string {
+  if (w.length <= 4) return w;
+  let s = w;
+  if (s.endsWith('ies')) s = `${s.slice(0, -3)}y`;
+  else if (s.endsWith('sses')) s = s.slice(0, -2);
+  else if (s.endsWith('ing') && s.length > 5) s = s.slice(0, -3);
+  else if (s.endsWith('ed') && s.length > 4) s = s.slice(0, -2);
+  else if (/(?:sh|ch|x)es$/.test(s)) s = s.slice(0, -2);
+  else if (s.endsWith('s') && !/(?:ss|us|is)$/.test(s)) s = s.slice(0, -1);
+  return s.length > 4 && s.endsWith('e') ? s.slice(0, -1) : s;
+}
+
 /** Feature names with raw counts for one text. */
 export function featureCounts(text: string): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (f: string) => counts.set(f, (counts.get(f) ?? 0) + 1);
-  const toks = words(letterBody(text));
+  const toks = words(letterBody(text)).map(stem);
   for (let i = 0; i < toks.length; i++) {
     const w = toks[i];
     add(`w:${w}`);
