@@ -163,6 +163,7 @@ export function createApp(config: Config, opts: { logger?: Logger; webDir?: stri
           coalesceAfterMs: config.STREAM_COALESCE_AFTER_MS,
         },
         queue: coordination.queue,
+        liveTokens: coordination.liveTokens,
         answering: {
           llm,
           fallback: llm && config.PROVIDER_FALLBACK === 'embedded' ? embedded : null,
