@@ -1,6 +1,7 @@
 /**
  * Several desks on one PostgreSQL and one Redis, one of them in its own process: it is killed -9
- * while it writes an answer, and another instance answers the case, once.
+ * while it writes an answer; another instance closes the half-written answer (INCOMPLETE, with what
+ * was streamed) and answers the case, once.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -93,7 +94,7 @@ describe.skipIf(skipRedis())('a cluster on PostgreSQL and Redis', () => {
           a.child.kill('SIGKILL');
           killedAt = Date.now();
         }
-        return evs.some((e) => e.__typename === 'MessageCompleted');
+        return evs.some((e) => e.__typename === 'MessageCompleted' && e.message.status === 'COMPLETE');
       },
       30_000,
     );
@@ -101,14 +102,31 @@ describe.skipIf(skipRedis())('a cluster on PostgreSQL and Redis', () => {
     console.info(`answered on B ${Date.now() - killedAt} ms after A was killed`);
     const seqs = events.map((e) => e.seq);
     for (let i = 1; i < seqs.length; i++) expect(seqs[i]).toBeGreaterThan(seqs[i - 1]);
-    const done = events.find((e) => e.__typename === 'MessageCompleted');
+    const done = events.find((e) => e.__typename === 'MessageCompleted' && e.message.status === 'COMPLETE');
     expect(done.message.content).toContain('BW-100214');
+    // A's half-written answer is not left STREAMING: B closes it, INCOMPLETE with what A had
+    // streamed, before it starts its own answer.
+    const cut = events.find((e) => e.__typename === 'TokenDelta').messageId;
+    expect(cut).not.toBe(done.message.id);
+    const closed = events.findIndex((e) => e.__typename === 'MessageCompleted' && e.message.id === cut);
+    expect(closed).toBeGreaterThan(0);
+    expect(events[closed].message.status).toBe('INCOMPLETE');
+    const cutText = events
+      .filter((e) => e.__typename === 'TokenDelta' && e.messageId === cut)
+      .map((e) => e.text)
+      .join('');
+    expect(cutText.length).toBeGreaterThan(0);
+    expect(events[closed].message.content).toBe(cutText);
+    expect(events[closed + 1]).toMatchObject({ __typename: 'CaseError', code: 'ANSWER_INTERRUPTED' });
+    const restarted = events.findIndex((e) => e.__typename === 'AgentStarted' && e.messageId === done.message.id);
+    expect(restarted).toBeGreaterThan(closed);
 
     // Give any second run the time it would take, then read the case.
     await new Promise((r) => setTimeout(r, 2000));
     const c = await b.gql(CASE, { id: caseId }, who);
-    const messages: { authorKind: string; status: string; content: string }[] = c.data.case.messages;
+    const messages: { id: string; authorKind: string; status: string; content: string }[] = c.data.case.messages;
     console.info(`messages: ${messages.map((m) => `${m.authorKind}/${m.status}`).join(', ')}`);
+    expect(messages.find((m) => m.id === cut)).toMatchObject({ status: 'INCOMPLETE', content: cutText });
     expect(messages.filter((m) => m.authorKind === 'CUSTOMER')).toHaveLength(1);
     const answers = messages.filter((m) => m.authorKind === 'AGENT' && m.status === 'COMPLETE');
     expect(answers).toHaveLength(1);
