@@ -5,8 +5,8 @@ import {
   newCaseRow,
   newMessageRow,
   selectCase,
-  selectTurnMessages,
   selectCustomerSummary,
+  selectTurnMessages,
 } from '../../server/db/sql/case-rows.js';
 import { isUniqueViolation } from '../../server/db/sql/sql-runner.js';
 import { CaseEventLog } from '../../server/desk/case-event-log.js';
