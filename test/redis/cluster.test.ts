@@ -3,10 +3,10 @@
  * while it writes an answer; another instance closes the half-written answer (INCOMPLETE, with what
  * was streamed) and answers the case, once.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authHeaders, startTestApp, TEST_JWT_SECRET, type TestApp } from '../helpers/app.js';
+import { startChildDesk } from '../helpers/child-desk.js';
 import { freshDatabase } from '../helpers/database.js';
 import { skipRedis, startTestRedis, type TestRedis } from '../helpers/redis.js';
 import { CASE_EVENTS, collectWs } from '../helpers/streams.js';
@@ -17,24 +17,6 @@ const SUBMIT = /* GraphQL */ `
 const CASE = /* GraphQL */ `
   query Case($id: ID!) { case(id: $id) { messages { id authorKind content status } } }
 `;
-
-/** Starts a desk in a child process; resolves with its GraphQL URL. */
-function startChildDesk(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', fileURLToPath(new URL('./desk.child.ts', import.meta.url))],
-    { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /READY (\S+)/.exec(out);
-      if (m) resolve({ child, url: m[1] });
-    });
-    child.once('exit', (code) => reject(new Error(`desk process exited with ${code} before it was ready`)));
-  });
-}
 
 async function gql(url: string, query: string, variables: Record<string, unknown>, who: Record<string, string>) {
   const res = await fetch(url, {
