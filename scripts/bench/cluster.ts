@@ -164,6 +164,7 @@ export async function runClusterBench(opts: BenchOptions): Promise<string> {
     '',
     table,
     '',
+    `Errors and warnings the desks logged: ${children.map((c) => `${c.name} ${c.logs.errors} / ${c.logs.warnings}`).join(', ')}.`,
     `Took ${((performance.now() - started) / 1000).toFixed(0)} s.`,
   ].join('\n');
 }
