@@ -21,16 +21,14 @@ describe.skipIf(skipRedis())('live token streams across instances', () => {
   let redis: TestRedis;
   let client: Redis;
   let a: TestApp;
-  let b: TestApp;
+  let b: TestApp | undefined;
   let prefix: string;
   beforeAll(async () => {
     redis = await startTestRedis();
     client = new Redis(redis.url);
     prefix = redis.prefix();
-    const shared = { REDIS_URL: redis.url, REDIS_KEY_PREFIX: prefix };
-    // A answers (slowly, so the resume lands mid-answer); B only serves the resume.
-    a = await startTestApp({ ...shared, STREAM_CHUNK_DELAY_MS: '40' });
-    b = await startTestApp({ ...shared, DATABASE_URL: a.config.DATABASE_URL, WORKER_CONCURRENCY: '1' });
+    // A answers, slowly, so the resume lands mid-answer.
+    a = await startTestApp({ REDIS_URL: redis.url, REDIS_KEY_PREFIX: prefix, STREAM_CHUNK_DELAY_MS: '100' });
   });
   afterAll(async () => {
     await b?.stop();
@@ -52,7 +50,9 @@ describe.skipIf(skipRedis())('live token streams across instances', () => {
       (evs) => evs.filter((e) => e.__typename === 'TokenDelta').length >= 3,
     );
     const lastSeen = onA[onA.length - 1].seq;
-    // A writes on while nobody watches.
+    // B starts only now, so that A surely works the case (B's worker could have taken it); A writes
+    // on while nobody watches.
+    b = await startTestApp({ REDIS_URL: redis.url, REDIS_KEY_PREFIX: prefix, DATABASE_URL: a.config.DATABASE_URL });
     await new Promise((r) => setTimeout(r, 300));
 
     // B shows the message so far (A writes it; B reads the stream).

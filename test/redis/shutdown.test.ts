@@ -40,12 +40,11 @@ describe.skipIf(skipRedis())('SIGTERM of an instance', () => {
       STREAM_COALESCE_AFTER_MS: '0',
     };
     // A writes slowly and gives a running answer 300 ms at shutdown: it hands the case back.
-    a = await startChildDesk({ ...env, PORT: '0', STREAM_CHUNK_DELAY_MS: '60', SHUTDOWN_TIMEOUT_MS: '300' });
+    a = await startChildDesk({ ...env, PORT: '0', STREAM_CHUNK_DELAY_MS: '100', SHUTDOWN_TIMEOUT_MS: '300' });
     const aPort = a.port;
-    b = await startTestApp({ ...env, STREAM_CHUNK_DELAY_MS: '2' });
-    const bPort = b.running.port;
-    // A first while it takes connections; B once A refuses them.
-    lb = await startBalancer(() => [aPort, bPort]);
+    let bPort = 0;
+    // A first while it takes connections; B (once started) when A refuses them.
+    lb = await startBalancer(() => (bPort ? [aPort, bPort] : [aPort]));
     const desk = createDeskClient({ url: `http://127.0.0.1:${lb.port}/graphql`, token: tokenFor('cust-ava') });
 
     const { case: c } = await desk.submitRequest({ message: 'Where is my order BW-100214?' });
@@ -55,6 +54,9 @@ describe.skipIf(skipRedis())('SIGTERM of an instance', () => {
     for await (const ev of desk.watchCase(c.id, { onReconnect: ({ error }) => reconnects.push(error) })) {
       events.push(ev);
       if (!stoppedAt && events.filter((e) => e.__typename === 'TokenDelta').length >= 3) {
+        // B starts only once A works the case (B's worker could have taken it), then A is stopped.
+        b = await startTestApp({ ...env, STREAM_CHUNK_DELAY_MS: '2' });
+        bPort = b.running.port;
         a.child.kill('SIGTERM');
         stoppedAt = Date.now();
       }
@@ -62,6 +64,7 @@ describe.skipIf(skipRedis())('SIGTERM of an instance', () => {
     }
     await desk.dispose();
     expect(await a.exited).toBe(0);
+    if (!b) throw new Error('B never started');
     console.info(`answered on B ${Date.now() - stoppedAt} ms after SIGTERM of A; balancer routed to ${lb.routed}`);
 
     // One reconnect, told by the close code that the instance was restarting.
