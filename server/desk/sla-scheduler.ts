@@ -5,8 +5,9 @@
  * stream only tells it which cases changed.
  */
 import { setTimeout as delay } from 'node:timers/promises';
-import type { MikroORM } from '@mikro-orm/sqlite';
+import { LockMode, type MikroORM } from '@mikro-orm/sqlite';
 import { Case, CaseSla, type ICase, type ICaseSla } from '../db/entities/index.js';
+import { dialectOf } from '../db/orm.js';
 import { type DeskEvent, type SlaTarget, topics } from '../events.js';
 import type { Logger } from '../logger.js';
 import type { PubSub, Subscription } from '../pubsub.js';
@@ -28,6 +29,8 @@ export function createSlaScheduler(deps: {
   now?: () => Date;
 }) {
   const { orm } = deps;
+  // SQLite has one writer at a time already (and no row locks).
+  const locked = dialectOf(orm) === 'postgresql';
   let clock = deps.now ?? (() => new Date());
   const dirty = new Set<string>();
   let sub: Subscription<DeskEvent> | null = null;
@@ -39,7 +42,9 @@ export function createSlaScheduler(deps: {
   async function sync(caseId: string, now: Date): Promise<SlaEvent[]> {
     const fired: SlaEvent[] = [];
     await orm.em.fork().transactional(async (tx) => {
-      const c = await tx.findOne(Case, { id: caseId });
+      // Locked on PostgreSQL: with several instances, each hears of every case, and one at a time
+      // brings its clock up to date (the next one sees the clock the first made, and what it fired).
+      const c = await tx.findOne(Case, { id: caseId }, locked ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
       if (!c) return;
       let r = await tx.findOne(CaseSla, { caseId });
       const done = DONE.includes(c.status);
