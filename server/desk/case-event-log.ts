@@ -318,12 +318,16 @@ export class CaseEventLog {
     const onAbort = () => sub.close();
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      let replay = this.history.after(caseId, after);
+      // With other instances writing too (a shared live buffer), this process's memory may lack
+      // their events: then the buffer and the database are read, in that order (a delta is sent
+      // to the buffer only after the stored events before it were committed, so no stored event
+      // below a delta read can be missed).
+      let replay = this.live ? null : this.history.after(caseId, after);
       if (!replay) {
-        const [rows, deltas] = await Promise.all([
-          this.orm.em.fork().find(CaseEventRecord, { case: caseId, seq: { $gt: after } }, { orderBy: { seq: 'asc' } }),
-          this.live?.after(caseId, after) ?? [],
-        ]);
+        const deltas = (await this.live?.after(caseId, after)) ?? [];
+        const rows = await this.orm.em
+          .fork()
+          .find(CaseEventRecord, { case: caseId, seq: { $gt: after } }, { orderBy: { seq: 'asc' } });
         const bySeq = new Map<number, CaseEvent>();
         for (const e of deltas) bySeq.set(e.seq, e);
         for (const r of rows)

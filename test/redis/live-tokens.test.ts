@@ -5,6 +5,7 @@
  */
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CaseEventRecord } from '../../server/db/entities/index.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { skipRedis, startTestRedis, type TestRedis } from '../helpers/redis.js';
 import { CASE_EVENTS, collectWs } from '../helpers/streams.js';
@@ -87,5 +88,56 @@ describe.skipIf(skipRedis())('live token streams across instances', () => {
     const ttl = await client.pttl(`${prefix}:live:${caseId}`);
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(10_000);
+  });
+
+  it('replays on B the events A wrote for a case B stored, to a subscriber on B that comes late', async () => {
+    const env = { REDIS_URL: redis.url, REDIS_KEY_PREFIX: redis.prefix(), SHUTDOWN_TIMEOUT_MS: '100' };
+    // B2 answers one case at a time, slowly: a first case keeps it busy, so A2 answers the second.
+    const b2 = await startTestApp({ ...env, WORKER_CONCURRENCY: '1', STREAM_CHUNK_DELAY_MS: '200' });
+    let a2: TestApp | undefined;
+    try {
+      const blocker = await b2.gql(SUBMIT, { input: { message: 'Where is my order BW-100214?' } }, who);
+      await collectWs<any>(
+        b2.ws({ customerId: 'cust-ava' }),
+        CASE_EVENTS,
+        { caseId: blocker.data.submitRequest.case.id, after: 0 },
+        (evs) => evs.some((e) => e.__typename === 'TokenDelta'),
+      );
+      a2 = await startTestApp({ ...env, DATABASE_URL: b2.config.DATABASE_URL, STREAM_CHUNK_DELAY_MS: '30' });
+      const submitted = await b2.gql(SUBMIT, { input: { message: 'Can I get a copy of invoice INV-2026-0136?' } }, who);
+      const caseId: string = submitted.data.submitRequest.case.id;
+      const early = await collectWs<any>(
+        a2.ws({ customerId: 'cust-ava' }),
+        CASE_EVENTS,
+        { caseId, after: 0 },
+        (evs) => evs.filter((e) => e.__typename === 'TokenDelta').length >= 3,
+      );
+      // B2 published the case's first events itself; the rest are A2's.
+      const onB = await collectWs<any>(
+        b2.ws({ customerId: 'cust-ava' }),
+        CASE_EVENTS,
+        { caseId, after: 0 },
+        (evs) => evs.some((e) => e.__typename === 'MessageCompleted'),
+        30_000,
+      );
+      // From the start, B2's events and A2's as A2 wrote them.
+      expect(onB.slice(0, early.length).map((e) => e.seq)).toEqual(early.map((e) => e.seq));
+      const seqs = onB.map((e) => e.seq);
+      for (let i = 1; i < seqs.length; i++) expect(seqs[i]).toBeGreaterThan(seqs[i - 1]);
+      const stored = await b2.running.orm.em
+        .fork()
+        .find(CaseEventRecord, { case: caseId, seq: { $lte: seqs[seqs.length - 1] } }, { orderBy: { seq: 'asc' } });
+      expect(onB.filter((e) => e.__typename !== 'TokenDelta').map((e) => e.seq)).toEqual(stored.map((e) => e.seq));
+      const done = onB.find((e) => e.__typename === 'MessageCompleted');
+      const text = onB
+        .filter((e) => e.__typename === 'TokenDelta' && e.messageId === done.message.id)
+        .map((e) => e.text)
+        .join('');
+      expect(text).toBe(done.message.content);
+      expect(done.message.content).toContain('INV-2026-0136');
+    } finally {
+      await a2?.stop();
+      await b2.stop();
+    }
   });
 });
