@@ -5,7 +5,11 @@ import { redisUnavailableReason } from './test/helpers/redis.js';
 
 const require = createRequire(import.meta.url);
 
-/** The suites that also run on PostgreSQL (the `postgresql` project); everything runs on SQLite. */
+/**
+ * The suites that also run on PostgreSQL; everything runs on SQLite. Each runs on PostgreSQL once:
+ * those of REDIS_SUITES in the `redis` project (PostgreSQL + Redis), the others in the `postgresql`
+ * project (all of them there when the `redis` project cannot run).
+ */
 const POSTGRESQL_SUITES = [
   'test/db/migrations.test.ts',
   'test/db/case-rows.test.ts',
@@ -24,7 +28,7 @@ const POSTGRESQL_SUITES = [
   'test/desk/sla.test.ts',
 ];
 
-/** Main suites that also run on PostgreSQL + Redis (the `redis` project), beside test/redis. */
+/** Main suites that also run on PostgreSQL + Redis (the `redis` project), beside test/redis; a suite here need not be in POSTGRESQL_SUITES. */
 const REDIS_SUITES = [
   'test/desk/submit-stream.test.ts',
   'test/desk/case-lifecycle.test.ts',
@@ -75,7 +79,10 @@ export default defineConfig({
               extends: true as const,
               test: {
                 name: 'postgresql',
-                include: POSTGRESQL_SUITES,
+                // What the `redis` project runs on PostgreSQL already is not run again.
+                include: noRedis
+                  ? [...new Set([...POSTGRESQL_SUITES, ...REDIS_SUITES])]
+                  : POSTGRESQL_SUITES.filter((f) => !REDIS_SUITES.includes(f)),
                 env: { TEST_DB: 'postgresql' },
                 globalSetup: ['test/helpers/postgres-setup.ts'],
               },

@@ -96,6 +96,7 @@ export function createApp(config: Config, opts: { logger?: Logger; webDir?: stri
     desk: Desk;
     pubsub: PubSub;
     disposeWs: () => Promise<void>;
+    closeWsForRestart: () => Promise<void>;
     closeCoordination: () => Promise<void>;
   } | null = null;
 
@@ -164,6 +165,7 @@ export function createApp(config: Config, opts: { logger?: Logger; webDir?: stri
           coalesceAfterMs: config.STREAM_COALESCE_AFTER_MS,
         },
         queue: coordination.queue,
+        liveTokens: coordination.liveTokens,
         answering: {
           llm,
           fallback: llm && config.PROVIDER_FALLBACK === 'embedded' ? embedded : null,
@@ -313,6 +315,7 @@ export function createApp(config: Config, opts: { logger?: Logger; webDir?: stri
         desk,
         pubsub,
         disposeWs: () => ws.dispose(),
+        closeWsForRestart: () => ws.closeForRestart(1000),
         closeCoordination: () => coordination.close(),
       };
       const resumed = await desk.resume();
@@ -325,9 +328,12 @@ export function createApp(config: Config, opts: { logger?: Logger; webDir?: stri
       if (!running) return;
       const r = running;
       running = null;
-      // Stop taking requests, let agents finish or park them, then close streams, sockets and the ORM.
+      // Stop taking requests and jobs (/ready fails from now), let agents finish or hand them back,
+      // then close sockets with 1012 so clients reconnect elsewhere and resume (their streams are
+      // not completed first), then the rest of the streams, the ORM and the coordination.
       const closed = new Promise<void>((resolve) => r.server.close(() => resolve()));
       await r.desk.stop(config.SHUTDOWN_TIMEOUT_MS);
+      await r.closeWsForRestart();
       r.pubsub.closeAll();
       await r.disposeWs();
       r.server.closeAllConnections();

@@ -17,8 +17,8 @@ import type { ConnectionCounter } from './desk/ports.js';
 import type { AuditLog } from './security/audit.js';
 import { batchWritesPerTurn } from './ws-batching.js';
 
-/** Close codes the server uses. */
-export const CLOSE = { unauthorized: 4401, forbidden: 4403, tooManyConnections: 4429 } as const;
+/** Close codes the server uses (1012 Service Restart: this instance stops, reconnect, to another one). */
+export const CLOSE = { unauthorized: 4401, forbidden: 4403, tooManyConnections: 4429, serviceRestart: 1012 } as const;
 
 interface ConnectionState {
   identity: Identity | null;
@@ -53,6 +53,11 @@ export function attachWebSocket(deps: {
   wss: WebSocketServer;
   /** Accepted connections open now, and the operations running on them. */
   stats(): { connections: number; subscriptions: number };
+  /**
+   * Closes every connection with 1012 (Service Restart), no operation completed first, so clients
+   * reconnect (through the load balancer, to another instance) and resume; waits at most `waitMs`.
+   */
+  closeForRestart(waitMs: number): Promise<void>;
   dispose(): Promise<void>;
 } {
   const { yoga, tokens, audit, config } = deps;
@@ -187,6 +192,25 @@ export function attachWebSocket(deps: {
       let subscriptions = 0;
       for (const s of open) subscriptions += s.subscriptions;
       return { connections: open.size, subscriptions };
+    },
+    async closeForRestart(waitMs) {
+      const closing = [...wss.clients].map(
+        (client) =>
+          new Promise<void>((resolve) => {
+            if (client.readyState === client.CLOSED) return resolve();
+            client.once('close', () => resolve());
+            client.close(CLOSE.serviceRestart, 'Service restart: reconnect');
+          }),
+      );
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.all(closing),
+        new Promise((resolve) => {
+          timer = setTimeout(resolve, waitMs);
+        }),
+      ]);
+      clearTimeout(timer);
+      for (const client of wss.clients) client.terminate();
     },
     async dispose() {
       await disposable.dispose();

@@ -272,7 +272,8 @@ export class DeskClient {
   /**
    * The events of a case: stored ones with seq > `after`, then live ones. When the connection
    * drops (or the server ends the stream), it reconnects with a backoff and resumes with
-   * `after: <last seq yielded>`, so no event is missed or repeated. It ends when the consumer
+   * `after: <last seq yielded>`, so no event is missed or repeated; a server that closes with 1012
+   * (it is stopping) is left at once for another instance behind the same URL. It ends when the consumer
    * stops (break, return, or `signal`), and throws a DeskClientError for errors that a retry
    * cannot fix (UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, BAD_USER_INPUT, …) or when
    * `retry.maxAttempts` reconnects in a row fail.
@@ -316,7 +317,12 @@ export class DeskClient {
       if (!error.retryable || failures >= retry.maxAttempts) throw error;
       failures++;
       const backoff = Math.min(retry.maxDelayMs, retry.initialDelayMs * 2 ** (failures - 1));
-      const delayMs = Math.max(backoff, (error.retryAfter ?? 0) * 1000) + Math.floor(Math.random() * 50);
+      // A stopping instance (1012): the load balancer has another one now, so the first try is at once
+      // (spread over 100 ms, so its clients do not all arrive together).
+      const delayMs =
+        error.serverRestarting && failures === 1
+          ? Math.floor(Math.random() * 100)
+          : Math.max(backoff, (error.retryAfter ?? 0) * 1000) + Math.floor(Math.random() * 50);
       opts.onReconnect?.({ attempt: failures, delayMs, lastSeq, error });
       if (!(await sleep(delayMs, signal))) return;
     }
@@ -327,7 +333,7 @@ export class DeskClient {
     this.disposed = true;
     const ws = this.ws;
     this.ws = undefined;
-    if (ws) await (await ws.catch(() => undefined))?.dispose();
+    if (ws !== undefined) await (await ws.catch(() => undefined))?.dispose();
   }
 
   private socketClient(): Promise<WsClient> {

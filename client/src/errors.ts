@@ -54,6 +54,7 @@ const CLOSE_CODES: Record<number, DeskErrorCode> = {
   4499: 'CONNECTION_CLOSED', // terminated by the client
   4500: 'INTERNAL_SERVER_ERROR',
   4504: 'CONNECTION_CLOSED', // ack timeout
+  1012: 'CONNECTION_CLOSED', // Service Restart: the instance is stopping; reconnect (to another one)
 };
 
 export interface DeskClientErrorDetails {
@@ -92,6 +93,11 @@ export class DeskClientError extends Error {
   /** True when trying the same thing again later may succeed. */
   get retryable(): boolean {
     return RETRYABLE.has(this.code);
+  }
+
+  /** True when the server closed the socket because it is stopping (1012): reconnect at once, elsewhere. */
+  get serverRestarting(): boolean {
+    return this.closeCode === 1012;
   }
 
   /** Turns whatever an operation failed with into a DeskClientError. */

@@ -7,6 +7,7 @@
  * in a child process of its own, which reports its CPU time and memory over IPC.
  * `--quick` is the short version (about two minutes on 2 cores: crewdesk needs about ten seconds
  * for the hundred cases of c=100 alone); `--smoke` runs a few cases per stage, for the test.
+ * `--cluster` runs the desk on PostgreSQL + Redis with one and two instances instead (cluster.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -14,6 +15,8 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { ROOT_DIR } from '../../server/config.js';
 import { type BenchChild, forkChild, installCleanup, trackFolder } from './child-process.js';
+import { runClusterBench } from './cluster.js';
+import { BENCH_SECRET, crewdeskEnv } from './crewdesk-env.js';
 import { connectCustomer, type DeskAddress } from './desk-client.js';
 import { runFanOut } from './fan-out.js';
 import { runIdleSockets } from './idle-sockets.js';
@@ -26,30 +29,9 @@ import { type ClosedRow, type LevelDriver, type OpenRow, progress, runClosedStag
 import { measureStartUp, type StartUpRun } from './start-up.js';
 import { messagePicker } from './workload.js';
 
-const SECRET = 'bench-secret-0123456789-0123456789-0123456789';
 const MODEL = 'gpt-5-mini';
 const FAN_OUT_MESSAGE = 'wifi is really slow every evening';
 const START_UP_TIMEOUT_MS = 120_000;
-
-/** crewdesk's settings: production mode, a temporary database, limits out of the bench's way. */
-function crewdeskEnv(dir: string, opts: BenchOptions, extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    DATABASE_URL: `sqlite:${join(dir, 'crewdesk.sqlite')}`,
-    LOG_LEVEL: 'info',
-    JWT_SECRET: SECRET,
-    RATE_LIMIT_PER_MINUTE: '1000000',
-    GUEST_SESSIONS_PER_MINUTE: '100000',
-    WS_MAX_CONNECTIONS_PER_IDENTITY: '10000',
-    WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: '10000',
-    WORKER_CONCURRENCY: String(opts.workerConcurrency),
-    STREAM_CHUNK_DELAY_MS: '0',
-    SHUTDOWN_TIMEOUT_MS: '2000',
-    ...extra,
-  };
-}
 
 /** The load average (1, 5, 15 min): other work on the machine skews every figure. */
 const load = () =>
@@ -115,6 +97,10 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   installCleanup();
+  if (opts.cluster) {
+    console.log(await runClusterBench(opts));
+    return;
+  }
   const started = performance.now();
   const startLoad = load();
   const closed: ClosedRow[] = [];
@@ -217,14 +203,14 @@ async function main(): Promise<void> {
   // Fan-out, then idle sockets, on a fresh server (heap is compared after GC, so the order does not matter).
   progress('fan-out');
   const socketsAt = await startCrewdesk(deskSockets, opts, { LLM_PROVIDER: 'embedded' });
-  const fanOut = await runFanOut(deskSockets, socketsAt, SECRET, {
+  const fanOut = await runFanOut(deskSockets, socketsAt, BENCH_SECRET, {
     ...opts.fanOut,
     message: FAN_OUT_MESSAGE,
     timeoutMs: 120_000,
   });
 
   progress('idle sockets');
-  const idle = await runIdleSockets(deskSockets, socketsAt, SECRET, {
+  const idle = await runIdleSockets(deskSockets, socketsAt, BENCH_SECRET, {
     sockets: opts.idleSockets,
     message: FAN_OUT_MESSAGE,
     timeoutMs: 60_000,
@@ -237,7 +223,7 @@ async function main(): Promise<void> {
     LLM_PROVIDER: 'embedded',
     STREAM_COALESCE_AFTER_MS: '0',
   });
-  const fanOutUnjoined = await runFanOut(deskUnjoined, unjoinedAt, SECRET, {
+  const fanOutUnjoined = await runFanOut(deskUnjoined, unjoinedAt, BENCH_SECRET, {
     ...opts.fanOut,
     message: FAN_OUT_MESSAGE,
     timeoutMs: 120_000,

@@ -11,6 +11,8 @@ export interface LoopSpec {
 /** Everything a run needs to know. */
 export interface BenchOptions {
   mode: 'full' | 'quick' | 'smoke';
+  /** The several-instances bench (PostgreSQL + Redis, one and two instances) instead of the stages. */
+  cluster: boolean;
   /** Tokens in the scripted answer, and the pause between them. */
   tokens: number;
   paceMs: number;
@@ -30,7 +32,7 @@ export interface BenchOptions {
   workerConcurrency: number;
 }
 
-const USAGE = `usage: npm run bench [-- --quick | --smoke] [--tokens 50] [--pace 0] [--seed 1] [--levels 1,10,100]
+const USAGE = `usage: npm run bench [-- --quick | --smoke] [--cluster] [--tokens 50] [--pace 0] [--seed 1] [--levels 1,10,100]
                      [--rate 50] [--open-seconds 10]`;
 
 const MANY = 1_000_000;
@@ -43,6 +45,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     options: {
       quick: { type: 'boolean', default: false },
       smoke: { type: 'boolean', default: false },
+      cluster: { type: 'boolean', default: false },
       tokens: { type: 'string' },
       pace: { type: 'string' },
       seed: { type: 'string' },
@@ -65,6 +68,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
   const mode = values.smoke ? 'smoke' : values.quick ? 'quick' : 'full';
   const base = {
     mode,
+    cluster: values.cluster === true,
     tokens: Math.round(num('tokens', values.tokens, 50, 1)),
     paceMs: num('pace', values.pace, 0),
     seed: Math.round(num('seed', values.seed, 1)),

@@ -24,7 +24,7 @@ import { createSqlRunner, type Sql, type SqlRunner } from '../db/sql/sql-runner.
 import { NotFoundError } from '../errors.js';
 import { type CaseEvent, type CaseEventPayload, topics } from '../events.js';
 import { CaseHistory, type CaseHistoryLimits } from './case-history.js';
-import type { EventBus, SequenceAllocator } from './ports.js';
+import type { EventBus, LiveTokenBuffer, SequenceAllocator } from './ports.js';
 import { createRowSequenceAllocator } from './sequence-allocator.js';
 
 type TokenDelta = Extract<CaseEventPayload, { type: 'TOKEN_DELTA' }>;
@@ -123,14 +123,22 @@ export class CaseEventLog {
   private readonly partial = new Map<string, string[]>();
   private readonly history: CaseHistory;
   private readonly coalesceAfterMs: number;
+  /** Deltas of answers being written, shared by every instance (absent: one process). */
+  private readonly live: LiveTokenBuffer | undefined;
   /** Plain SQL for the hot path's transactions and inserts. */
   readonly sql: SqlRunner;
 
   constructor(
     private readonly orm: MikroORM,
     private readonly pubsub: EventBus,
-    opts: { coalesceAfterMs?: number; history?: Partial<CaseHistoryLimits>; sequences?: SequenceAllocator } = {},
+    opts: {
+      coalesceAfterMs?: number;
+      history?: Partial<CaseHistoryLimits>;
+      sequences?: SequenceAllocator;
+      live?: LiveTokenBuffer;
+    } = {},
   ) {
+    this.live = opts.live;
     this.seq = opts.sequences ?? createRowSequenceAllocator(orm);
     this.history = new CaseHistory(opts.history);
     this.coalesceAfterMs = opts.coalesceAfterMs ?? 50;
@@ -288,26 +296,40 @@ export class CaseEventLog {
     return this.seq.hasRoom(caseId, 16) ? tx.getReference(Case, caseId) : tx.findOneOrFail(Case, { id: caseId });
   }
 
-  /** The text so far of a message still being written. */
+  /** The text so far of a message this process is writing. */
   liveTokens(_caseId: string, messageId: string): string {
     return this.partial.get(messageId)?.join('') ?? '';
   }
 
+  /** The text so far of a message being written here or, with a shared buffer, on another instance. */
+  async liveText(caseId: string, messageId: string): Promise<string> {
+    const here = this.partial.get(messageId);
+    if (here || !this.live) return here?.join('') ?? '';
+    return this.live.text(caseId, messageId);
+  }
+
   /**
    * Every event with seq > after (from memory when this process holds them all, else stored ones
-   * plus what memory holds), then live events: no gap, no duplicate.
+   * plus what memory and the shared live buffer hold), then live events: no gap, no duplicate.
+   * The subscription starts before the reads, so an event published meanwhile is in one or the other.
    */
   async *stream(caseId: string, after: number, signal?: AbortSignal): AsyncGenerator<CaseEvent> {
     const sub = this.pubsub.subscribe<CaseEvent>(topics.case(caseId));
     const onAbort = () => sub.close();
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      let replay = this.history.after(caseId, after);
+      // With other instances writing too (a shared live buffer), this process's memory may lack
+      // their events: then the buffer and the database are read, in that order (a delta is sent
+      // to the buffer only after the stored events before it were committed, so no stored event
+      // below a delta read can be missed).
+      let replay = this.live ? null : this.history.after(caseId, after);
       if (!replay) {
+        const deltas = (await this.live?.after(caseId, after)) ?? [];
         const rows = await this.orm.em
           .fork()
           .find(CaseEventRecord, { case: caseId, seq: { $gt: after } }, { orderBy: { seq: 'asc' } });
         const bySeq = new Map<number, CaseEvent>();
+        for (const e of deltas) bySeq.set(e.seq, e);
         for (const r of rows)
           bySeq.set(r.seq, { ...(r.payload as object), type: r.type, seq: r.seq, caseId, at: r.at } as CaseEvent);
         for (const e of this.history.held(caseId)) if (e.seq > after) bySeq.set(e.seq, e);
@@ -351,12 +373,17 @@ export class CaseEventLog {
     }
     text.push(payload.text);
     this.history.append(ev);
+    // Before the publish: a subscriber that misses it live finds it in the buffer.
+    this.live?.append(ev as Extract<CaseEvent, { type: 'TOKEN_DELTA' }>);
     this.pubsub.publish(topics.case(caseId), ev);
     return ev;
   }
 
   private publish(ev: CaseEvent): void {
-    if (ev.type === 'MESSAGE_COMPLETED') this.partial.delete(ev.message.id);
+    if (ev.type === 'MESSAGE_COMPLETED') {
+      this.partial.delete(ev.message.id);
+      this.live?.complete(ev.caseId, ev.message.id);
+    }
     this.history.append(ev);
     this.pubsub.publish(topics.case(ev.caseId), ev);
   }

@@ -79,6 +79,8 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
   return async function processCase(caseId: string, signal: AbortSignal): Promise<void> {
     const loaded = await store.load(caseId);
     if (!loaded) return;
+    // Left STREAMING by an instance that died mid-answer: closed first (one transaction, only then).
+    if (loaded.orphans.length) await store.closeOrphans(caseId, loaded.orphans);
     const { c, messages, pending } = loaded;
     if (pending.length === 0 || c.status === 'CLOSED' || c.assignee) {
       // Nothing to answer, or a human owns the case now.

@@ -389,18 +389,32 @@ export function createCaseService(deps: CaseServiceDeps) {
       return result.m;
     },
 
-    /** Changes status, priority or assignee, each with its event. */
+    /**
+     * Changes status, priority or assignee, each with its event. With `ifAssignee`, only while the
+     * case's assignee is still that one (ConflictError otherwise): a conditional update of the row
+     * first, which holds it until commit, so of several instances assigning one case, one does.
+     */
     async updateCase(
       actor: Actor,
       caseId: string,
       patch: { status?: CaseStatus | null; priority?: Priority | null; assignee?: string | null },
       clearAssignee = false,
+      opts: { ifAssignee?: string | null } = {},
     ): Promise<ICase> {
       if (patch.status === 'CLOSED') deps.abortAgents(caseId, 'closed');
       // A human taking the case over stops the AI at once (its message is kept, INCOMPLETE).
       else if (!clearAssignee && patch.assignee?.trim()) deps.abortAgents(caseId, 'operator');
       let handedBack = false;
       const c = await log.transaction(caseId, async (tx, record) => {
+        if (opts.ifAssignee !== undefined) {
+          const held = await tx.nativeUpdate(
+            Case,
+            { id: caseId, assignee: opts.ifAssignee },
+            { assignee: opts.ifAssignee },
+          );
+          if (held === 0)
+            throw new ConflictError(`Case ${caseId} is no longer assigned to ${opts.ifAssignee ?? 'nobody'}`);
+        }
         const c = await tx.findOne(Case, { id: caseId });
         if (!c) throw new NotFoundError('Case', caseId, 'caseId');
         if (patch.status) changeStatus(c, patch.status, actor.id, record);

@@ -19,7 +19,7 @@ import { type CaseService, createCaseService } from './case.service.js';
 import { CaseEventLog } from './case-event-log.js';
 import { type CaseWorkerDeps, createCaseWorker } from './case-worker.js';
 import { createDeskOps, type DeskOps } from './desk-ops.js';
-import type { CaseQueue, SequenceAllocator } from './ports.js';
+import type { CaseQueue, LiveTokenBuffer, SequenceAllocator } from './ports.js';
 import { createReportService, type ReportService } from './reports.service.js';
 import { createSlaService, type SlaService } from './sla.service.js';
 import { createSlaScheduler, type SlaScheduler } from './sla-scheduler.js';
@@ -111,6 +111,8 @@ export function createDesk(deps: {
   answering: AnsweringOptions;
   /** Numbering of case events (blocks in the case row unless given). */
   sequences?: SequenceAllocator;
+  /** Token deltas shared with other instances for resumes (this process's history alone unless given). */
+  liveTokens?: LiveTokenBuffer;
   /** The work queue (in this process unless given). */
   queue?: (worker: (caseId: string, signal: AbortSignal) => Promise<void>) => CaseQueue;
   /** How webhooks are sent and retried. */
@@ -119,7 +121,11 @@ export function createDesk(deps: {
   slaPollMs: number;
 }): Desk {
   const { orm, pubsub, logger, options } = deps;
-  const log = new CaseEventLog(orm, pubsub, { coalesceAfterMs: options.coalesceAfterMs, sequences: deps.sequences });
+  const log = new CaseEventLog(orm, pubsub, {
+    coalesceAfterMs: options.coalesceAfterMs,
+    sequences: deps.sequences,
+    live: deps.liveTokens,
+  });
   const metrics = new AgentMetrics(Object.keys(AGENTS));
   const startedAt = new Date();
   let accepting = true;

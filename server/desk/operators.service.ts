@@ -1,7 +1,8 @@
 /**
  * Operators and teams: the operator records (id = the token's `sub`), availability, the assignee
  * check of case updates, and auto-assignment of escalated cases round-robin to available
- * operators of the case's team with capacity left (re-assigned when one goes offline).
+ * operators of the case's team with capacity left (re-assigned when one goes offline). With several
+ * instances each hears of an escalation; the case row decides which one assigns it.
  */
 import type { EntityManager, MikroORM } from '@mikro-orm/sqlite';
 import {
@@ -14,7 +15,7 @@ import {
   TEAMS,
   type Team,
 } from '../db/entities/index.js';
-import { AppError, BadInputError, NotFoundError } from '../errors.js';
+import { AppError, BadInputError, ConflictError, NotFoundError } from '../errors.js';
 import { type DeskEvent, topics } from '../events.js';
 import type { Logger } from '../logger.js';
 import type { PubSub, Subscription } from '../pubsub.js';
@@ -93,9 +94,17 @@ export function createOperatorService(deps: { orm: MikroORM; pubsub: PubSub; cas
     const chosen =
       (await pick(em, team, except)) ?? (team === 'escalations' ? null : await pick(em, 'escalations', except));
     if (!chosen) return null;
+    try {
+      // Only if nobody assigned it meanwhile (another instance hears of the same escalation).
+      await deps.cases.updateCase(AUTO_ASSIGNER, c.id, { assignee: chosen.id }, false, {
+        ifAssignee: c.assignee ?? null,
+      });
+    } catch (err) {
+      if (err instanceof ConflictError) return null;
+      throw err;
+    }
     chosen.lastAssignedAt = new Date();
     await em.flush();
-    await deps.cases.updateCase(AUTO_ASSIGNER, c.id, { assignee: chosen.id });
     return chosen;
   }
 

@@ -9,8 +9,11 @@
  * - LimiterStore: rate-limit timestamps per identity (graphql-rate-limit's `Store`, in memory by
  *   default; `RateLimitOptions.store` in `server/security/rate-limit.ts`).
  * - ConnectionCounter: open WebSocket connections per identity (`createConnectionCounter` in `connection-counter.ts`).
+ * - LiveTokenBuffer: token deltas of answers still being written, for resumes on any instance
+ *   (absent in one process: its own history serves them; a capped Redis Stream per case with Redis).
  */
 import type { Priority } from '../db/entities/index.js';
+import type { CaseEvent } from '../events.js';
 import type { PubSub } from '../pubsub.js';
 
 /** Publishes events to every subscriber of a topic, on this instance or, later, all of them. */
@@ -57,4 +60,22 @@ export interface ConnectionCounter {
   acquire(key: string, max: number): Promise<boolean>;
   /** Counts one connection of `key` closed. */
   release(key: string): Promise<void>;
+}
+
+/** A token delta event. */
+export type TokenDeltaEvent = Extract<CaseEvent, { type: 'TOKEN_DELTA' }>;
+
+/** Token deltas of answers still being written, readable from every instance. */
+export interface LiveTokenBuffer {
+  /**
+   * Keeps a delta; called just before the delta is published, and ordered with the publish, so a
+   * subscriber that missed it live finds it here.
+   */
+  append(ev: TokenDeltaEvent): void;
+  /** The message is complete (or incomplete): its deltas are dropped after a grace period. */
+  complete(caseId: string, messageId: string): void;
+  /** The case's kept deltas with seq > after, in seq order. */
+  after(caseId: string, after: number): Promise<TokenDeltaEvent[]>;
+  /** The text written so far of a message (its kept deltas joined). */
+  text(caseId: string, messageId: string): Promise<string>;
 }

@@ -5,9 +5,10 @@
  * stream only tells it which cases changed.
  */
 import { setTimeout as delay } from 'node:timers/promises';
-import type { EntityManager, MikroORM } from '@mikro-orm/sqlite';
+import { type EntityManager, LockMode, type MikroORM } from '@mikro-orm/sqlite';
 import { LRUCache } from 'lru-cache';
 import { Case, CaseSla, type ICase, type ICaseSla } from '../db/entities/index.js';
+import { dialectOf } from '../db/orm.js';
 import { type DeskEvent, type SlaTarget, topics } from '../events.js';
 import type { Logger } from '../logger.js';
 import type { PubSub, Subscription } from '../pubsub.js';
@@ -30,6 +31,8 @@ export function createSlaScheduler(deps: {
   now?: () => Date;
 }) {
   const { orm } = deps;
+  // SQLite has one writer at a time already (and no row locks).
+  const locked = dialectOf(orm) === 'postgresql';
   let clock = deps.now ?? (() => new Date());
   const dirty = new Set<string>();
   let sub: Subscription<DeskEvent> | null = null;
@@ -44,7 +47,14 @@ export function createSlaScheduler(deps: {
   async function syncAll(caseIds: string[], now: Date): Promise<SlaEvent[]> {
     const fired: SlaEvent[] = [];
     await orm.em.fork().transactional(async (tx) => {
-      const cases = await tx.find(Case, { id: { $in: caseIds } });
+      // Locked on PostgreSQL (in id order, so two instances cannot deadlock): with several
+      // instances, each hears of every case, and one at a time brings a clock up to date (the next
+      // one sees the clock the first made, and what it fired).
+      const cases = await tx.find(
+        Case,
+        { id: { $in: caseIds } },
+        locked ? { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } } : {},
+      );
       if (!cases.length) return;
       const clocks = new Map((await tx.find(CaseSla, { caseId: { $in: caseIds } })).map((r) => [r.caseId, r]));
       const cal = await deps.sla.calendar(tx);

@@ -14,8 +14,8 @@ import {
   type CustomerSummary,
   type MessageRow,
   selectCase,
-  selectCompleteMessages,
   selectCustomerSummary,
+  selectTurnMessages,
   updateMessages,
 } from '../db/sql/case-rows.js';
 import type { MessageView } from '../events.js';
@@ -34,6 +34,8 @@ export interface LoadedTurn {
   messages: MessageRow[];
   /** The customer's messages this turn answers, oldest first. */
   pending: MessageRow[];
+  /** Answers still marked STREAMING: a turn that never ended (its instance died) left them. */
+  orphans: MessageRow[];
 }
 
 /** An answer message that was started. */
@@ -128,7 +130,10 @@ export function createTurnStore(deps: { orm: MikroORM; log: CaseEventLog; pubsub
     };
   }
 
-  /** Sets a message to what was said of it so far, INCOMPLETE, and records its completion event. */
+  /**
+   * Sets a message still streaming to what was said of it so far, INCOMPLETE, and records its
+   * completion event (none when it was closed already, by the instance that took its case over).
+   */
   async function incomplete(
     tx: EntityManager,
     record: RecordEvent,
@@ -136,7 +141,12 @@ export function createTurnStore(deps: { orm: MikroORM; log: CaseEventLog; pubsub
     m: StartedMessage,
     partial: string,
   ): Promise<void> {
-    await tx.nativeUpdate(Message, { id: m.id }, { content: partial, status: 'INCOMPLETE' });
+    const n = await tx.nativeUpdate(
+      Message,
+      { id: m.id, status: 'STREAMING' },
+      { content: partial, status: 'INCOMPLETE' },
+    );
+    if (n === 0) return;
     record(row, {
       type: 'MESSAGE_COMPLETED',
       message: viewOf(row.id, m, { content: partial, status: 'INCOMPLETE' }),
@@ -148,12 +158,36 @@ export function createTurnStore(deps: { orm: MikroORM; log: CaseEventLog; pubsub
     async load(caseId: string): Promise<LoadedTurn | null> {
       const c = await selectCase(log.sql, caseId);
       if (!c) return null;
-      const [customer, messages] = await Promise.all([
+      const [customer, rows] = await Promise.all([
         selectCustomerSummary(log.sql, c.customerId),
-        selectCompleteMessages(log.sql, caseId),
+        selectTurnMessages(log.sql, caseId),
       ]);
+      const messages = rows.filter((m) => m.status === 'COMPLETE');
+      const orphans = rows.filter((m) => m.status === 'STREAMING');
       const pending = messages.filter((m) => m.authorKind === 'CUSTOMER' && !m.answered);
-      return { c, customer, messages, pending };
+      return { c, customer, messages, pending, orphans };
+    },
+
+    /**
+     * Closes answers a dead instance left STREAMING: each keeps the text it had streamed (from the
+     * shared live buffer when there is one) and is marked INCOMPLETE, with its events, before the
+     * case is answered again.
+     */
+    async closeOrphans(caseId: string, orphans: MessageRow[]): Promise<void> {
+      const texts = await Promise.all(orphans.map((m) => log.liveText(caseId, m.id)));
+      await log.transaction(caseId, async (tx, record) => {
+        const row = await log.caseRow(tx, caseId);
+        for (const [i, m] of orphans.entries()) {
+          const started = { id: m.id, agentName: m.agentName ?? '', createdAt: m.createdAt };
+          await incomplete(tx, record, row, started, texts[i] || m.content);
+        }
+        record(row, {
+          type: 'CASE_ERROR',
+          code: 'ANSWER_INTERRUPTED',
+          message: 'The answer was cut off (the server writing it stopped); answering again.',
+          recoverable: true,
+        });
+      });
     },
 
     /** The customer's profile for an agent's instructions (from what the turn loaded). */

@@ -1,11 +1,11 @@
 /**
- * Chooses how instances coordinate: with REDIS_URL, the event bus, rate-limit store, WebSocket
+ * Chooses how instances coordinate: with REDIS_URL, the event bus, live token streams, rate-limit store, WebSocket
  * connection counts and work queue on Redis; without it, in this process (the default).
  */
 import type { Store } from 'graphql-rate-limit';
 import type { Config } from '../config.js';
 import { createBullmqQueue } from '../desk/bullmq-queue.js';
-import type { CaseQueue, ConnectionCounter } from '../desk/ports.js';
+import type { CaseQueue, ConnectionCounter, LiveTokenBuffer } from '../desk/ports.js';
 import { createRedisConnectionCounter } from '../desk/redis-connection-counter.js';
 import type { CaseProcessor } from '../desk/work-queue.js';
 import { type ReadinessCheck, redisChecks } from '../health.js';
@@ -14,6 +14,7 @@ import { createPubSub, type PubSub } from '../pubsub.js';
 import { createRedisLimiterStore } from '../security/redis-limiter-store.js';
 import { closeRedisClient, createRedisClient } from './redis-client.js';
 import { createRedisEventBus } from './redis-event-bus.js';
+import { createRedisLiveTokens } from './redis-live-tokens.js';
 
 /** The implementations of the ports an instance runs with (undefined: the in-process default). */
 export interface Coordination {
@@ -21,6 +22,8 @@ export interface Coordination {
   limiterStore?: Store;
   connections?: ConnectionCounter;
   queue?: (worker: CaseProcessor) => CaseQueue;
+  /** Token deltas of answers being written, for resumes on another instance. */
+  liveTokens?: LiveTokenBuffer;
   /** Readiness checks of what it depends on (Redis). */
   checks: ReadinessCheck[];
   /** Closes connections (after the desk and the sockets have stopped). */
@@ -39,6 +42,10 @@ export async function createCoordination(config: Config, logger: Logger): Promis
     pubsub: bus,
     limiterStore: createRedisLimiterStore(commands, target.prefix),
     connections,
+    liveTokens: createRedisLiveTokens(bus.publisher, {
+      prefix: target.prefix,
+      onError: (err) => logger.warn({ err }, 'live token stream'),
+    }),
     queue: (worker) =>
       createBullmqQueue(worker, {
         redis: target,

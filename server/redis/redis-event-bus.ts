@@ -15,6 +15,8 @@ import { closeRedisClient, createRedisClient, type RedisTarget } from './redis-c
 export interface RedisEventBus extends PubSub {
   /** This instance's id on the channel (its own messages are not delivered twice). */
   readonly instanceId: string;
+  /** The connection it publishes on: commands sent on it before a publish reach Redis before it. */
+  readonly publisher: Redis;
   /** Closes both connections (after closeAll). */
   close(): Promise<void>;
 }
@@ -70,6 +72,7 @@ export async function createRedisEventBus(target: RedisTarget, logger: Logger): 
   }
   return {
     instanceId,
+    publisher: pub,
     publish(topic, payload) {
       local.publish(topic, payload);
       pub.publish(channel, encode(instanceId, topic, payload)).catch((err: unknown) => {

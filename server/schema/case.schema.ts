@@ -57,7 +57,7 @@ export const MessageType = builder.objectRef<MessageView>('Message').implement({
     content: t.string({
       description: 'The text; for a message still streaming, the tokens so far',
       resolve: (m, _a, ctx) =>
-        m.status === 'STREAMING' && !m.content ? ctx.desk.log.liveTokens(m.caseId, m.id) : m.content,
+        m.status === 'STREAMING' && !m.content ? ctx.desk.log.liveText(m.caseId, m.id) : m.content,
     }),
     status: t.field({ type: MessageStatusEnum, resolve: (m) => m.status }),
     citations: t.field({ type: [CitationType], resolve: (m) => m.citations }),

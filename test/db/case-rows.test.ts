@@ -5,8 +5,8 @@ import {
   newCaseRow,
   newMessageRow,
   selectCase,
-  selectCompleteMessages,
   selectCustomerSummary,
+  selectTurnMessages,
 } from '../../server/db/sql/case-rows.js';
 import { isUniqueViolation } from '../../server/db/sql/sql-runner.js';
 import { CaseEventLog } from '../../server/desk/case-event-log.js';
@@ -98,7 +98,7 @@ describe('case rows in plain SQL (the hot path) agree with the entities', () => 
       context: { page: '/billing', tags: ['a', 'b'] },
     });
     expect(row?.createdAt.getTime()).toBe(now.getTime());
-    const messages = await selectCompleteMessages(log.sql, id);
+    const messages = await selectTurnMessages(log.sql, id);
     expect(messages.map((x) => [x.id, x.answered, x.idempotencyKey])).toEqual([[m.id, false, `${id}:k`]]);
     expect(await selectCustomerSummary(log.sql, 'cust-ava')).toMatchObject({ name: 'Ava Thompson', isGuest: false });
   });

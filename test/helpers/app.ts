@@ -11,7 +11,7 @@ import { type Config, loadConfig } from '../../server/config.js';
 import { createOrm } from '../../server/db/orm.js';
 import { seedDemoData } from '../../server/db/seed/seed.js';
 import { freshDatabase } from './database.js';
-import { testRedisEnv } from './redis.js';
+import { testRedisEnv } from './redis-env.js';
 
 /** The secret test apps sign and verify tokens with. */
 export const TEST_JWT_SECRET = 'test-secret-for-crewdesk-tests-0123456789';

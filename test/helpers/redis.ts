@@ -1,13 +1,13 @@
 /**
  * A real Redis for tests: `TEST_REDIS_URL` when given (CI starts one), else a redis-server started
  * on a free port of 127.0.0.1 with no persistence. Each caller gets its own key prefix on it, so
- * suites sharing one server never see each other's keys, channels or queues.
+ * suites sharing one server never see each other's keys, channels or queues. No vitest here: the
+ * bench (`npm run bench -- --cluster`) starts its Redis with it too.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
-import { inject } from 'vitest';
 
 /** A Redis server for a test file: its URL, fresh prefixes on it, and how to stop it. */
 export interface TestRedis {
@@ -96,13 +96,4 @@ export async function startTestRedis(opts: { own?: boolean } = {}): Promise<Test
         child.kill('SIGTERM');
       }),
   };
-}
-
-/**
- * Settings that put a test app on Redis in the `redis` project (TEST_REDIS=1): the run's Redis and
- * a fresh prefix, so the main suites also run with Redis events, limits and the BullMQ queue.
- */
-export function testRedisEnv(): Record<string, string> {
-  if (process.env.TEST_REDIS !== '1') return {};
-  return { REDIS_URL: inject('redisUrl'), REDIS_KEY_PREFIX: `t${randomBytes(5).toString('hex')}` };
 }

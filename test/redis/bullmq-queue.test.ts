@@ -186,15 +186,21 @@ describe.skipIf(skipRedis())('BullMQ case queue', () => {
     const log: string[] = [];
     const gates = new Map<string, () => void>();
     const a = makeQueue(recorder('a', log, gates));
-    const b = makeQueue(async () => {});
-    await Promise.all([a.ready(), b.ready()]);
+    await a.ready();
     a.enqueue('z', 'NORMAL');
     await until(() => gates.has('z'));
+    // B starts only once A runs z: it could otherwise take z itself (its worker shares the queue).
+    const b = makeQueue(recorder('b', log, gates));
+    await b.ready();
     expect(a.isRunning('z')).toBe(true);
     expect(b.isRunning('z')).toBe(false);
     b.abort('z', 'an operator took over');
     await until(() => log.includes('a:aborted(an operator took over):z'));
     expect(a.isRunning('z')).toBe(false);
+    // Aborted, not handed back: nobody runs z again.
+    await until(async () => (await a.counts()).active === 0);
+    expect(await a.counts()).toEqual({ waiting: 0, active: 0 });
+    expect(log).toEqual(['a:start:z', 'a:aborted(an operator took over):z']);
   });
 
   it('hands a running case back at shutdown, and another instance runs it', async () => {

@@ -233,8 +233,14 @@ export function useCaseStream(desk: DeskClient | null, caseId: string | null): C
       try {
         for await (const event of desk.watchCase(caseId, {
           signal: abort.signal,
-          onReconnect: () =>
-            dispatch({ type: 'connection', state: 'reconnecting', error: 'Connection lost; reconnecting…' }),
+          onReconnect: ({ error }) =>
+            dispatch({
+              type: 'connection',
+              state: 'reconnecting',
+              error: error.serverRestarting
+                ? 'The server is restarting; reconnecting…'
+                : 'Connection lost; reconnecting…',
+            }),
         })) {
           dispatch({ type: 'event', event });
         }

@@ -200,10 +200,13 @@ export async function selectCase(q: Sql, id: string): Promise<CaseRow | null> {
   return rows.length ? caseOf(rows[0]) : null;
 }
 
-/** A case's completed messages, oldest first. */
-export async function selectCompleteMessages(q: Sql, caseId: string): Promise<MessageRow[]> {
+/**
+ * A case's completed messages and those still marked STREAMING (left by a turn that never ended),
+ * oldest first: what a turn reads, in one statement.
+ */
+export async function selectTurnMessages(q: Sql, caseId: string): Promise<MessageRow[]> {
   const rows = await q.all(
-    `select ${MESSAGE_SELECT} from messages m where m.case_id = ? and m.status = 'COMPLETE' order by m.created_at asc, m.id asc`,
+    `select ${MESSAGE_SELECT} from messages m where m.case_id = ? and m.status in ('COMPLETE', 'STREAMING') order by m.created_at asc, m.id asc`,
     [caseId],
   );
   return rows.map(messageOf);

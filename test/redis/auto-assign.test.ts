@@ -1,0 +1,76 @@
+/**
+ * Auto-assignment with two instances: both hear that a case was escalated, and one of them
+ * assigns it (a conditional update of the case row), so no case is assigned twice.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuditEvent, CaseEventRecord } from '../../server/db/entities/index.js';
+import { startTestApp, type TestApp } from '../helpers/app.js';
+import { skipRedis, startTestRedis, type TestRedis } from '../helpers/redis.js';
+
+const SUBMIT = /* GraphQL */ `
+  mutation Submit($input: SubmitRequestInput!) { submitRequest(input: $input) { case { id } } }
+`;
+const ESCALATE = /* GraphQL */ `
+  mutation($c: ID!) { updateCase(input: { caseId: $c, status: ESCALATED }) { status } }
+`;
+const SAVE = /* GraphQL */ `
+  mutation($i: OperatorInput!) { saveOperator(input: $i) { id } }
+`;
+const ADMIN = { 'x-admin-id': 'alex' };
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe.skipIf(skipRedis())('auto-assignment on two instances', () => {
+  let redis: TestRedis;
+  let a: TestApp;
+  let b: TestApp;
+  beforeAll(async () => {
+    redis = await startTestRedis();
+    const shared = { REDIS_URL: redis.url, REDIS_KEY_PREFIX: redis.prefix(), RATE_LIMIT_PER_MINUTE: '1000' };
+    a = await startTestApp(shared);
+    b = await startTestApp({ ...shared, DATABASE_URL: a.config.DATABASE_URL });
+  });
+  afterAll(async () => {
+    await b?.stop();
+    await a?.stop();
+    await redis?.stop();
+  });
+
+  it('assigns each escalated case once when both instances hear of it', async () => {
+    // Two operators of every team are online first (with room for all), set on either instance.
+    for (const team of ['BILLING', 'TECHNICAL', 'ESCALATIONS'])
+      for (const [n, t] of [a, b].entries()) {
+        const id = `aa-${team.toLowerCase()}-${n}`;
+        const r = await t.gql(SAVE, { i: { id, name: id, team, capacity: 100, availability: 'ONLINE' } }, ADMIN);
+        expect(r.errors).toBeUndefined();
+      }
+    // Cases escalated (by their agent, or else by an operator) while both instances listen.
+    const ids: string[] = [];
+    for (let i = 0; i < 16; i++) {
+      const r = await a.gql(SUBMIT, { input: { message: `Please call me back about case ${i}` } });
+      expect(r.errors).toBeUndefined();
+      ids.push(r.data.submitRequest.case.id);
+    }
+    await Promise.all(ids.map((c, i) => (i % 2 ? b : a).gql(ESCALATE, { c }, { 'x-operator-id': 'sam' })));
+
+    const assigned = async () => {
+      const rows = await a.running.orm.em
+        .fork()
+        .find(CaseEventRecord, { case: { $in: ids }, type: 'ASSIGNEE_CHANGED' }, { orderBy: { seq: 'asc' } });
+      return rows.map((r) => ({ caseId: (r.case as { id: string }).id, ...(r.payload as { to: string; by: string }) }));
+    };
+    for (let i = 0; i < 100 && (await assigned()).length < ids.length; i++) await sleep(50);
+    // Both instances have had the time a second assignment would take.
+    await sleep(500);
+    const changes = await assigned();
+    expect(changes.filter((c) => c.by !== 'auto-assign')).toEqual([]);
+    expect(changes.map((c) => c.caseId).sort()).toEqual([...ids].sort());
+    const rows = await a.gql(`query { cases(first: 50) { edges { node { id assignee } } } }`, {}, ADMIN);
+    const assignee = new Map(rows.data.cases.edges.map((e: any) => [e.node.id, e.node.assignee]));
+    for (const c of changes) expect(assignee.get(c.caseId)).toBe(c.to);
+    // One assignment per case was made at all (not a second one to the same operator, unseen).
+    const made = await a.running.orm.em
+      .fork()
+      .find(AuditEvent, { caseId: { $in: ids }, type: 'case_updated', actorId: 'auto-assign' });
+    expect(made.map((e) => e.caseId).sort()).toEqual([...ids].sort());
+  });
+});
