@@ -1,6 +1,7 @@
 /** The case event stream and the desk stream (subscriptions over graphql-ws and SSE). */
 
 import { untilExpiry } from '../auth/expiring.js';
+import { StreamCloser } from '../desk/case-event-log.js';
 import { BadInputError } from '../errors.js';
 import type { CaseEvent, CaseEventType, DeskEvent } from '../events.js';
 import { ActionKindEnum, ActionStatusEnum } from './actions.schema.js';
@@ -229,9 +230,8 @@ builder.subscriptionFields((t) => ({
         throw new BadInputError('after must be 0 or more', 'after');
       // NOT_FOUND for a case that does not exist or that the caller may not see.
       const caseId = await ctx.desk.cases.authorizeCase(() => ctx.em, me(ctx), String(args.caseId), ctx);
-      const ended = new AbortController();
-      const stop = () => ended.abort();
-      return untilExpiry(ctx.desk.log.stream(caseId, args.after ?? 0, ended.signal), tokenExpiry(ctx), stop);
+      const closer = new StreamCloser();
+      return untilExpiry(ctx.desk.log.stream(caseId, args.after ?? 0, closer), tokenExpiry(ctx), () => closer.close());
     },
     resolve: (ev) => ev,
   }),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Case } from '../../server/db/entities/index.js';
-import { CaseEventLog } from '../../server/desk/case-event-log.js';
+import { CaseEventLog, StreamCloser } from '../../server/desk/case-event-log.js';
 import type { CaseEvent } from '../../server/events.js';
 import { createPubSub } from '../../server/pubsub.js';
 import { createTestDb } from '../helpers/app.js';
@@ -74,7 +74,9 @@ describe('CaseEventLog', () => {
     expect(live.seq).toBeGreaterThan(a.seq);
     expect(b.seq).toBeGreaterThan(live.seq + 900);
     const stored: CaseEvent[] = [];
-    for await (const e of after.stream('c-restart', 0, AbortSignal.timeout(200))) stored.push(e);
+    const closer = new StreamCloser();
+    setTimeout(() => closer.close(), 200);
+    for await (const e of after.stream('c-restart', 0, closer)) stored.push(e);
     expect(stored.map((e) => e.seq)).toEqual([a.seq, b.seq]);
   });
 });
