@@ -349,6 +349,26 @@ describe.skipIf(!CHROMIUM)('operator workspace in Chromium', () => {
     await expect.poll(() => banner.count(), { timeout: UI_TIMEOUT }).toBe(0);
     await operator.getByTestId('case-panel').getByTestId('hand-back').waitFor();
 
+    // A change to a case on screen is applied from the desk event alone: no search is sent again.
+    const other = (await operator.getByTestId('case-row').last().getAttribute('data-case-id')) as string;
+    await operator.waitForTimeout(400);
+    const searches: string[] = [];
+    operator.on('request', (r) => {
+      if (r.postData()?.includes('WebSearchCases')) searches.push(r.url());
+    });
+    const changed = await api.gql(
+      'mutation($input: UpdateCaseInput!) { updateCase(input: $input) { priority } }',
+      { input: { caseId: other, priority: 'LOW' } },
+      { 'x-operator-id': 'maria' },
+    );
+    expect(changed.errors).toBeUndefined();
+    await expect
+      .poll(() => row(operator, other).getByTestId('case-row-priority').textContent(), { timeout: UI_TIMEOUT })
+      .toBe('Low');
+    expect(await row(operator, other).getAttribute('data-unread')).toBe('true');
+    await operator.waitForTimeout(400);
+    expect(searches).toEqual([]);
+
     expect(pageErrors).toEqual([]);
   }, 60_000);
 

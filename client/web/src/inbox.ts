@@ -23,7 +23,7 @@ function casePageSize(search: string = location.search): number {
   return Number.isInteger(n) && n >= 1 ? Math.min(n, MAX_PAGE) : 50;
 }
 
-/** Desk events after which the list is fetched again. */
+/** Desk events after which the list is fetched again (CaseUpdated and LabelsChanged of a row shown are applied in place). */
 const REFRESH_ON = new Set([
   'CaseCreated',
   'CaseUpdated',
@@ -31,7 +31,6 @@ const REFRESH_ON = new Set([
   'SlaWarning',
   'SlaBreached',
   'EmergencyAlert',
-  'CaseRated',
 ]);
 
 function builtInViews(meId: string): { id: string; name: string; filters: InboxFilters }[] {
@@ -75,6 +74,8 @@ export function Inbox(props: {
 
   const filterRef = useRef(filters);
   filterRef.current = filters;
+  // Rows changed in place since they were fetched (their lastEventSeq is older than the case's).
+  const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
   // Pages shown, where the next starts, and a generation so only the newest load writes the list.
   const pagesRef = useRef(1);
   const cursorRef = useRef<string | null>(null);
@@ -94,6 +95,7 @@ export function Inbox(props: {
         if (!page.pageInfo.hasNextPage || list.length >= want || !after) {
           if (gen !== genRef.current) return;
           setRows(list);
+          setTouched(new Set());
           setTotal(page.totalCount);
           setHasMore(page.pageInfo.hasNextPage);
           cursorRef.current = after;
@@ -131,8 +133,32 @@ export function Inbox(props: {
   }, [desk, pageSize]);
 
   const refresh = useDebounced(() => void load(), 150);
+  const rowsRef = useRef(rows);
+  rowsRef.current = rows;
+  const selectedRef = useRef(props.selected);
+  selectedRef.current = props.selected;
+  useEffect(() => {
+    const id = props.selected;
+    if (id) setTouched((t) => (t.has(id) ? new Set([...t].filter((x) => x !== id)) : t));
+  }, [props.selected]);
   useDeskEvent(feed, (ev) => {
-    if (REFRESH_ON.has(ev.__typename)) refresh();
+    if (!REFRESH_ON.has(ev.__typename)) return;
+    // A change to a row on screen is applied as it is when no filter could drop the row: most
+    // events (an agent answering moves the status) then cost no query at all; the row counts as
+    // unread until it is opened.
+    const shown = 'caseId' in ev ? rowsRef.current.find((c) => c.id === ev.caseId) : undefined;
+    const unfiltered = Object.keys(toSearch(filterRef.current)).length === 0;
+    if (shown && unfiltered && ev.__typename === 'CaseUpdated') {
+      const { status, priority, route, assignee } = ev;
+      setRows((list) => list.map((c) => (c.id === ev.caseId ? { ...c, status, priority, route, assignee } : c)));
+      if (ev.caseId !== selectedRef.current) setTouched((t) => new Set(t).add(ev.caseId));
+      return;
+    }
+    if (shown && unfiltered && ev.__typename === 'LabelsChanged') {
+      setRows((list) => list.map((c) => (c.id === ev.caseId ? { ...c, labels: ev.labels } : c)));
+      return;
+    }
+    refresh();
   });
   useEffect(() => feed.onResync(refresh), [feed.onResync, refresh]);
 
@@ -283,7 +309,7 @@ export function Inbox(props: {
           now,
           selected: c.id === props.selected,
           cursor: i === cursor,
-          unread: c.id !== props.selected && unread.isUnread(c.id, c.lastEventSeq),
+          unread: c.id !== props.selected && (touched.has(c.id) || unread.isUnread(c.id, c.lastEventSeq)),
           onOpen: () => {
             setCursor(i);
             props.onOpen(c);

@@ -3,7 +3,7 @@
  * The operator's workspace: inbox | conversation | details, the live desk feed, emergency and SLA
  * alerts, and the banner of emergencies nobody is assigned to.
  */
-import { createElement as h, type ReactNode, useCallback, useEffect, useState } from 'react';
+import { createElement as h, type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import type { DeskClient } from '../../src/desk-client.js';
 import { caseRef, type Viewer } from './api.js';
 import { CasePanel } from './case-panel.js';
@@ -28,8 +28,15 @@ function useUnassignedEmergencies(desk: DeskClient, feed: DeskLive): InboxCase[]
   }, [desk]);
   useEffect(load, [load]);
   const refresh = useDebounced(load, 300);
+  const listRef = useRef(list);
+  listRef.current = list;
+  // Only events that can change the banner: a new emergency, or a change to one it shows.
   useDeskEvent(feed, (ev) => {
-    if (ev.__typename === 'CaseCreated' || ev.__typename === 'CaseUpdated' || ev.__typename === 'EmergencyAlert')
+    if (
+      ev.__typename === 'EmergencyAlert' ||
+      (ev.__typename === 'CaseCreated' && ev.emergency) ||
+      (ev.__typename === 'CaseUpdated' && listRef.current.some((c) => c.id === ev.caseId))
+    )
       refresh();
   });
   useEffect(() => feed.onResync(refresh), [feed.onResync, refresh]);
