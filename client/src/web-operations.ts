@@ -69,6 +69,10 @@ export const WebDeskEventsSubscription = graphql(`
         caseId
         labels
       }
+      ... on OperatorChanged {
+        operatorId
+        availability
+      }
       ... on CaseRated {
         caseId
         score

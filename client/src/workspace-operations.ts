@@ -310,3 +310,12 @@ export const WebDeskDirectoryQuery = graphql(`
     }
   }
 `);
+
+export const WebSetAvailabilityMutation = graphql(`
+  mutation WebSetAvailability($availability: Availability!) {
+    setAvailability(availability: $availability) {
+      id
+      availability
+    }
+  }
+`);

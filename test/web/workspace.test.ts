@@ -369,6 +369,19 @@ describe.skipIf(!CHROMIUM)('operator workspace in Chromium', () => {
     await operator.waitForTimeout(400);
     expect(searches).toEqual([]);
 
+    // The operator's own availability, which auto-assignment follows.
+    expect(await operator.getByTestId('availability').inputValue()).toBe('OFFLINE');
+    await operator.getByTestId('availability').selectOption('ONLINE');
+    await expect
+      .poll(
+        async () =>
+          (await api.gql('{ operators { id availability } }', {}, { 'x-operator-id': 'maria' })).data.operators.find(
+            (o: { id: string }) => o.id === 'maria',
+          ).availability,
+        { timeout: UI_TIMEOUT },
+      )
+      .toBe('ONLINE');
+
     expect(pageErrors).toEqual([]);
   }, 60_000);
 

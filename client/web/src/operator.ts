@@ -7,6 +7,7 @@ import { createElement as h, type ReactNode, useEffect, useState } from 'react';
 import type { DeskClient } from '../../src/desk-client.js';
 import { AgentsPage } from './agents-page.js';
 import { fetchMe, readToken, type Viewer, writeToken } from './api.js';
+import { AvailabilityPicker } from './availability.js';
 import { useDeskLive } from './desk-live.js';
 import { ErrorBoundary } from './error-boundary.js';
 import { useDesk } from './hooks.js';
@@ -129,6 +130,8 @@ function Desk(props: { desk: DeskClient; me: Viewer; onSignOut: () => void }): R
           { className: feed.live ? 'badge live' : 'badge warn', 'data-testid': 'live-indicator', role: 'status' },
           feed.live ? 'Live' : 'Reconnecting…',
         ),
+        ' ',
+        h(AvailabilityPicker, { desk, feed, meId: me.id }),
         ' ',
         h('strong', { 'data-testid': 'operator-name' }, me.name ?? me.id),
         ` (${me.role}) `,
