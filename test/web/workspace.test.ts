@@ -65,7 +65,8 @@ describe.skipIf(!CHROMIUM)('operator workspace in Chromium', () => {
   beforeAll(async () => {
     mkdirSync(DOCS_SHOTS, { recursive: true });
     ensureBuilt();
-    api = await startTestApp();
+    // The SLA scheduler looks often, so that a warning due in a second reaches the page in the test.
+    api = await startTestApp({ SLA_POLL_MS: '200' });
     if (serverServesWeb() && process.env.WEB_TEST_PROXY !== '1') base = api.running.url.replace(/\/graphql$/, '');
     else {
       web = await serveWeb(api.running.port);
@@ -347,7 +348,15 @@ describe.skipIf(!CHROMIUM)('operator workspace in Chromium', () => {
     await banner.click();
     await operator.getByTestId('case-panel').getByTestId('take-over').click();
     await expect.poll(() => banner.count(), { timeout: UI_TIMEOUT }).toBe(0);
-    await operator.getByTestId('case-panel').getByTestId('hand-back').waitFor();
+    // Hand back to the AI: unassigned again (and on the banner again, being an emergency).
+    await operator.getByTestId('case-panel').getByTestId('hand-back').click();
+    await expect
+      .poll(() => operator.getByTestId('case-panel').getByTestId('panel-assignee').textContent(), {
+        timeout: UI_TIMEOUT,
+      })
+      .toBe('none');
+    expect((await caseState(caseId)).assignee).toBeNull();
+    await operator.getByTestId('case-panel').getByTestId('take-over').waitFor();
 
     // A change to a case on screen is applied from the desk event alone: no search is sent again.
     const other = (await operator.getByTestId('case-row').last().getAttribute('data-case-id')) as string;
@@ -383,6 +392,44 @@ describe.skipIf(!CHROMIUM)('operator workspace in Chromium', () => {
       .toBe('ONLINE');
 
     expect(pageErrors).toEqual([]);
+  }, 60_000);
+
+  it('shows an SLA warning live, on the banner and on the case row', async () => {
+    await home();
+    const admin = { 'x-admin-id': 'alex' };
+    const days = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, intervals: [{ from: '00:00', to: '24:00' }] }));
+    const hours = await api.gql(
+      'mutation($input: BusinessHoursInput!) { setBusinessHours(input: $input) { timezone } }',
+      { input: { timezone: 'UTC', days } },
+      admin,
+    );
+    expect(hours.errors).toBeUndefined();
+    for (const priority of ['LOW', 'NORMAL', 'HIGH', 'URGENT']) {
+      const policy = await api.gql(
+        'mutation($input: SlaPolicyInput!) { setSlaPolicy(input: $input) { priority } }',
+        { input: { priority, firstResponseMinutes: 1, resolutionMinutes: 1, warningPercent: 1 } },
+        admin,
+      );
+      expect(policy.errors).toBeUndefined();
+    }
+    // An escalated case is not waiting on the customer, so its resolution clock runs (warning after 0.6 s).
+    const caseId = await submit('cust-emma', 'I want to speak to a manager about my contract, please', {
+      requestType: 'ESCALATION',
+    });
+    await operator.locator(`[data-testid=sla-alert][data-case-id="${caseId}"]`).waitFor();
+    await expect
+      .poll(() => row(operator, caseId).getByTestId('case-row-sla').getAttribute('data-sla'), { timeout: UI_TIMEOUT })
+      .toMatch(/^(warned|breached)$/);
+    await operator.getByTestId('filter-sla').selectOption('warned');
+    await expect
+      .poll(
+        () => operator.getByTestId('case-row').evaluateAll((els) => els.map((e) => e.getAttribute('data-case-id'))),
+        {
+          timeout: UI_TIMEOUT,
+        },
+      )
+      .toContain(caseId);
+    await operator.getByTestId('filter-sla').selectOption('');
   }, 60_000);
 
   it('asks for desktop notification permission once, on the first click, never again', async () => {
