@@ -432,6 +432,32 @@ describe.skipIf(!CHROMIUM)('operator workspace in Chromium', () => {
     await operator.getByTestId('filter-sla').selectOption('');
   }, 60_000);
 
+  it('keeps a render error inside its pane, with a message and a reload button', async () => {
+    await home();
+    await operator
+      .getByTestId('no-case')
+      .waitFor({ state: 'detached' })
+      .catch(() => undefined);
+    // Breaks what the details sidebar calls while it renders (dates), as a browser bug or bad data would.
+    await operator.evaluate(() => {
+      Date.prototype.toLocaleString = () => {
+        throw new Error('dates are broken');
+      };
+    });
+    await operator.getByTestId('case-row').last().click();
+    const failed = operator.getByTestId('page-error');
+    await failed.waitFor();
+    expect(await failed.textContent()).toContain('Something went wrong in the details sidebar: dates are broken');
+    // The rest of the workspace still works.
+    expect(await operator.getByTestId('inbox').isVisible()).toBe(true);
+    expect(await operator.getByTestId('conversation').isVisible()).toBe(true);
+    await failed.getByTestId('reload').click();
+    await operator.getByTestId('inbox').waitFor();
+    expect(await operator.getByTestId('page-error').count()).toBe(0);
+    // The error was React's to report (to the console), not an uncaught one.
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+
   it('asks for desktop notification permission once, on the first click, never again', async () => {
     const ctx = await browser.newContext({ viewport: VIEWPORT });
     await ctx.addInitScript(
