@@ -330,6 +330,26 @@ describe.skipIf(!CHROMIUM)('operator workspace in Chromium', () => {
     }
     await operator.waitForTimeout(200);
     expect(await operator.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+
+    // And the other way: an operator's reply with the same tricks, on the customer's page.
+    const reply = await api.gql(
+      'mutation($caseId: ID!, $message: String!) { replyAsOperator(caseId: $caseId, message: $message) { id } }',
+      { caseId, message: attack.replace('Hello **team**', 'Dear **customer**') },
+      { 'x-operator-id': 'maria' },
+    );
+    expect(reply.errors).toBeUndefined();
+    const ctx = await browser.newContext({ viewport: VIEWPORT });
+    await ctx.addInitScript((token) => sessionStorage.setItem('crewdesk.customerToken', token), tokenFor('cust-chloe'));
+    const customer = await ctx.newPage();
+    watch(customer, 'customer-xss');
+    await customer.goto(`${base}/`);
+    await customer.locator(`[data-testid=case-item][data-case-id="${caseId}"]`).click();
+    const answer = customer.locator('[data-author=OPERATOR] [data-testid=operator-reply]').first();
+    await answer.locator('strong', { hasText: 'customer' }).waitFor();
+    expect(await answer.innerHTML()).not.toMatch(/onerror|onclick|onload|<script|<iframe|<svg|javascript:/i);
+    await customer.waitForTimeout(200);
+    expect(await customer.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+    await ctx.close();
   }, 60_000);
 
   it('shows new cases live with unread marks and the unassigned-emergency banner', async () => {

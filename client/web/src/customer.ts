@@ -280,7 +280,7 @@ export function CustomerPage(): ReactNode {
               null,
               'Signed in as ',
               h('strong', null, viewer.name ?? viewer.id),
-              viewer.id.startsWith('guest') || viewer.name === null ? ' (guest)' : '',
+              viewer.id.startsWith('guest') ? ' (guest)' : '',
             )
           : token
             ? 'Signing in…'
