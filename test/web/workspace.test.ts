@@ -92,8 +92,11 @@ describe.skipIf(!CHROMIUM)('operator workspace in Chromium', () => {
     const caseId = await submit('cust-ava', 'My hub restarts every few minutes since the zebrafish firmware update.', {
       requestType: 'TECHNICAL',
     });
-    await submit('cust-ben', 'Question about my invoice from last month please');
+    const other = await submit('cust-ben', 'Question about my invoice from last month please');
     await waitAnswered(caseId);
+    // Both in the list first, so that one row left means the search has run.
+    await row(operator, other).waitFor();
+    await row(operator, caseId).waitFor();
 
     // Search: full text finds the one case, and Enter opens the row under the cursor.
     await operator.getByTestId('inbox-search').fill('zebrafish');
@@ -106,7 +109,6 @@ describe.skipIf(!CHROMIUM)('operator workspace in Chromium', () => {
       )
       .toEqual([caseId]);
     expect(await row(operator, caseId).getAttribute('data-unread')).toBe('true');
-    await operator.screenshot({ path: join(DOCS_SHOTS, 'inbox.png') });
     await operator.locator('body').click({ position: { x: 5, y: 5 } });
     await operator.keyboard.press('Enter');
     const panel = operator.getByTestId('case-panel');
@@ -283,6 +285,18 @@ describe.skipIf(!CHROMIUM)('operator workspace in Chromium', () => {
     ] as const)
       await operator.getByTestId(`filter-${f}`).selectOption(v);
     await settled();
+    // The filters saved as a view of mine, then picked again from a clean slate.
+    operator.once('dialog', (d) => void d.accept('Sam resolved vip'));
+    await operator.getByTestId('save-view').click();
+    const saved = operator.getByTestId('saved-view').filter({ hasText: 'Sam resolved vip' });
+    await saved.waitFor();
+    await operator.getByTestId('view-all').click();
+    expect(await operator.getByTestId('filter-assignee').inputValue()).toBe('');
+    await saved.click();
+    expect(await operator.getByTestId('filter-assignee').inputValue()).toBe('sam');
+    expect(await operator.getByTestId('filter-label').inputValue()).toBe('vip');
+    expect(await operator.getByTestId('filter-status').inputValue()).toBe('RESOLVED');
+    await settled();
     for (const view of ['all', 'mine', 'unassigned', 'escalated', 'emergencies']) {
       await operator.getByTestId(`view-${view}`).click();
       await settled();
@@ -450,6 +464,7 @@ describe.skipIf(!CHROMIUM)('operator workspace in Chromium', () => {
       )
       .toContain(caseId);
     await operator.getByTestId('filter-sla').selectOption('');
+    await operator.screenshot({ path: join(DOCS_SHOTS, 'inbox.png') });
   }, 60_000);
 
   it('keeps a render error inside its pane, with a message and a reload button', async () => {

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DeskClient } from '../../src/desk-client.js';
-import { type DeskEvent, followDeskEvents } from './api.js';
+import { caseRef, type DeskEvent, followDeskEvents } from './api.js';
 import { askNotificationsOnce, notify } from './notify.js';
 import { type ShownError, toShownError } from './ui.js';
 
@@ -33,7 +33,6 @@ export interface DeskLive {
 const MAX_ALERTS = 6;
 
 function alertOf(ev: DeskEvent): DeskAlert | null {
-  const ref = (id: string) => id.slice(0, 8);
   switch (ev.__typename) {
     case 'EmergencyAlert':
       return { key: `em-${ev.caseId}`, kind: 'emergency', caseId: ev.caseId, text: ev.reason, at: ev.at };
@@ -42,7 +41,7 @@ function alertOf(ev: DeskEvent): DeskAlert | null {
         key: `slaw-${ev.caseId}-${ev.target}`,
         kind: 'sla-warning',
         caseId: ev.caseId,
-        text: `${ev.target === 'FIRST_RESPONSE' ? 'First response' : 'Resolution'} due soon on case ${ref(ev.caseId)}`,
+        text: `${ev.target === 'FIRST_RESPONSE' ? 'First response' : 'Resolution'} due soon on case ${caseRef(ev.caseId)}`,
         at: ev.at,
       };
     case 'SlaBreached':
@@ -50,7 +49,7 @@ function alertOf(ev: DeskEvent): DeskAlert | null {
         key: `slab-${ev.caseId}-${ev.target}`,
         kind: 'sla-breached',
         caseId: ev.caseId,
-        text: `${ev.target === 'FIRST_RESPONSE' ? 'First response' : 'Resolution'} target missed on case ${ref(ev.caseId)}`,
+        text: `${ev.target === 'FIRST_RESPONSE' ? 'First response' : 'Resolution'} target missed on case ${caseRef(ev.caseId)}`,
         at: ev.at,
       };
     default:
