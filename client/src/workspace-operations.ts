@@ -109,46 +109,7 @@ export const WebDeleteViewMutation = graphql(`
 export const WebCaseDetailsQuery = graphql(`
   query WebCaseDetails($id: ID!) {
     case(id: $id) {
-      id
-      subject
-      status
-      priority
-      route
-      emergency
-      assignee
-      team
-      labels
-      createdAt
-      firstResponseAt
-      resolvedAt
-      customer {
-        id
-        name
-        isGuest
-      }
-      sla {
-        priority
-        firstResponseDueAt
-        resolutionDueAt
-        firstResponseWarned
-        firstResponseBreached
-        resolutionWarned
-        resolutionBreached
-        paused
-        pausedSeconds
-        stoppedAt
-      }
-      rating {
-        score
-        comment
-        createdAt
-      }
-      notes {
-        id
-        authorName
-        body
-        createdAt
-      }
+      ...WebCaseDesk
     }
     operators {
       id
@@ -167,6 +128,56 @@ export const WebCaseDetailsQuery = graphql(`
         status
         addLabel
       }
+    }
+  }
+  fragment WebCaseDesk on Case {
+    id
+    subject
+    status
+    priority
+    route
+    emergency
+    assignee
+    team
+    labels
+    createdAt
+    firstResponseAt
+    resolvedAt
+    customer {
+      id
+      name
+      isGuest
+    }
+    sla {
+      priority
+      firstResponseDueAt
+      resolutionDueAt
+      firstResponseWarned
+      firstResponseBreached
+      resolutionWarned
+      resolutionBreached
+      paused
+      pausedSeconds
+      stoppedAt
+    }
+    rating {
+      score
+      comment
+      createdAt
+    }
+    notes {
+      id
+      authorName
+      body
+      createdAt
+    }
+  }
+`);
+
+export const WebCaseDeskQuery = graphql(`
+  query WebCaseDeskSide($id: ID!) {
+    case(id: $id) {
+      ...WebCaseDesk
     }
   }
 `);

@@ -5,7 +5,7 @@
  * messages and state live; its desk side (notes, labels, SLA, rating) is fetched again when a
  * desk event names the case.
  */
-import { createElement as h, type ReactNode, useCallback, useEffect, useState } from 'react';
+import { createElement as h, type ReactNode, useEffect, useState } from 'react';
 import type { DeskClient } from '../../src/desk-client.js';
 import { caseRef, label, updateCase, type Viewer } from './api.js';
 import { useCaseStream } from './case-stream.js';
@@ -16,7 +16,7 @@ import { ErrorBoundary } from './error-boundary.js';
 import { useDebounced, useNow } from './hooks.js';
 import { Timeline } from './timeline.js';
 import { ErrorNote, type ShownError, toShownError } from './ui.js';
-import { type CaseDetails, caseDetails } from './workspace-api.js';
+import { type CaseDetails, caseDeskSide, caseDetails } from './workspace-api.js';
 
 export function CasePanel(props: {
   desk: DeskClient;
@@ -35,11 +35,16 @@ export function CasePanel(props: {
   const [showDetails, setShowDetails] = useState(false);
   const now = useNow(15_000);
 
-  const load = useCallback(() => {
+  useEffect(() => {
     caseDetails(desk, caseId).then(setDetails, (err: unknown) => setError(toShownError(err, 'Loading the case')));
   }, [desk, caseId]);
-  useEffect(load, [load]);
-  const reload = useDebounced(load, 150);
+  // After a change only the case is fetched again (the operators, labels and canned responses stay).
+  const reload = useDebounced(() => {
+    caseDeskSide(desk, caseId).then(
+      (c) => setDetails((d) => (d ? { ...d, case: c } : d)),
+      (err: unknown) => setError(toShownError(err, 'Loading the case')),
+    );
+  }, 150);
   useDeskEvent(feed, (ev) => {
     if ('caseId' in ev && ev.caseId === caseId) reload();
   });

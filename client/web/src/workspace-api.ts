@@ -11,6 +11,7 @@ import type {
 } from '../../generated/graphql.js';
 import type { DeskClient } from '../../src/desk-client.js';
 import {
+  WebCaseDeskQuery as CaseDeskDoc,
   WebCaseDetailsQuery as CaseDetailsDoc,
   WebCaseReportQuery as CaseReportDoc,
   WebCustomerPanelQuery as CustomerPanelDoc,
@@ -63,6 +64,11 @@ export async function deleteView(desk: DeskClient, id: string): Promise<void> {
 /** A case's desk side (labels, notes, SLA, rating) with the operators, label set and canned responses. */
 export async function caseDetails(desk: DeskClient, id: string): Promise<CaseDetails> {
   return run(desk.urql.query(CaseDetailsDoc, { id }, fresh).toPromise());
+}
+
+/** Only the case's desk side again (after a change), without the operators, labels and canned responses. */
+export async function caseDeskSide(desk: DeskClient, id: string): Promise<CaseDetails['case']> {
+  return (await run(desk.urql.query(CaseDeskDoc, { id }, fresh).toPromise())).case;
 }
 
 export async function customerPanel(desk: DeskClient, customerId: string): Promise<CustomerPanel> {
