@@ -49,6 +49,34 @@ export const WebDeskEventsSubscription = graphql(`
         caseId
         reason
       }
+      ... on SlaWarning {
+        caseId
+        target
+        dueAt
+      }
+      ... on SlaBreached {
+        caseId
+        target
+        dueAt
+      }
+      ... on NoteAdded {
+        caseId
+        noteId
+        authorName
+        body
+      }
+      ... on LabelsChanged {
+        caseId
+        labels
+      }
+      ... on OperatorChanged {
+        operatorId
+        availability
+      }
+      ... on CaseRated {
+        caseId
+        score
+      }
       ... on SecurityEventRaised {
         event
         category

@@ -77,6 +77,8 @@ export function ensureBuilt(): { built: boolean; ms: number } {
   const res = spawnSync(process.execPath, [vite, 'build', '--config', join(WEB_DIR, 'vite.config.ts')], {
     cwd: REPO_ROOT,
     encoding: 'utf8',
+    // vitest sets NODE_ENV=test, which would give a development build of React (StrictMode's double effects and all).
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   if (res.status !== 0) throw new Error(`web build failed:\n${res.stdout}\n${res.stderr}`);
   return { built: true, ms: Date.now() - started };

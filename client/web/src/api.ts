@@ -76,7 +76,8 @@ export type Viewer = WebMeQuery['me'];
 /** One event of the live desk stream (`SecurityEventRaised.caseId` comes as `securityCaseId`). */
 export type DeskEvent = WebDeskEventsSubscription['deskEvents'];
 
-async function run<T>(p: Promise<{ data?: T | undefined; error?: unknown }>): Promise<T> {
+/** The data of an urql result, or its error as a DeskClientError. */
+export async function run<T>(p: Promise<{ data?: T | undefined; error?: unknown }>): Promise<T> {
   const result = await p;
   if (result.error) throw DeskClientError.from(result.error);
   if (!result.data) throw new DeskClientError('The server answered without data', 'BAD_RESPONSE');
@@ -209,4 +210,9 @@ export function formatAge(iso: string, now: number): string {
 
 export function label(v: string): string {
   return v.charAt(0).toUpperCase() + v.slice(1).toLowerCase().replace(/_/g, ' ');
+}
+
+/** A short case reference people can read out (the id's first 8 characters, upper case), never the whole UUID. */
+export function caseRef(id: string): string {
+  return `#${id.replace(/-/g, '').slice(0, 8).toUpperCase()}`;
 }

@@ -8,7 +8,6 @@ import {
   type ReactNode,
   useCallback,
   useEffect,
-  useMemo,
   useRef,
   useState,
 } from 'react';
@@ -17,7 +16,6 @@ import {
   answerAction,
   type CaseAction,
   cleanToken,
-  deskFor,
   fetchCaseActions,
   fetchMe,
   formatAge,
@@ -29,7 +27,10 @@ import {
   writeToken,
 } from './api.js';
 import { useCaseStream } from './case-stream.js';
-import { Conversation, ErrorNote, type ShownError, toShownError, useCountdown } from './ui.js';
+import { CsatPrompt } from './csat.js';
+import { CustomerChat } from './customer-chat.js';
+import { useDesk } from './hooks.js';
+import { ErrorNote, type ShownError, toShownError, useCountdown } from './ui.js';
 
 const MAX_MESSAGE_LENGTH = 4000;
 
@@ -132,10 +133,7 @@ function newKey(): string {
 
 export function CustomerPage(): ReactNode {
   const [token, setToken] = useState<string | null>(() => readToken('customer'));
-  const tokenRef = useRef(token);
-  tokenRef.current = token;
-  const desk = useMemo(() => (token ? deskFor(() => tokenRef.current) : null), [token]);
-  useEffect(() => () => void desk?.dispose(), [desk]);
+  const desk = useDesk(token);
 
   const [viewer, setViewer] = useState<Viewer | null>(null);
   const [sessionError, setSessionError] = useState<ShownError | null>(null);
@@ -282,7 +280,7 @@ export function CustomerPage(): ReactNode {
               null,
               'Signed in as ',
               h('strong', null, viewer.name ?? viewer.id),
-              viewer.id.startsWith('guest') || viewer.name === null ? ' (guest)' : '',
+              viewer.id.startsWith('guest') ? ' (guest)' : '',
             )
           : token
             ? 'Signing in…'
@@ -323,7 +321,8 @@ export function CustomerPage(): ReactNode {
       h(
         'div',
         { className: 'col-main' },
-        caseId ? h('div', { className: 'card' }, h(Conversation, { view, viewer: 'customer' })) : null,
+        caseId ? h('div', { className: 'card' }, h(CustomerChat, { view })) : null,
+        caseId && desk && view.status === 'RESOLVED' ? h(CsatPrompt, { key: caseId, desk, caseId }) : null,
         caseId && desk ? h(PendingActions, { desk, caseId, refresh: view.messages.length + completed }) : null,
         h(
           'form',
@@ -427,11 +426,7 @@ export function CustomerPage(): ReactNode {
                   'data-case-id': c.id,
                 },
                 h('span', { className: 'case-subject' }, c.subject),
-                h(
-                  'span',
-                  { className: 'muted' },
-                  `${label(c.status)} · ${c.route ? label(c.route) : 'routing'} · ${formatAge(c.createdAt, Date.now())} ago`,
-                ),
+                h('span', { className: 'muted' }, `${label(c.status)} · ${formatAge(c.createdAt, Date.now())} ago`),
               ),
             ),
           ),

@@ -1,10 +1,9 @@
 /// <reference lib="dom" />
-/** Small shared pieces: the conversation of a case, error notes with a rate-limit countdown, a bar chart (uPlot). */
-import { Fragment, createElement as h, type ReactNode, useEffect, useRef, useState } from 'react';
+/** Small shared pieces: error notes with a rate-limit countdown, a bar chart (uPlot). */
+import { createElement as h, type ReactNode, useEffect, useRef, useState } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { asDeskError, formatMs, label, plainError } from './api.js';
-import type { CaseView, ViewMessage } from './case-stream.js';
+import { asDeskError, plainError } from './api.js';
 
 /** Seconds left until `until` (ms timestamp), ticking once a second; 0 when passed. */
 export function useCountdown(until: number | null): number {
@@ -43,151 +42,6 @@ export function ErrorNote(props: { error: ShownError | null; testId?: string }):
           left > 0 ? ` You can try again in ${left} s.` : ' You can try again now.',
         )
       : null,
-  );
-}
-
-/** Answers may carry **bold**; shown as <strong> (text only, no HTML is interpreted). */
-function richText(text: string): ReactNode[] {
-  return text
-    .split(/(\*\*[^*\n]+\*\*)/g)
-    .map((part, i) =>
-      part.length > 4 && part.startsWith('**') && part.endsWith('**')
-        ? h('strong', { key: i }, part.slice(2, -2))
-        : part,
-    );
-}
-
-function authorOf(m: ViewMessage): string {
-  if (m.authorKind === 'CUSTOMER') return m.authorName ?? 'Customer';
-  if (m.authorKind === 'OPERATOR') return `${m.authorName ?? 'Operator'} (operator)`;
-  if (m.authorKind === 'SYSTEM') return 'Desk';
-  return `${label(m.agentName ?? 'agent')} agent`;
-}
-
-function MessageView(props: { message: ViewMessage; viewer: 'customer' | 'operator' }): ReactNode {
-  const m = props.message;
-  const mine = props.viewer === 'customer' ? m.authorKind === 'CUSTOMER' : m.authorKind === 'OPERATOR';
-  return h(
-    'li',
-    {
-      className: `msg msg-${m.authorKind.toLowerCase()}${mine ? ' mine' : ''}`,
-      'data-testid': 'message',
-      'data-author': m.authorKind,
-      'data-status': m.status,
-    },
-    h(
-      'div',
-      { className: 'msg-head' },
-      h('strong', null, props.viewer === 'customer' && m.authorKind === 'CUSTOMER' ? 'You' : authorOf(m)),
-      m.status === 'STREAMING' ? h('span', { className: 'badge live', 'aria-label': 'writing' }, 'writing…') : null,
-      m.status === 'INCOMPLETE' ? h('span', { className: 'badge warn' }, 'cut short') : null,
-    ),
-    h(
-      'div',
-      {
-        className: 'msg-body',
-        'data-testid':
-          m.authorKind === 'AGENT' ? 'answer-text' : m.authorKind === 'OPERATOR' ? 'operator-reply' : 'message-text',
-      },
-      m.content ? richText(m.content) : m.status === 'STREAMING' ? '…' : '',
-    ),
-    m.tools.length
-      ? h(
-          'div',
-          { className: 'tools', 'data-testid': 'tools' },
-          h('span', { className: 'muted' }, 'Actions taken: '),
-          h(
-            'ul',
-            { className: 'chips' },
-            m.tools.map((t) =>
-              h(
-                'li',
-                {
-                  key: t.key,
-                  className: `chip ${t.ok ? 'ok' : 'fail'}`,
-                  'data-testid': 'tool-call',
-                  title: `${t.agent} · ${formatMs(t.durationMs)}`,
-                },
-                `${t.tool} ${t.ok ? '✓ ok' : '✗ failed'}`,
-              ),
-            ),
-          ),
-        )
-      : null,
-    m.citations.length
-      ? h(
-          'div',
-          { className: 'citations', 'data-testid': 'citations' },
-          h('span', { className: 'muted' }, 'Sources: '),
-          h(
-            'ul',
-            null,
-            m.citations.map((c) => h('li', { key: c.id, title: c.snippet, 'data-testid': 'citation' }, c.title)),
-          ),
-        )
-      : null,
-  );
-}
-
-/** The case header (route, agent, confidence) and its messages. */
-export function Conversation(props: { view: CaseView; viewer: 'customer' | 'operator' }): ReactNode {
-  const v = props.view;
-  const listRef = useRef<HTMLOListElement>(null);
-  const count = v.messages.length;
-  const lastLen = v.messages[count - 1]?.content.length ?? 0;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new message or a longer last one is the trigger to scroll.
-  useEffect(() => {
-    const el = listRef.current;
-    if (el) el.scrollTop = el.scrollHeight;
-  }, [count, lastLen]);
-  const agent = [...v.messages].reverse().find((m) => m.authorKind === 'AGENT')?.agentName ?? null;
-  return h(
-    'section',
-    { className: 'conversation', 'data-testid': 'conversation', 'aria-label': 'Conversation' },
-    h(
-      'div',
-      { className: 'case-meta' },
-      h('span', null, 'Case ', h('code', { 'data-testid': 'case-id' }, v.caseId ?? '')),
-      v.status
-        ? h(
-            'span',
-            { className: `badge status-${v.status.toLowerCase()}`, 'data-testid': 'case-status' },
-            label(v.status),
-          )
-        : null,
-      v.route
-        ? h(
-            Fragment,
-            null,
-            h('span', null, 'Route: ', h('strong', { 'data-testid': 'case-route' }, label(v.route))),
-            v.parts.length > 1
-              ? h('span', { className: 'muted' }, `(crew: ${v.parts.map((p) => label(p.route)).join(' + ')})`)
-              : null,
-            agent ? h('span', null, 'Agent: ', h('strong', { 'data-testid': 'case-agent' }, agent)) : null,
-            v.confidence !== null
-              ? h(
-                  'span',
-                  null,
-                  'Confidence: ',
-                  h('strong', { 'data-testid': 'case-confidence' }, `${Math.round(v.confidence * 100)}%`),
-                )
-              : null,
-          )
-        : v.caseId
-          ? h('span', { className: 'muted' }, 'Routing…')
-          : null,
-      v.emergency ? h('span', { className: 'badge urgent' }, 'Emergency') : null,
-      v.connection === 'reconnecting' || v.connection === 'failed'
-        ? h('span', { className: 'badge warn', role: 'status' }, v.streamError ?? 'Disconnected')
-        : null,
-    ),
-    v.escalation ? h('p', { className: 'notice info' }, `Handed to a person: ${v.escalation}`) : null,
-    v.notices.map((n) => h('p', { key: n.key, className: `notice ${n.kind}` }, n.text)),
-    h(
-      'ol',
-      { className: 'messages', ref: listRef, 'aria-live': 'polite', 'data-testid': 'messages' },
-      v.messages.map((m) => h(MessageView, { key: m.id, message: m, viewer: props.viewer })),
-    ),
   );
 }
 
