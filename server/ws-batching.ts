@@ -15,7 +15,7 @@ import type { WebSocket } from 'ws';
 type SendCallback = (err?: Error) => void;
 
 /** Queued bytes under which a frame counts as sent once it is queued. */
-export const SEND_HIGH_WATER_BYTES = 256 * 1024;
+const SEND_HIGH_WATER_BYTES = 256 * 1024;
 
 /** Batches the writes of `ws`, whose transport is `socket` (the upgrade request's socket). */
 export function batchWritesPerTurn(ws: WebSocket, socket: Socket, highWaterBytes = SEND_HIGH_WATER_BYTES): void {
