@@ -2,6 +2,7 @@
 import type { ILabel } from '../db/entities/index.js';
 import { builder, me } from './builder.js';
 import { CaseType } from './case.schema.js';
+import { loaderFor } from './loaders.js';
 
 const LabelType = builder.objectRef<ILabel>('Label').implement({
   fields: (t) => ({
@@ -23,7 +24,12 @@ builder.objectField(CaseType, 'labels', (t) =>
   t.stringList({
     description: 'The case’s labels, by name (staff only)',
     authScopes: { staff: true },
-    resolve: (c, _a, ctx) => ctx.desk.ops.labels.labelsOf(ctx.em, c.id),
+    // Batched: a page of cases reads its labels in one query.
+    resolve: (c, _a, ctx) =>
+      loaderFor(ctx, 'case.labels', async (ids) => {
+        const by = await ctx.desk.ops.labels.labelsOfMany(ctx.em, ids);
+        return ids.map((id) => by.get(id) ?? []);
+      }).load(c.id),
   }),
 );
 

@@ -4,6 +4,7 @@ import type { DeskEvent } from '../events.js';
 import { builder, me } from './builder.js';
 import { CaseType, PriorityEnum } from './case.schema.js';
 import { DeskEventInterface } from './events.schema.js';
+import { loaderFor } from './loaders.js';
 
 type SlaEv = Extract<DeskEvent, { type: 'SLA_WARNING' | 'SLA_BREACHED' }>;
 
@@ -87,7 +88,12 @@ builder.objectField(CaseType, 'sla', (t) =>
     nullable: true,
     description: 'The case’s SLA clock (staff only; null until the scheduler has seen the case)',
     authScopes: { staff: true },
-    resolve: (c, _a, ctx) => ctx.desk.sla.service.clockOf(ctx.em, c.id),
+    // Batched: a page of cases reads its clocks in one query.
+    resolve: (c, _a, ctx) =>
+      loaderFor(ctx, 'case.sla', async (ids) => {
+        const by = await ctx.desk.sla.service.clocksOf(ctx.em, ids);
+        return ids.map((id) => by.get(id) ?? null);
+      }).load(c.id),
   }),
 );
 

@@ -77,6 +77,38 @@ describe('labels and canned responses', () => {
     expect(q.data.case.labels).toEqual([]);
   });
 
+  it('reads the labels and SLA clocks of a page of cases in one query each, however long the page', async () => {
+    const ids = [
+      await submit('My hub will not power on.'),
+      await submit('Please send my invoice.'),
+      await submit('The wifi drops every evening.'),
+    ];
+    for (const id of ids) await t.gql(ADD, { c: id, l: 'bug' }, OP);
+    const knex = t.running.orm.em.getConnection().getKnex();
+    const page = `query($n: Int!) { searchCases(search: { label: "bug" }, first: $n) { edges { node { id labels sla { priority } } } } }`;
+    const queriesFor = async (n: number) => {
+      let count = 0;
+      // Only the reads of these two tables (the SLA scheduler may run its own passes meanwhile).
+      const onQuery = (q: { sql: string }) => {
+        if (/from [`"]?(case_labels|case_slas)[`"]?/.test(q.sql) && !/next_check_at/.test(q.sql)) count++;
+      };
+      knex.on('query', onQuery);
+      try {
+        const r = await t.gql(page, { n }, OP);
+        expect(r.errors).toBeUndefined();
+        expect(r.data.searchCases.edges).toHaveLength(n);
+        for (const e of r.data.searchCases.edges) expect(e.node.labels).toContain('bug');
+      } finally {
+        knex.off('query', onQuery);
+      }
+      return count;
+    };
+    // The search itself (its label filter reads case_labels), then one read of each table for the page.
+    const one = await queriesFor(1);
+    expect(one).toBeLessThanOrEqual(3);
+    expect(await queriesFor(3)).toBe(one);
+  });
+
   it('refuses a canned response with an unknown variable and lets only admins save them', async () => {
     const bad = await t.gql(SAVE_CANNED, { i: { title: 'Oops', body: 'Hi {{customer.email}}' } }, ADMIN);
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'body' });
