@@ -156,12 +156,18 @@ export function createTurnStore(deps: { orm: MikroORM; log: CaseEventLog; pubsub
   const store = {
     /** The case with its customer and its completed messages; null when the case is gone. */
     async load(caseId: string): Promise<LoadedTurn | null> {
-      const c = await selectCase(log.sql, caseId);
-      if (!c) return null;
-      const [customer, rows] = await Promise.all([
-        selectCustomerSummary(log.sql, c.customerId),
-        selectTurnMessages(log.sql, caseId),
-      ]);
+      // One connection for the three reads (one pool round, not three, before the first token).
+      const read = await log.sql.session(async (q) => {
+        const c = await selectCase(q, caseId);
+        if (!c) return null;
+        const [customer, rows] = await Promise.all([
+          selectCustomerSummary(q, c.customerId),
+          selectTurnMessages(q, caseId),
+        ]);
+        return { c, customer, rows };
+      });
+      if (!read) return null;
+      const { c, customer, rows } = read;
       const messages = rows.filter((m) => m.status === 'COMPLETE');
       const orphans = rows.filter((m) => m.status === 'STREAMING');
       const pending = messages.filter((m) => m.authorKind === 'CUSTOMER' && !m.answered);

@@ -182,4 +182,20 @@ describe('case rows in plain SQL (the hot path) agree with the entities', () => 
     const next = await log.emit(id, { type: 'STATUS_CHANGED', from: 'OPEN', to: 'OPEN', by: 'test' });
     expect(next[0].seq).toBe(2);
   });
+
+  it('runs a session of reads on one connection and gives it back (a transaction after it works)', async () => {
+    const [ava, counts] = await log.sql.session(async (q) =>
+      Promise.all([
+        selectCustomerSummary(q, 'cust-ava'),
+        q.all<{ n: number }>('select count(*) as n from customers where id = ?', ['cust-ava']),
+      ]),
+    );
+    expect(ava).toMatchObject({ name: 'Ava Thompson' });
+    expect(Number(counts[0].n)).toBe(1);
+    await expect(log.sql.session(async (q) => q.all('select * from no_such_table'))).rejects.toThrow();
+    // Both connections went back to the pool: a transaction and a plain read still run.
+    const n = await log.sql.transaction(async (q) => q.all<{ n: number }>('select count(*) as n from cases'));
+    expect(Number(n[0].n)).toBeGreaterThan(0);
+    expect((await selectCase(log.sql, 'no-such-case')) ?? null).toBeNull();
+  });
 });

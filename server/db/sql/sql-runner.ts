@@ -23,6 +23,11 @@ export interface Sql {
 export interface SqlRunner extends Sql {
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (q: Sql) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn`'s statements (no transaction) on one connection taken once, where the pool would
+   * otherwise be asked for each statement (SQLite); on PostgreSQL they may run in parallel.
+   */
+  session<T>(fn: (q: Sql) => Promise<T>): Promise<T>;
   /** Frees prepared statements (before the ORM closes its connections). */
   close(): Promise<void>;
 }
@@ -36,6 +41,15 @@ interface Sqlite3Statement {
 interface Sqlite3Conn {
   prepare(sql: string, cb: (err: Error | null) => void): Sqlite3Statement;
   exec(sql: string, cb: (err: Error | null) => void): void;
+}
+
+/** A statement being prepared or prepared on a connection. */
+interface Prepared {
+  st: Sqlite3Statement;
+  /** Known to be prepared: calls go to the statement at once. */
+  prepared: boolean;
+  /** Settles when the preparation ends (rejects when it failed). */
+  ready: Promise<void>;
 }
 
 /** Prepared statements kept per connection: the hot path runs the same few statements over and over. */
@@ -67,38 +81,69 @@ export function createSqlRunner(orm: MikroORM, dialect: Dialect): SqlRunner {
 }
 
 function sqliteRunner(knex: KnexLike, enc: (p?: readonly unknown[]) => unknown[]): SqlRunner {
-  const prepared = new Map<Sqlite3Conn, Map<string, Sqlite3Statement>>();
-  /** The statement for `sql` on `conn`, prepared once (a failed preparation reports on its first use). */
-  const statement = (conn: Sqlite3Conn, sql: string): Sqlite3Statement => {
+  const prepared = new Map<Sqlite3Conn, Map<string, Prepared>>();
+  /**
+   * The statement for `sql` on `conn`, prepared once. node-sqlite3 drops the calls queued on a
+   * statement whose preparation failed (their callbacks never run), so until it is known to be
+   * prepared a call waits for that; a failed one rejects and is not kept.
+   */
+  const statement = (conn: Sqlite3Conn, sql: string): Prepared => {
     let cache = prepared.get(conn);
     if (!cache) {
       cache = new Map();
       prepared.set(conn, cache);
     }
-    let st = cache.get(sql);
-    if (!st) {
+    let entry = cache.get(sql);
+    if (!entry) {
       if (cache.size >= MAX_STATEMENTS) {
-        const [oldest, old] = cache.entries().next().value as [string, Sqlite3Statement];
+        const [oldest, old] = cache.entries().next().value as [string, Prepared];
         cache.delete(oldest);
-        old.finalize(() => undefined);
+        void old.ready.then(
+          () => old.st.finalize(() => undefined),
+          () => undefined,
+        );
       }
-      st = conn.prepare(sql, (err) => {
-        if (err) cache?.delete(sql);
+      const c = cache;
+      let settle!: (err: Error | null) => void;
+      const ready = new Promise<void>((resolve, reject) => {
+        settle = (err) => (err ? reject(err) : resolve());
       });
-      cache.set(sql, st);
+      const made: Prepared = {
+        prepared: false,
+        ready,
+        st: conn.prepare(sql, (err) => {
+          if (err) c.delete(sql);
+          else made.prepared = true;
+          settle(err);
+        }),
+      };
+      // A failure is reported to the callers waiting on it, not as an unhandled rejection.
+      ready.catch(() => undefined);
+      entry = made;
+      cache.set(sql, entry);
     }
-    return st;
+    return entry;
   };
+  /** Runs `call` on the prepared statement: at once when it is known to be prepared. */
+  const use = <T>(
+    entry: Prepared,
+    call: (st: Sqlite3Statement, done: (err: Error | null, v?: T) => void) => void,
+  ): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      const done = (err: Error | null, v?: T) => (err ? reject(err) : resolve(v as T));
+      if (entry.prepared) call(entry.st, done);
+      else entry.ready.then(() => call(entry.st, done), reject);
+    });
   const on = (conn: Sqlite3Conn): Sql => ({
     dialect: 'sqlite',
-    all: <T extends SqlRow>(sql: string, params?: readonly unknown[]) =>
-      new Promise<T[]>((resolve, reject) =>
-        statement(conn, sql).all(enc(params), (err, rows) => (err ? reject(err) : resolve(rows as T[]))),
-      ),
-    run: (sql, params) =>
-      new Promise<void>((resolve, reject) =>
-        statement(conn, sql).run(enc(params), (err) => (err ? reject(err) : resolve())),
-      ),
+    all: <T extends SqlRow>(sql: string, params?: readonly unknown[]) => {
+      const values = enc(params);
+      return use<T[]>(statement(conn, sql), (st, done) => st.all(values, (err, rows) => done(err, rows as T[])));
+    },
+    run: (sql, params) => {
+      const values = enc(params);
+      return use<void>(statement(conn, sql), (st, done) => st.run(values, (err) => done(err)));
+    },
   });
   /**
    * Transaction control through `exec`: one trip to the driver's thread pool (`Database#run` would
@@ -118,6 +163,7 @@ function sqliteRunner(knex: KnexLike, enc: (p?: readonly unknown[]) => unknown[]
     dialect: 'sqlite',
     all: (sql, params) => withConn((q) => q.all(sql, params)),
     run: (sql, params) => withConn((q) => q.run(sql, params)),
+    session: withConn,
     transaction: async (fn) => {
       const conn = (await knex.client.acquireConnection()) as Sqlite3Conn;
       try {
@@ -137,7 +183,14 @@ function sqliteRunner(knex: KnexLike, enc: (p?: readonly unknown[]) => unknown[]
     async close() {
       const all = [...prepared.values()].flatMap((m) => [...m.values()]);
       prepared.clear();
-      await Promise.all(all.map((st) => new Promise<void>((resolve) => st.finalize(() => resolve()))));
+      await Promise.all(
+        all.map((p) =>
+          p.ready.then(
+            () => new Promise<void>((resolve) => p.st.finalize(() => resolve())),
+            () => undefined,
+          ),
+        ),
+      );
     },
   };
 }
@@ -151,7 +204,13 @@ function knexRunner(knex: KnexLike, enc: (p?: readonly unknown[]) => unknown[], 
       await k.raw(sql, enc(params));
     },
   });
-  return { ...on(knex), transaction: (fn) => knex.transaction((trx) => fn(on(trx))), close: async () => undefined };
+  const pooled = on(knex);
+  return {
+    ...pooled,
+    transaction: (fn) => knex.transaction((trx) => fn(on(trx))),
+    session: (fn) => fn(pooled),
+    close: async () => undefined,
+  };
 }
 
 /** Whether a statement failed on a unique constraint (either dialect, raw or through the ORM). */
