@@ -327,7 +327,7 @@ export class DeskClient {
     this.disposed = true;
     const ws = this.ws;
     this.ws = undefined;
-    if (ws) await (await ws.catch(() => undefined))?.dispose();
+    if (ws !== undefined) await (await ws.catch(() => undefined))?.dispose();
   }
 
   private socketClient(): Promise<WsClient> {

@@ -23,6 +23,7 @@ import type { AuditLog } from '../security/audit.js';
 import type { AgentMetrics } from './agent-metrics.js';
 import type { CaseEventLog } from './case-event-log.js';
 import { crewContent, runCrew } from './crew.js';
+import type { TurnOrigin } from './ports.js';
 import { addUsage, costOf, NO_USAGE, type Overhead } from './pricing.js';
 import { type AgentName, maybeRouteWithModel, triage } from './triage.js';
 import { buildMemory } from './turn-memory.js';
@@ -76,7 +77,9 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
     pubsub.publish(topics.desk, ev);
   }
 
-  return async function processCase(caseId: string, signal: AbortSignal): Promise<void> {
+  return async function processCase(caseId: string, signal: AbortSignal, origin?: TurnOrigin): Promise<void> {
+    // Every line of this turn names the request that caused it (a child logger costs well under 1 µs).
+    const logger = deps.logger.child(origin?.requestId ? { requestId: origin.requestId, caseId } : { caseId });
     const loaded = await store.load(caseId);
     if (!loaded) return;
     const { c, messages, pending } = loaded;
@@ -94,7 +97,15 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
     const memory = buildMemory(c, messages, new Set(pendingIds), deps.memoryTokens);
     const overhead: Overhead = { usage: { ...NO_USAGE }, costUsd: 0 };
     const triaged = triage(router, c, request);
-    const { decision, parts } = await maybeRouteWithModel(modelRouting, c, request, triaged, overhead, signal);
+    const { decision, parts } = await maybeRouteWithModel(
+      deps.llm ? { ...modelRouting, logger } : modelRouting,
+      c,
+      request,
+      triaged,
+      overhead,
+      signal,
+    );
+    logger.debug({ route: decision.route, method: decision.method, parts: parts.length }, 'case turn routed');
     const handoffFrom = triaged.handoffFrom && triaged.handoffFrom !== decision.route ? triaged.handoffFrom : null;
     const route = decision.route as AgentName;
     const agentsOnDuty = parts.length ? parts.map((p) => p.route as AgentName) : [route];
@@ -130,7 +141,7 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
         }
       } catch (err) {
         if (signal.aborted) return store.abort(caseId, null, abortReason(signal));
-        deps.logger.warn({ err, caseId }, 'guardrails unavailable; the agent’s own rules still apply');
+        logger.warn({ err }, 'guardrails unavailable; the agent’s own rules still apply');
       }
     }
 
@@ -245,7 +256,7 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
         });
         outcome = await attempt(deps.fallback, null);
       } else {
-        deps.logger.error({ err: failure, caseId }, 'agent run failed');
+        logger.error({ err: failure }, 'agent run failed');
         await store.fail(
           caseId,
           outcome.message,
@@ -269,7 +280,7 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
         );
         return;
       }
-      deps.logger.error({ err: outcome.err, caseId }, 'agent run failed');
+      logger.error({ err: outcome.err }, 'agent run failed');
       await store.fail(
         caseId,
         outcome.message,
@@ -299,6 +310,7 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
       },
       overhead,
     );
+    logger.debug({ agent: finalAgent ?? crewName, tools: results.length }, 'case turn answered');
   };
 }
 

@@ -25,6 +25,7 @@ import { detectInjection } from '../security/injection.js';
 import type { CaseEventLog } from './case-event-log.js';
 import { urgencyOf } from './emergency-rules.js';
 import { cleanContext, cleanIdempotencyKey, cleanMessage } from './input.js';
+import type { TurnOrigin } from './ports.js';
 
 /** What the customer is told when a card number was removed from their message. */
 export const CARD_NOTICE =
@@ -72,7 +73,7 @@ export interface CasePage {
 export interface CaseServiceDeps {
   log: CaseEventLog;
   pubsub: PubSub;
-  enqueue(caseId: string, priority: Priority): void;
+  enqueue(caseId: string, priority: Priority, origin?: TurnOrigin): void;
   abortAgents(caseId: string, reason: 'operator' | 'closed'): void;
   isAccepting(): boolean;
   limits: { maxMessageLength: number; maxContextBytes: number };
@@ -332,7 +333,7 @@ export function createCaseService(deps: CaseServiceDeps) {
         for (const e of result.entries) deps.audit.announce(e);
         if (result.created) owners.set(result.case.id, actor.id);
         publishCaseUpdate(pubsub, result.case, result.created);
-        deps.enqueue(result.case.id, result.case.priority);
+        deps.enqueue(result.case.id, result.case.priority, { requestId: meta.requestId });
         return { case: result.case, message: result.message, duplicate: false };
       } catch (err) {
         if (storedKey && isUniqueViolation(err)) {
@@ -392,6 +393,7 @@ export function createCaseService(deps: CaseServiceDeps) {
       caseId: string,
       patch: { status?: CaseStatus | null; priority?: Priority | null; assignee?: string | null },
       clearAssignee = false,
+      meta: RequestMeta = {},
     ): Promise<ICase> {
       if (patch.status === 'CLOSED') deps.abortAgents(caseId, 'closed');
       // A human taking the case over stops the AI at once (its message is kept, INCOMPLETE).
@@ -439,7 +441,7 @@ export function createCaseService(deps: CaseServiceDeps) {
         return c;
       });
       publishCaseUpdate(pubsub, c);
-      if (handedBack) deps.enqueue(c.id, c.priority);
+      if (handedBack) deps.enqueue(c.id, c.priority, { requestId: meta.requestId });
       return c;
     },
 

@@ -25,7 +25,7 @@ import { createSlaService, type SlaService } from './sla.service.js';
 import { createSlaScheduler, type SlaScheduler } from './sla-scheduler.js';
 import { createWebhookService, type WebhookService } from './webhooks.service.js';
 import { createWebhookDispatcher, type WebhookDispatcher, type WebhookDispatchOptions } from './webhooks-dispatcher.js';
-import { WorkQueue } from './work-queue.js';
+import { type CaseProcessor, WorkQueue } from './work-queue.js';
 
 /** Settings the desk runs with. */
 export interface DeskOptions {
@@ -112,7 +112,7 @@ export function createDesk(deps: {
   /** Numbering of case events (blocks in the case row unless given). */
   sequences?: SequenceAllocator;
   /** The work queue (in this process unless given). */
-  queue?: (worker: (caseId: string, signal: AbortSignal) => Promise<void>) => CaseQueue;
+  queue?: (worker: CaseProcessor) => CaseQueue;
   /** How webhooks are sent and retried. */
   webhooks: WebhookDispatchOptions;
   /** How often the SLA scheduler polls due times (ms). */
@@ -138,13 +138,13 @@ export function createDesk(deps: {
   });
   const queue: CaseQueue =
     deps.queue?.(worker) ??
-    new WorkQueue(options.concurrency, worker, (caseId, err) =>
-      logger.error({ err, caseId }, 'case processing failed'),
+    new WorkQueue(options.concurrency, worker, (caseId, err, origin) =>
+      logger.error({ err, caseId, requestId: origin?.requestId }, 'case processing failed'),
     );
   const cases = createCaseService({
     log,
     pubsub,
-    enqueue: (caseId, priority) => queue.enqueue(caseId, priority),
+    enqueue: (caseId, priority, origin) => queue.enqueue(caseId, priority, origin),
     abortAgents: (caseId, reason) => queue.abort(caseId, reason),
     isAccepting: () => accepting,
     limits: { maxMessageLength: options.maxMessageLength, maxContextBytes: options.maxContextBytes },
