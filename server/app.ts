@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { MikroORM } from '@mikro-orm/sqlite';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { GraphQLError } from 'graphql';
 import { createYoga, maskError as yogaMaskError } from 'graphql-yoga';
 import { KnowledgeBase } from './agents/knowledge/knowledge-base.js';
@@ -38,6 +39,7 @@ import { createClientAddress } from './security/client-address.js';
 import { hardeningPlugins } from './security/hardening.js';
 import { createRateLimiter } from './security/rate-limit.js';
 import { useSharedEventExecution } from './shared-execution.js';
+import { startTracing, type Tracing } from './tracing.js';
 import { createWebAppHandler } from './web-app.js';
 import { attachWebSocket } from './ws-server.js';
 
@@ -87,7 +89,14 @@ function notFound(res: ServerResponse): void {
 }
 
 /** Creates the app from a parsed config (`webDir`: the built web app, client/web/dist by default). */
-export function createApp(config: Config, opts: { logger?: Logger; webDir?: string } = {}): App {
+export function createApp(
+  config: Config,
+  opts: {
+    logger?: Logger;
+    webDir?: string /** Spans go here instead of OTLP (tests). */;
+    traceExporter?: SpanExporter;
+  } = {},
+): App {
   const logger = opts.logger ?? createLogger(config.LOG_LEVEL, config.LOG_FILE);
   let running: {
     server: Server;
@@ -96,11 +105,16 @@ export function createApp(config: Config, opts: { logger?: Logger; webDir?: stri
     pubsub: PubSub;
     disposeWs: () => Promise<void>;
     closeCoordination: () => Promise<void>;
+    tracing: Tracing;
   } | null = null;
 
   return {
     async start() {
       if (running) throw new Error('already started');
+      const tracing = await startTracing({
+        endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+        exporter: opts.traceExporter,
+      });
       const { options: tokenOptions, notice } = resolveTokenOptions(config);
       if (notice) logger.warn(notice);
       const tokens = createTokenService(tokenOptions);
@@ -305,6 +319,7 @@ export function createApp(config: Config, opts: { logger?: Logger; webDir?: stri
         pubsub,
         disposeWs: () => ws.dispose(),
         closeCoordination: () => coordination.close(),
+        tracing,
       };
       const resumed = await desk.resume();
       if (resumed) logger.info({ cases: resumed }, 'resumed unfinished cases');
@@ -325,6 +340,7 @@ export function createApp(config: Config, opts: { logger?: Logger; webDir?: stri
       await closed;
       await r.orm.close(true);
       await r.closeCoordination();
+      await r.tracing.shutdown();
     },
   };
 }

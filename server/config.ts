@@ -181,6 +181,8 @@ export const configSchema = z.object({
   // How often the SLA scheduler looks for due warnings and breaches.
   SLA_POLL_MS: intIn(10, 600_000).default(15_000),
   LOG_FILE: z.string().min(1).optional(),
+  // OTLP/HTTP collector base URL (spans go to <url>/v1/traces); unset: no tracing SDK is loaded.
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
   // Redis for several instances: events, rate limits, connection counts and the work queue (unset: in process).
   REDIS_URL: z
     .string()

@@ -20,6 +20,7 @@ import { type OpenAiProvider, ProviderError } from '../providers/openai/openai.p
 import type { LlmProvider } from '../providers/provider.js';
 import type { PubSub } from '../pubsub.js';
 import type { AuditLog } from '../security/audit.js';
+import { extractTrace, inSpan } from '../tracing.js';
 import type { AgentMetrics } from './agent-metrics.js';
 import type { CaseEventLog } from './case-event-log.js';
 import { crewContent, runCrew } from './crew.js';
@@ -77,9 +78,8 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
     pubsub.publish(topics.desk, ev);
   }
 
-  return async function processCase(caseId: string, signal: AbortSignal, origin?: TurnOrigin): Promise<void> {
-    // Every line of this turn names the request that caused it (a child logger costs well under 1 µs).
-    const logger = deps.logger.child(origin?.requestId ? { requestId: origin.requestId, caseId } : { caseId });
+  /** One turn, in the case turn's span. */
+  async function work(caseId: string, signal: AbortSignal, logger: Logger): Promise<void> {
     const loaded = await store.load(caseId);
     if (!loaded) return;
     const { c, messages, pending } = loaded;
@@ -96,30 +96,42 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
     const request = pending.map((m) => m.content).join('\n\n');
     const memory = buildMemory(c, messages, new Set(pendingIds), deps.memoryTokens);
     const overhead: Overhead = { usage: { ...NO_USAGE }, costUsd: 0 };
-    const triaged = triage(router, c, request);
-    const { decision, parts } = await maybeRouteWithModel(
-      deps.llm ? { ...modelRouting, logger } : modelRouting,
-      c,
-      request,
-      triaged,
-      overhead,
-      signal,
+    const { triaged, decision, parts, route, agentsOnDuty, guardModel, routed } = await inSpan(
+      'case.route',
+      {},
+      async (span) => {
+        const triaged = triage(router, c, request);
+        const { decision, parts } = await maybeRouteWithModel(
+          deps.llm ? { ...modelRouting, logger } : modelRouting,
+          c,
+          request,
+          triaged,
+          overhead,
+          signal,
+        );
+        span.setAttributes({
+          'crewdesk.route': decision.route,
+          'crewdesk.route.method': decision.method,
+          'crewdesk.route.confidence': decision.confidence,
+          'crewdesk.route.parts': parts.length,
+        });
+        logger.debug({ route: decision.route, method: decision.method, parts: parts.length }, 'case turn routed');
+        const handoffFrom = triaged.handoffFrom && triaged.handoffFrom !== decision.route ? triaged.handoffFrom : null;
+        const route = decision.route as AgentName;
+        const agentsOnDuty = parts.length ? parts.map((p) => p.route as AgentName) : [route];
+        const guardModel = deps.llm && deps.guardrails && !decision.emergency ? deps.llm : null;
+        const routed = await store.route(caseId, {
+          decision,
+          parts,
+          route,
+          handoffFrom,
+          agentsOnDuty,
+          memory,
+          startMessage: guardModel === null,
+        });
+        return { triaged, decision, parts, route, agentsOnDuty, guardModel, routed };
+      },
     );
-    logger.debug({ route: decision.route, method: decision.method, parts: parts.length }, 'case turn routed');
-    const handoffFrom = triaged.handoffFrom && triaged.handoffFrom !== decision.route ? triaged.handoffFrom : null;
-    const route = decision.route as AgentName;
-    const agentsOnDuty = parts.length ? parts.map((p) => p.route as AgentName) : [route];
-    const guardModel = deps.llm && deps.guardrails && !decision.emergency ? deps.llm : null;
-
-    const routed = await store.route(caseId, {
-      decision,
-      parts,
-      route,
-      handoffFrom,
-      agentsOnDuty,
-      memory,
-      startMessage: guardModel === null,
-    });
     // The checkbox alone makes a case URGENT; the desk-wide alert needs content that supports it.
     if (decision.emergency && triaged.alert) {
       const alert: DeskEvent = { type: 'EMERGENCY_ALERT', caseId, at: new Date(), reason: decision.reason };
@@ -293,24 +305,38 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
     const { message, results, modelFor, startedAt } = outcome;
     const ttfts = results.map((r) => r.result.timeToFirstTokenMs).filter((x): x is number => x !== null);
     const finalAgent = results.length === 1 ? results[0].result.agent : null;
-    await store.finish(
-      caseId,
-      pendingIds,
-      {
-        message,
-        content: parts.length ? crewContent(parts, results) : results[0].result.content,
-        citations: dedupe(results.flatMap((r) => r.result.citations)),
-        toolCalls: results.flatMap((r) => r.result.toolCalls),
-        usage: results.reduce((u, r) => addUsage(u, r.result.usage), { ...NO_USAGE }),
-        model: [...new Set(results.map((r) => modelFor(r.result.agent)))].join(','),
-        costUsd: results.reduce((n, r) => n + costOf(deps.prices, modelFor(r.result.agent), r.result.usage), 0),
-        latencyMs: Math.round(performance.now() - startedAt),
-        timeToFirstTokenMs: ttfts.length ? Math.min(...ttfts) : null,
-        handedTo: finalAgent && finalAgent !== route ? finalAgent : null,
-      },
-      overhead,
+    const usage = results.reduce((u, r) => addUsage(u, r.result.usage), { ...NO_USAGE });
+    const completed = { 'crewdesk.message_id': message.id, 'crewdesk.tokens': usage.totalTokens };
+    await inSpan('case.message_completed', completed, () =>
+      store.finish(
+        caseId,
+        pendingIds,
+        {
+          message,
+          content: parts.length ? crewContent(parts, results) : results[0].result.content,
+          citations: dedupe(results.flatMap((r) => r.result.citations)),
+          toolCalls: results.flatMap((r) => r.result.toolCalls),
+          usage,
+          model: [...new Set(results.map((r) => modelFor(r.result.agent)))].join(','),
+          costUsd: results.reduce((n, r) => n + costOf(deps.prices, modelFor(r.result.agent), r.result.usage), 0),
+          latencyMs: Math.round(performance.now() - startedAt),
+          timeToFirstTokenMs: ttfts.length ? Math.min(...ttfts) : null,
+          handedTo: finalAgent && finalAgent !== route ? finalAgent : null,
+        },
+        overhead,
+      ),
     );
     logger.debug({ agent: finalAgent ?? crewName, tools: results.length }, 'case turn answered');
+  }
+
+  return function processCase(caseId: string, signal: AbortSignal, origin?: TurnOrigin): Promise<void> {
+    // Every line of this turn names the request that caused it (a child logger costs well under 1 µs).
+    const logger = deps.logger.child(origin?.requestId ? { requestId: origin.requestId, caseId } : { caseId });
+    // One trace per case turn: a child of the submit span that queued it (no-op with tracing off).
+    const attributes = origin?.requestId
+      ? { 'crewdesk.case_id': caseId, 'crewdesk.request_id': origin.requestId }
+      : { 'crewdesk.case_id': caseId };
+    return inSpan('case.turn', attributes, () => work(caseId, signal, logger), extractTrace(origin?.trace));
   };
 }
 
