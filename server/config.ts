@@ -104,6 +104,20 @@ export const configSchema = z.object({
   EMBEDDED_MODEL_NAME: z.string().min(1).default('crewdesk-embedded-1'),
   /** The company the desk answers for (agents' prompts and the embedded engine's answers). */
   COMPANY_NAME: z.string().trim().min(1).max(80).default('Brightwave'),
+  /** The company's colour in the web app (a CSS hex colour). */
+  BRAND_COLOR: z
+    .string()
+    .trim()
+    .regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, { message: 'must be a hex colour like #0b57a4' })
+    .default('#0b57a4'),
+  /** When people answer, as customers read it (the web app shows it; the AI answers around the clock). */
+  SUPPORT_HOURS: z
+    .string()
+    .trim()
+    .min(1)
+    .max(120)
+    .regex(/^[^<>\p{Cc}]+$/u, { message: 'must be plain text (no markup or control characters)' })
+    .default('Mon–Fri 08:00–18:00 CET'),
   STREAM_CHUNK_DELAY_MS: intIn(0, 1000).default(12),
   // A subscriber this far behind gets the token deltas it missed joined into one event (0: never).
   STREAM_COALESCE_AFTER_MS: intIn(0, 60_000).default(50),

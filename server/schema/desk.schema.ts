@@ -57,7 +57,25 @@ const DeskStatusType = builder.simpleObject('DeskStatus', {
   }),
 });
 
+const BrandingType = builder.simpleObject('Branding', {
+  description: 'The company the desk answers for, as configured (COMPANY_NAME, BRAND_COLOR, SUPPORT_HOURS)',
+  fields: (t) => ({
+    companyName: t.string(),
+    brandColor: t.string({ description: 'A CSS hex colour, e.g. #0b57a4' }),
+    supportHours: t.string({ description: 'When human operators answer, as plain text' }),
+  }),
+});
+
 builder.queryFields((t) => ({
+  branding: t.field({
+    type: BrandingType,
+    description: 'The company name, colour and support hours for a page that shows the desk (no token needed)',
+    resolve: (_r, _a, ctx) => ({
+      companyName: ctx.config.COMPANY_NAME,
+      brandColor: ctx.config.BRAND_COLOR,
+      supportHours: ctx.config.SUPPORT_HOURS,
+    }),
+  }),
   agents: t.field({
     type: [AgentType],
     authScopes: { authenticated: true },

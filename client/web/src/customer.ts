@@ -28,6 +28,7 @@ import {
   type Viewer,
   writeToken,
 } from './api.js';
+import { useBranding } from './branding.js';
 import { useCaseStream } from './case-stream.js';
 import { Conversation, ErrorNote, type ShownError, toShownError, useCountdown } from './ui.js';
 
@@ -137,6 +138,7 @@ export function CustomerPage(): ReactNode {
   const desk = useMemo(() => (token ? deskFor(() => tokenRef.current) : null), [token]);
   useEffect(() => () => void desk?.dispose(), [desk]);
 
+  const branding = useBranding();
   const [viewer, setViewer] = useState<Viewer | null>(null);
   const [sessionError, setSessionError] = useState<ShownError | null>(null);
   const [guestAttempt, setGuestAttempt] = useState(0);
@@ -272,7 +274,14 @@ export function CustomerPage(): ReactNode {
     h(
       'header',
       { className: 'page-head' },
-      h('h1', null, 'Brightwave support'),
+      h('h1', { 'data-testid': 'company-name' }, branding ? `${branding.companyName} support` : 'Support'),
+      branding
+        ? h(
+            'p',
+            { className: 'support-hours', 'data-testid': 'support-hours' },
+            `Our team answers ${branding.supportHours}; the assistant answers at any time.`,
+          )
+        : null,
       h(
         'p',
         { className: 'session', 'data-testid': 'session' },
