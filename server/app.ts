@@ -9,6 +9,8 @@ import type { MikroORM } from '@mikro-orm/sqlite';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { GraphQLError } from 'graphql';
 import { createYoga, maskError as yogaMaskError } from 'graphql-yoga';
+import { loadAgentsFile } from './agents/definitions/agents-file.js';
+import { AGENTS } from './agents/definitions/index.js';
 import { KnowledgeBase } from './agents/knowledge/knowledge-base.js';
 import { loadClassifier, Router } from './agents/router/router.js';
 import { resolveTokenOptions } from './auth/keys.js';
@@ -111,6 +113,8 @@ export function createApp(
   return {
     async start() {
       if (running) throw new Error('already started');
+      // A bad agents file stops the start with every problem listed, before anything opens.
+      const agents = config.agentsFile ? loadAgentsFile(config.agentsFile, AGENTS) : AGENTS;
       const tracing = await startTracing({
         endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
         exporter: opts.traceExporter,
@@ -165,6 +169,7 @@ export function createApp(
         orm,
         pubsub,
         router,
+        agents,
         provider,
         kb,
         logger,

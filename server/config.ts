@@ -125,6 +125,11 @@ export const configSchema = z.object({
   ROUTER_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.4),
   LOW_CONFIDENCE_ROUTE: z.enum(['general', 'human']).default('general'),
   KNOWLEDGE_DIR: z.string().min(1).default('server/knowledge/articles'),
+  // The agents' definitions (role, goal, backstory, policies, tools) from a YAML or JSON file (unset: the built-in four).
+  AGENTS_FILE: z
+    .string()
+    .regex(/\.(ya?ml|json)$/i, { message: 'must be a .yaml, .yml or .json file' })
+    .optional(),
   // Unset: chosen per provider (see workerConcurrency).
   WORKER_CONCURRENCY: intIn(1, 1024).optional(),
   AGENT_MAX_TURNS: intIn(1, 20).default(6),
@@ -224,6 +229,8 @@ export type Config = Omit<z.infer<typeof configSchema>, 'SEED_DEMO_DATA'> & {
   knowledgeDir: string;
   /** Absolute path of the router model file. */
   routerModelPath: string;
+  /** Absolute path of AGENTS_FILE, when set. */
+  agentsFile: string | undefined;
   /** Whether GraphiQL is served. */
   graphiql: boolean;
   /** The provider that answers: openai when chosen, or on auto with a key. */
@@ -279,6 +286,7 @@ export function loadConfig(
     redis: c.REDIS_URL ? { url: c.REDIS_URL, prefix: c.REDIS_KEY_PREFIX } : undefined,
     knowledgeDir: resolve(ROOT_DIR, c.KNOWLEDGE_DIR),
     routerModelPath: resolve(ROOT_DIR, c.ROUTER_MODEL),
+    agentsFile: c.AGENTS_FILE ? resolve(ROOT_DIR, c.AGENTS_FILE) : undefined,
     graphiql: c.GRAPHIQL ?? (c.NODE_ENV !== 'production' || c.GRAPHQL_INTROSPECTION === true),
     introspection: c.GRAPHQL_INTROSPECTION ?? c.NODE_ENV !== 'production',
     provider,

@@ -7,7 +7,7 @@
  */
 import type { MikroORM } from '@mikro-orm/sqlite';
 import { type AgentRunResult, runAgent, TokenBudgetExceededError } from '../agents/agent-runner.js';
-import { AGENTS } from '../agents/definitions/index.js';
+import type { AgentDefinition } from '../agents/definitions/index.js';
 import { refusal, runGuardrails } from '../agents/guardrails.js';
 import type { KnowledgeBase } from '../agents/knowledge/knowledge-base.js';
 import type { Router } from '../agents/router/router.js';
@@ -36,6 +36,8 @@ export interface CaseWorkerDeps {
   log: CaseEventLog;
   pubsub: PubSub;
   router: Router;
+  /** The agents, by name. */
+  agents: Record<AgentDefinition['name'], AgentDefinition>;
   kb: KnowledgeBase;
   metrics: AgentMetrics;
   logger: Logger;
@@ -193,8 +195,8 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
         onToken: (t: string) => unknown,
       ): Promise<AgentRunResult> =>
         runAgent({
-          agent: AGENTS[agentName],
-          agents: AGENTS,
+          agent: deps.agents[agentName],
+          agents: deps.agents,
           provider,
           modelFor,
           tokenBudget: budgetLeft,
@@ -230,7 +232,7 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
       const startedAt = performance.now();
       try {
         const results = parts.length
-          ? await runCrew(parts, runOne, emitToken)
+          ? await runCrew(parts, runOne, emitToken, deps.agents)
           : [
               {
                 agent: route as string,
@@ -313,7 +315,7 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
         pendingIds,
         {
           message,
-          content: parts.length ? crewContent(parts, results) : results[0].result.content,
+          content: parts.length ? crewContent(parts, results, deps.agents) : results[0].result.content,
           citations: dedupe(results.flatMap((r) => r.result.citations)),
           toolCalls: results.flatMap((r) => r.result.toolCalls),
           usage,

@@ -104,6 +104,8 @@ export function createDesk(deps: {
   orm: MikroORM;
   pubsub: PubSub;
   router: Router;
+  /** The agents (the built-in four unless given, e.g. from AGENTS_FILE). */
+  agents?: Record<AgentDefinition['name'], AgentDefinition>;
   provider: LlmProvider;
   kb: KnowledgeBase;
   logger: Logger;
@@ -119,8 +121,9 @@ export function createDesk(deps: {
   slaPollMs: number;
 }): Desk {
   const { orm, pubsub, logger, options } = deps;
+  const agents = deps.agents ?? AGENTS;
   const log = new CaseEventLog(orm, pubsub, { coalesceAfterMs: options.coalesceAfterMs, sequences: deps.sequences });
-  const metrics = new AgentMetrics(Object.keys(AGENTS));
+  const metrics = new AgentMetrics(Object.keys(agents));
   const startedAt = new Date();
   let accepting = true;
   const worker = createCaseWorker({
@@ -128,6 +131,7 @@ export function createDesk(deps: {
     log,
     pubsub,
     router: deps.router,
+    agents,
     provider: deps.provider,
     kb: deps.kb,
     metrics,
@@ -199,7 +203,7 @@ export function createDesk(deps: {
       return rows.length;
     },
     agents() {
-      return Object.values(AGENTS).map((a) => ({
+      return Object.values(agents).map((a) => ({
         ...a,
         tools: a.tools.map((name) => ({ name, description: TOOLS[name]?.description ?? '' })),
       }));
@@ -222,9 +226,9 @@ export function createDesk(deps: {
         casesByStatus: grouped.map((g) => ({ status: g.status, count: Number(g.count) })),
         provider: deps.provider.name,
         model: deps.provider.model,
-        models: Object.keys(AGENTS).map((a) => ({
+        models: Object.keys(agents).map((a) => ({
           agent: a,
-          model: deps.answering.modelFor(a as keyof typeof AGENTS),
+          model: deps.answering.modelFor(a as AgentDefinition['name']),
         })),
         routerModel: deps.answering.llm ? deps.answering.routerModel : null,
         totalTokens: Number(totals?.tokens ?? 0),
