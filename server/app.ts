@@ -17,6 +17,8 @@ import { resolveTokenOptions } from './auth/keys.js';
 import { createTokenService } from './auth/tokens.js';
 import { type Config, ROOT_DIR } from './config.js';
 import { type CallerInfo, createContextFactory, requestIdOf } from './context.js';
+import { createCustomerData } from './db/customer-data.repository.js';
+import { createHttpCustomerData } from './db/http-customer-data.js';
 import { createOrm } from './db/orm.js';
 import { seedDemoData } from './db/seed/seed.js';
 import { createDesk, type Desk } from './desk/desk.js';
@@ -165,11 +167,16 @@ export function createApp(
       const coordination = await createCoordination(config, logger);
       const { pubsub } = coordination;
       const audit = new AuditLog(orm, pubsub);
+      const { companyApi } = config;
       const desk = createDesk({
         orm,
         pubsub,
         router,
         agents,
+        // The company's JSON API for the kinds it has URLs for, the desk's database for the rest.
+        customerData: companyApi
+          ? (em, customerId) => createHttpCustomerData(createCustomerData(em, customerId), companyApi)
+          : undefined,
         provider,
         kb,
         logger,

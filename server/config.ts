@@ -41,6 +41,11 @@ function jsonSetting<S extends z.ZodType>(schema: S, example: string) {
   });
 }
 
+/** A URL template of the company's API: http(s) with `{customerId}` in it. */
+const companyApiUrl = z.url({ protocol: /^https?$/ }).refine((u) => u.includes('{customerId}'), {
+  message: 'must contain {customerId}, e.g. https://api/customers/{customerId}/invoices',
+});
+
 const POSTGRES_URL = /^postgres(ql)?:\/\/[^/]+\/[^/?]+/;
 /** TRUST_PROXY: unset or false (no proxy), a hop count, or a comma-separated list of addresses and CIDRs. */
 const trustProxySetting = z.string().transform((s, ctx): TrustProxy => {
@@ -125,6 +130,13 @@ export const configSchema = z.object({
   ROUTER_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.4),
   LOW_CONFIDENCE_ROUTE: z.enum(['general', 'human']).default('general'),
   KNOWLEDGE_DIR: z.string().min(1).default('server/knowledge/articles'),
+  // The company's own JSON API for a customer's records (see docs/adapters.md); a kind left unset is read from the database.
+  COMPANY_API_INVOICES_URL: companyApiUrl.optional(),
+  COMPANY_API_PAYMENTS_URL: companyApiUrl.optional(),
+  COMPANY_API_ORDERS_URL: companyApiUrl.optional(),
+  COMPANY_API_SUBSCRIPTION_URL: companyApiUrl.optional(),
+  COMPANY_API_TOKEN: z.string().min(1).optional(),
+  COMPANY_API_TIMEOUT_MS: intIn(100, 120_000).default(5000),
   // The agents' definitions (role, goal, backstory, policies, tools) from a YAML or JSON file (unset: the built-in four).
   AGENTS_FILE: z
     .string()
@@ -231,6 +243,14 @@ export type Config = Omit<z.infer<typeof configSchema>, 'SEED_DEMO_DATA'> & {
   routerModelPath: string;
   /** Absolute path of AGENTS_FILE, when set. */
   agentsFile: string | undefined;
+  /** The company's API for customer records, when any COMPANY_API_*_URL is set. */
+  companyApi:
+    | {
+        urls: Partial<Record<'invoices' | 'payments' | 'orders' | 'subscription', string>>;
+        token?: string;
+        timeoutMs: number;
+      }
+    | undefined;
   /** Whether GraphiQL is served. */
   graphiql: boolean;
   /** The provider that answers: openai when chosen, or on auto with a key. */
@@ -246,6 +266,22 @@ export type Config = Omit<z.infer<typeof configSchema>, 'SEED_DEMO_DATA'> & {
  * at once; the embedded engine's work is CPU in this process, so a few overlap the database waits.
  */
 const DEFAULT_CONCURRENCY = { openai: 128, embedded: 16 } as const;
+
+/** The company's API settings, when any of its URLs is set. */
+function companyApiOf(c: z.infer<typeof configSchema>): Config['companyApi'] {
+  const urls = Object.fromEntries(
+    (
+      [
+        ['invoices', c.COMPANY_API_INVOICES_URL],
+        ['payments', c.COMPANY_API_PAYMENTS_URL],
+        ['orders', c.COMPANY_API_ORDERS_URL],
+        ['subscription', c.COMPANY_API_SUBSCRIPTION_URL],
+      ] as const
+    ).filter(([, u]) => u !== undefined),
+  );
+  if (Object.keys(urls).length === 0) return undefined;
+  return { urls, token: c.COMPANY_API_TOKEN, timeoutMs: c.COMPANY_API_TIMEOUT_MS };
+}
 
 /** Thrown when the environment holds a bad value; main prints it and exits 1. */
 export class ConfigError extends Error {}
@@ -287,6 +323,7 @@ export function loadConfig(
     knowledgeDir: resolve(ROOT_DIR, c.KNOWLEDGE_DIR),
     routerModelPath: resolve(ROOT_DIR, c.ROUTER_MODEL),
     agentsFile: c.AGENTS_FILE ? resolve(ROOT_DIR, c.AGENTS_FILE) : undefined,
+    companyApi: companyApiOf(c),
     graphiql: c.GRAPHIQL ?? (c.NODE_ENV !== 'production' || c.GRAPHQL_INTROSPECTION === true),
     introspection: c.GRAPHQL_INTROSPECTION ?? c.NODE_ENV !== 'production',
     provider,

@@ -5,14 +5,14 @@
  * the case's token budget, and parks cleanly when the desk stops. Each step lives in its module:
  * triage.ts, crew.ts, turn-memory.ts, turn-store.ts.
  */
-import type { MikroORM } from '@mikro-orm/sqlite';
+import type { EntityManager, MikroORM } from '@mikro-orm/sqlite';
 import { type AgentRunResult, runAgent, TokenBudgetExceededError } from '../agents/agent-runner.js';
 import type { AgentDefinition } from '../agents/definitions/index.js';
 import { refusal, runGuardrails } from '../agents/guardrails.js';
 import type { KnowledgeBase } from '../agents/knowledge/knowledge-base.js';
 import type { Router } from '../agents/router/router.js';
 import type { PriceTable } from '../config.js';
-import { createCustomerData } from '../db/customer-data.repository.js';
+import type { CustomerDataFactory } from '../db/customer-data.js';
 import type { Citation, ToolCallRecord } from '../db/entities/index.js';
 import { type DeskEvent, topics } from '../events.js';
 import type { Logger } from '../logger.js';
@@ -38,6 +38,8 @@ export interface CaseWorkerDeps {
   router: Router;
   /** The agents, by name. */
   agents: Record<AgentDefinition['name'], AgentDefinition>;
+  /** The company-data port for the case's customer. */
+  customerData: CustomerDataFactory<EntityManager>;
   kb: KnowledgeBase;
   metrics: AgentMetrics;
   logger: Logger;
@@ -218,7 +220,7 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
           },
           toolContext: {
             caseId,
-            data: createCustomerData(orm.em.fork(), c.customerId),
+            data: deps.customerData(orm.em.fork(), c.customerId),
             kb: deps.kb,
             desk: store.actions(caseId),
             route: agentName,

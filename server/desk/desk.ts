@@ -2,12 +2,14 @@
  * The desk: wires the event log, the case service, the work queue and the worker together,
  * resumes unfinished work at start, and stops cleanly.
  */
-import type { MikroORM } from '@mikro-orm/sqlite';
+import type { EntityManager, MikroORM } from '@mikro-orm/sqlite';
 import type { AgentDefinition } from '../agents/definitions/agent.js';
 import { AGENTS } from '../agents/definitions/index.js';
 import type { KnowledgeBase } from '../agents/knowledge/knowledge-base.js';
 import type { Router } from '../agents/router/router.js';
 import { TOOLS } from '../agents/tools/index.js';
+import type { CustomerDataFactory } from '../db/customer-data.js';
+import { createCustomerData } from '../db/customer-data.repository.js';
 import { Case, type CaseStatus } from '../db/entities/index.js';
 import { type DeskEvent, topics } from '../events.js';
 import type { Logger } from '../logger.js';
@@ -74,6 +76,8 @@ interface DeskStatus {
 /** The running desk. */
 export interface Desk {
   cases: CaseService;
+  /** The company-data port for one customer (the desk's database, or the company's API). */
+  customerData: CustomerDataFactory<EntityManager>;
   /** Proposed actions: the customer's yes or no, and the operators' review queue. */
   actions: ActionsService;
   log: CaseEventLog;
@@ -104,6 +108,8 @@ export function createDesk(deps: {
   orm: MikroORM;
   pubsub: PubSub;
   router: Router;
+  /** The company-data port (the desk's database unless given, e.g. the company's API). */
+  customerData?: CustomerDataFactory<EntityManager>;
   /** The agents (the built-in four unless given, e.g. from AGENTS_FILE). */
   agents?: Record<AgentDefinition['name'], AgentDefinition>;
   provider: LlmProvider;
@@ -122,6 +128,7 @@ export function createDesk(deps: {
 }): Desk {
   const { orm, pubsub, logger, options } = deps;
   const agents = deps.agents ?? AGENTS;
+  const customerData = deps.customerData ?? createCustomerData;
   const log = new CaseEventLog(orm, pubsub, { coalesceAfterMs: options.coalesceAfterMs, sequences: deps.sequences });
   const metrics = new AgentMetrics(Object.keys(agents));
   const startedAt = new Date();
@@ -132,6 +139,7 @@ export function createDesk(deps: {
     pubsub,
     router: deps.router,
     agents,
+    customerData,
     provider: deps.provider,
     kb: deps.kb,
     metrics,
@@ -183,11 +191,12 @@ export function createDesk(deps: {
   };
   sla.scheduler.start();
 
-  const actions = createActionsService({ orm, log, audit: deps.answering.audit });
+  const actions = createActionsService({ orm, log, audit: deps.answering.audit, customerData });
 
   return {
     cases,
     actions,
+    customerData,
     ops,
     webhooks,
     sla,
