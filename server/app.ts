@@ -333,6 +333,7 @@ export function createApp(
         closeCoordination: () => coordination.close(),
         tracing,
       };
+      await desk.restoreMetrics();
       const resumed = await desk.resume();
       if (resumed) logger.info({ cases: resumed }, 'resumed unfinished cases');
       const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;

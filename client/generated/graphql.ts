@@ -86,7 +86,7 @@ export type AgentStarted = CaseEvent & {
   seq: Scalars['Int']['output'];
 };
 
-/** An agent’s figures since the desk started */
+/** An agent’s figures: handled answers and average timings from the stored answers (they survive a restart); active runs and errors since the desk started */
 export type AgentStats = {
   __typename?: 'AgentStats';
   active: Scalars['Int']['output'];

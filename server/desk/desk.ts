@@ -94,6 +94,8 @@ export interface Desk {
   deskEvents(): Subscription<DeskEvent>;
   /** Queues every case whose work was not finished (after a restart). */
   resume(): Promise<number>;
+  /** Loads the agents' handled counts and timings from the stored answers (once, at start). */
+  restoreMetrics(): Promise<void>;
   status(): Promise<DeskStatus>;
   /** The agents as data, each tool with its description. */
   agents(): AgentProfile[];
@@ -210,6 +212,34 @@ export function createDesk(deps: {
         .find(Case, { workState: { $in: ['QUEUED', 'RUNNING'] } }, { orderBy: { createdAt: 'asc' } });
       for (const c of rows) queue.enqueue(c.id, c.priority);
       return rows.length;
+    },
+    async restoreMetrics() {
+      // One grouped query at start; crews' joint answers (billing+technical) are not split.
+      const rows = await orm.em.getConnection().execute<
+        {
+          agent: string;
+          handled: number;
+          ttft_sum: number | null;
+          ttft_n: number;
+          total_sum: number | null;
+          total_n: number;
+        }[]
+      >(
+        `select agent_name as agent, count(*) as handled, sum(time_to_first_token_ms) as ttft_sum,
+           count(time_to_first_token_ms) as ttft_n, sum(latency_ms) as total_sum, count(latency_ms) as total_n
+         from messages where author_kind = 'AGENT' and status = 'COMPLETE' and agent_name is not null
+         group by agent_name`,
+      );
+      metrics.restore(
+        rows.map((r) => ({
+          agent: r.agent,
+          handled: Number(r.handled),
+          ttftSum: Number(r.ttft_sum ?? 0),
+          ttftN: Number(r.ttft_n),
+          totalSum: Number(r.total_sum ?? 0),
+          totalN: Number(r.total_n),
+        })),
+      );
     },
     agents() {
       return Object.values(agents).map((a) => ({

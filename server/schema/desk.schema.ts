@@ -20,7 +20,8 @@ const AgentType = builder.simpleObject('Agent', {
 });
 
 const AgentStatsType = builder.simpleObject('AgentStats', {
-  description: 'An agent’s figures since the desk started',
+  description:
+    'An agent’s figures: handled answers and average timings from the stored answers (they survive a restart); active runs and errors since the desk started',
   fields: (t) => ({
     agent: t.string(),
     handled: t.int(),
