@@ -139,9 +139,16 @@ describe.skipIf(!CHROMIUM)('web app in Chromium', () => {
       .getByLabel('Your message')
       .fill('My wifi keeps dropping every evening, the hub light is blinking orange');
     await customer.getByTestId('submit').click();
+    // The id is empty between "New request" and the stored case: wait for the new one itself.
     await expect
-      .poll(async () => (await customer.getByTestId('case-id').textContent()) ?? '', { timeout: UI_TIMEOUT })
-      .not.toBe(firstCaseId);
+      .poll(
+        async () => {
+          const id = (await customer.getByTestId('case-id').textContent()) ?? '';
+          return id !== '' && id !== firstCaseId;
+        },
+        { timeout: UI_TIMEOUT },
+      )
+      .toBe(true);
     secondCaseId = (await customer.getByTestId('case-id').textContent()) ?? '';
     expect(secondCaseId).not.toBe('');
 
