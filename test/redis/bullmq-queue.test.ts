@@ -163,6 +163,22 @@ describe.skipIf(skipRedis())('BullMQ case queue', () => {
     expect(log.filter((l) => l === 'a:start:y')).toHaveLength(1);
   });
 
+  it('carries the turn’s origin (request id, trace headers) in the job to the run', async () => {
+    const seen: unknown[] = [];
+    const q = makeQueue(async (_caseId, _signal, origin) => {
+      seen.push(origin);
+    });
+    await q.ready();
+    const origin = {
+      requestId: 'req-bull-1',
+      trace: { traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' },
+    };
+    q.enqueue('with-origin', 'NORMAL', origin);
+    q.enqueue('without-origin', 'NORMAL');
+    await until(() => seen.length === 2);
+    expect(seen).toEqual(expect.arrayContaining([origin, undefined]));
+  });
+
   it('retries a run that throws, with backoff', async () => {
     const starts: number[] = [];
     const q = makeQueue(
@@ -186,10 +202,12 @@ describe.skipIf(skipRedis())('BullMQ case queue', () => {
     const log: string[] = [];
     const gates = new Map<string, () => void>();
     const a = makeQueue(recorder('a', log, gates));
-    const b = makeQueue(async () => {});
-    await Promise.all([a.ready(), b.ready()]);
+    await a.ready();
     a.enqueue('z', 'NORMAL');
     await until(() => gates.has('z'));
+    // The other instance starts once a has the job (else its worker may take it first).
+    const b = makeQueue(async () => {});
+    await b.ready();
     expect(a.isRunning('z')).toBe(true);
     expect(b.isRunning('z')).toBe(false);
     b.abort('z', 'an operator took over');
