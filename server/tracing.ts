@@ -11,13 +11,18 @@ import {
   ROOT_CONTEXT,
   type Span,
   SpanStatusCode,
+  type Tracer,
   trace,
 } from '@opentelemetry/api';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { redactText } from './security/redact-text.js';
 
-/** The tracer every crewdesk span comes from. */
-const tracer = trace.getTracer('crewdesk');
+/**
+ * The tracer every crewdesk span comes from: the API's (no-op) one, or the started SDK's. Taken
+ * again at each start and stop, since `trace.disable()` replaces the API's proxy provider (an app
+ * stopped and started in one process would otherwise trace into the stopped SDK).
+ */
+let tracer: Tracer = trace.getTracer('crewdesk');
 
 /** The started tracing (a no-op shutdown when it is off). */
 export interface Tracing {
@@ -43,13 +48,17 @@ export async function startTracing(opts: { endpoint?: string; exporter?: SpanExp
   const provider = new NodeTracerProvider({ spanProcessors: [processor] });
   // AsyncLocalStorage context and the W3C trace-context propagator (traceparent, tracestate).
   provider.register();
+  tracer = trace.getTracer('crewdesk');
   return {
     enabled: true,
     async shutdown() {
+      // Flushed first: a flush waits for the exporter's answer, a bare shutdown may not.
+      await provider.forceFlush().catch(() => undefined);
       await provider.shutdown();
       trace.disable();
       context.disable();
       propagation.disable();
+      tracer = trace.getTracer('crewdesk');
     },
   };
 }

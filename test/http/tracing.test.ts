@@ -1,7 +1,10 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTracing } from '../../server/tracing.js';
 import { startTestApp, type TestApp, tokenFor } from '../helpers/app.js';
+import { answered, CASE_EVENTS, collectWs } from '../helpers/streams.js';
 
 const SUBMIT = `mutation Submit($message: String!) {
   submitRequest(input: { message: $message }) { case { id } }
@@ -122,6 +125,50 @@ describe('tracing', () => {
     expect(submitSpan.spanContext().traceId).not.toBe(TRACE_ID);
     expect(parentOf(one(spans, 'case.turn'))).toBe(idOf(submitSpan));
     expect(submitSpan.attributes['crewdesk.request_id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('OTLP export', () => {
+  it('sends the case turn’s spans to OTEL_EXPORTER_OTLP_ENDPOINT/v1/traces', async () => {
+    const bodies: { path: string; type: string; body: string }[] = [];
+    const collector = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => {
+        body += c;
+      });
+      req.on('end', () => {
+        bodies.push({ path: req.url ?? '', type: String(req.headers['content-type']), body });
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      });
+    });
+    await new Promise<void>((r) => collector.listen(0, '127.0.0.1', () => r()));
+    const endpoint = `http://127.0.0.1:${(collector.address() as AddressInfo).port}`;
+    const app = await startTestApp({ OTEL_EXPORTER_OTLP_ENDPOINT: endpoint });
+    try {
+      const r = await app.gql('mutation($m: String!) { submitRequest(input: { message: $m }) { case { id } } }', {
+        m: 'Where is my order? It has not arrived yet',
+      });
+      const caseId = r.data.submitRequest.case.id as string;
+      await collectWs(app.ws(), CASE_EVENTS, { caseId, after: 0 }, answered);
+    } finally {
+      // Stopping flushes the batch.
+      await app.stop();
+      await new Promise((r) => collector.close(r));
+    }
+    const sent = bodies.filter((b) => b.path === '/v1/traces');
+    expect(sent.length).toBeGreaterThan(0);
+    const all = sent.map((b) => b.body).join('\n');
+    for (const name of [
+      'case.submit',
+      'case.turn',
+      'case.route',
+      'agent.run',
+      'provider.call',
+      'case.message_completed',
+    ])
+      expect(all).toContain(`"${name}"`);
+    expect(all).toContain('crewdesk.case_id');
+    expect(sent[0].type).toContain('application/json');
   });
 });
 
