@@ -124,8 +124,10 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^(node_modules|dist|client/web/dist|client/graphiql/dist|data)/' },
+    exclude: { path: '^(node_modules|dist|client/dist|client/web/dist|client/graphiql/dist|data)/' },
     tsPreCompilationDeps: true,
+    // client/package.json (the published client) declares the client's own packages; the root's cover the rest.
+    combinedDependencies: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: {
       exportsFields: ['exports'],

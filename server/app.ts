@@ -6,14 +6,19 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { MikroORM } from '@mikro-orm/sqlite';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { GraphQLError } from 'graphql';
 import { createYoga, maskError as yogaMaskError } from 'graphql-yoga';
+import { loadAgentsFile } from './agents/definitions/agents-file.js';
+import { AGENTS } from './agents/definitions/index.js';
 import { KnowledgeBase } from './agents/knowledge/knowledge-base.js';
 import { loadClassifier, Router } from './agents/router/router.js';
 import { resolveTokenOptions } from './auth/keys.js';
 import { createTokenService } from './auth/tokens.js';
 import { type Config, ROOT_DIR } from './config.js';
 import { type CallerInfo, createContextFactory, requestIdOf } from './context.js';
+import { createCustomerData } from './db/customer-data.repository.js';
+import { createHttpCustomerData } from './db/http-customer-data.js';
 import { createOrm } from './db/orm.js';
 import { seedDemoData } from './db/seed/seed.js';
 import { createDesk, type Desk } from './desk/desk.js';
@@ -39,6 +44,7 @@ import { createClientAddress } from './security/client-address.js';
 import { hardeningPlugins } from './security/hardening.js';
 import { createRateLimiter } from './security/rate-limit.js';
 import { useSharedEventExecution } from './shared-execution.js';
+import { startTracing, type Tracing } from './tracing.js';
 import { createWebAppHandler } from './web-app.js';
 import { attachWebSocket } from './ws-server.js';
 
@@ -88,7 +94,14 @@ function notFound(res: ServerResponse): void {
 }
 
 /** Creates the app from a parsed config (`webDir`: the built web app, client/web/dist by default). */
-export function createApp(config: Config, opts: { logger?: Logger; webDir?: string } = {}): App {
+export function createApp(
+  config: Config,
+  opts: {
+    logger?: Logger;
+    webDir?: string /** Spans go here instead of OTLP (tests). */;
+    traceExporter?: SpanExporter;
+  } = {},
+): App {
   const logger = opts.logger ?? createLogger(config.LOG_LEVEL, config.LOG_FILE);
   let running: {
     server: Server;
@@ -98,11 +111,18 @@ export function createApp(config: Config, opts: { logger?: Logger; webDir?: stri
     disposeWs: () => Promise<void>;
     closeWsForRestart: () => Promise<void>;
     closeCoordination: () => Promise<void>;
+    tracing: Tracing;
   } | null = null;
 
   return {
     async start() {
       if (running) throw new Error('already started');
+      // A bad agents file stops the start with every problem listed, before anything opens.
+      const agents = config.agentsFile ? loadAgentsFile(config.agentsFile, AGENTS) : AGENTS;
+      const tracing = await startTracing({
+        endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+        exporter: opts.traceExporter,
+      });
       const { options: tokenOptions, notice } = resolveTokenOptions(config);
       if (notice) logger.warn(notice);
       const tokens = createTokenService(tokenOptions);
@@ -149,10 +169,16 @@ export function createApp(config: Config, opts: { logger?: Logger; webDir?: stri
       const coordination = await createCoordination(config, logger);
       const { pubsub } = coordination;
       const audit = new AuditLog(orm, pubsub);
+      const { companyApi } = config;
       const desk = createDesk({
         orm,
         pubsub,
         router,
+        agents,
+        // The company's JSON API for the kinds it has URLs for, the desk's database for the rest.
+        customerData: companyApi
+          ? (em, customerId) => createHttpCustomerData(createCustomerData(em, customerId), companyApi)
+          : undefined,
         provider,
         kb,
         logger,
@@ -317,7 +343,9 @@ export function createApp(config: Config, opts: { logger?: Logger; webDir?: stri
         disposeWs: () => ws.dispose(),
         closeWsForRestart: () => ws.closeForRestart(1000),
         closeCoordination: () => coordination.close(),
+        tracing,
       };
+      await desk.restoreMetrics();
       const resumed = await desk.resume();
       if (resumed) logger.info({ cases: resumed }, 'resumed unfinished cases');
       const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
@@ -340,6 +368,7 @@ export function createApp(config: Config, opts: { logger?: Logger; webDir?: stri
       await closed;
       await r.orm.close(true);
       await r.closeCoordination();
+      await r.tracing.shutdown();
     },
   };
 }

@@ -41,6 +41,11 @@ function jsonSetting<S extends z.ZodType>(schema: S, example: string) {
   });
 }
 
+/** A URL template of the company's API: http(s) with `{customerId}` in it. */
+const companyApiUrl = z.url({ protocol: /^https?$/ }).refine((u) => u.includes('{customerId}'), {
+  message: 'must contain {customerId}, e.g. https://api/customers/{customerId}/invoices',
+});
+
 const POSTGRES_URL = /^postgres(ql)?:\/\/[^/]+\/[^/?]+/;
 /** TRUST_PROXY: unset or false (no proxy), a hop count, or a comma-separated list of addresses and CIDRs. */
 const trustProxySetting = z.string().transform((s, ctx): TrustProxy => {
@@ -104,6 +109,20 @@ export const configSchema = z.object({
   EMBEDDED_MODEL_NAME: z.string().min(1).default('crewdesk-embedded-1'),
   /** The company the desk answers for (agents' prompts and the embedded engine's answers). */
   COMPANY_NAME: z.string().trim().min(1).max(80).default('Brightwave'),
+  /** The company's colour in the web app (a CSS hex colour). */
+  BRAND_COLOR: z
+    .string()
+    .trim()
+    .regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, { message: 'must be a hex colour like #0b57a4' })
+    .default('#0b57a4'),
+  /** When people answer, as customers read it (the web app shows it; the AI answers around the clock). */
+  SUPPORT_HOURS: z
+    .string()
+    .trim()
+    .min(1)
+    .max(120)
+    .regex(/^[^<>\p{Cc}]+$/u, { message: 'must be plain text (no markup or control characters)' })
+    .default('Mon–Fri 08:00–18:00 CET'),
   STREAM_CHUNK_DELAY_MS: intIn(0, 1000).default(12),
   // A subscriber this far behind gets the token deltas it missed joined into one event (0: never).
   STREAM_COALESCE_AFTER_MS: intIn(0, 60_000).default(50),
@@ -111,6 +130,18 @@ export const configSchema = z.object({
   ROUTER_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.4),
   LOW_CONFIDENCE_ROUTE: z.enum(['general', 'human']).default('general'),
   KNOWLEDGE_DIR: z.string().min(1).default('server/knowledge/articles'),
+  // The company's own JSON API for a customer's records (see docs/adapters.md); a kind left unset is read from the database.
+  COMPANY_API_INVOICES_URL: companyApiUrl.optional(),
+  COMPANY_API_PAYMENTS_URL: companyApiUrl.optional(),
+  COMPANY_API_ORDERS_URL: companyApiUrl.optional(),
+  COMPANY_API_SUBSCRIPTION_URL: companyApiUrl.optional(),
+  COMPANY_API_TOKEN: z.string().min(1).optional(),
+  COMPANY_API_TIMEOUT_MS: intIn(100, 120_000).default(5000),
+  // The agents' definitions (role, goal, backstory, policies, tools) from a YAML or JSON file (unset: the built-in four).
+  AGENTS_FILE: z
+    .string()
+    .regex(/\.(ya?ml|json)$/i, { message: 'must be a .yaml, .yml or .json file' })
+    .optional(),
   // Unset: chosen per provider (see workerConcurrency).
   WORKER_CONCURRENCY: intIn(1, 1024).optional(),
   AGENT_MAX_TURNS: intIn(1, 20).default(6),
@@ -181,6 +212,8 @@ export const configSchema = z.object({
   // How often the SLA scheduler looks for due warnings and breaches.
   SLA_POLL_MS: intIn(10, 600_000).default(15_000),
   LOG_FILE: z.string().min(1).optional(),
+  // OTLP/HTTP collector base URL (spans go to <url>/v1/traces); unset: no tracing SDK is loaded.
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
   // Redis for several instances: events, rate limits, connection counts and the work queue (unset: in process).
   REDIS_URL: z
     .string()
@@ -208,6 +241,16 @@ export type Config = Omit<z.infer<typeof configSchema>, 'SEED_DEMO_DATA'> & {
   knowledgeDir: string;
   /** Absolute path of the router model file. */
   routerModelPath: string;
+  /** Absolute path of AGENTS_FILE, when set. */
+  agentsFile: string | undefined;
+  /** The company's API for customer records, when any COMPANY_API_*_URL is set. */
+  companyApi:
+    | {
+        urls: Partial<Record<'invoices' | 'payments' | 'orders' | 'subscription', string>>;
+        token?: string;
+        timeoutMs: number;
+      }
+    | undefined;
   /** Whether GraphiQL is served. */
   graphiql: boolean;
   /** The provider that answers: openai when chosen, or on auto with a key. */
@@ -223,6 +266,22 @@ export type Config = Omit<z.infer<typeof configSchema>, 'SEED_DEMO_DATA'> & {
  * at once; the embedded engine's work is CPU in this process, so a few overlap the database waits.
  */
 const DEFAULT_CONCURRENCY = { openai: 128, embedded: 16 } as const;
+
+/** The company's API settings, when any of its URLs is set. */
+function companyApiOf(c: z.infer<typeof configSchema>): Config['companyApi'] {
+  const urls = Object.fromEntries(
+    (
+      [
+        ['invoices', c.COMPANY_API_INVOICES_URL],
+        ['payments', c.COMPANY_API_PAYMENTS_URL],
+        ['orders', c.COMPANY_API_ORDERS_URL],
+        ['subscription', c.COMPANY_API_SUBSCRIPTION_URL],
+      ] as const
+    ).filter(([, u]) => u !== undefined),
+  );
+  if (Object.keys(urls).length === 0) return undefined;
+  return { urls, token: c.COMPANY_API_TOKEN, timeoutMs: c.COMPANY_API_TIMEOUT_MS };
+}
 
 /** Thrown when the environment holds a bad value; main prints it and exits 1. */
 export class ConfigError extends Error {}
@@ -263,6 +322,8 @@ export function loadConfig(
     redis: c.REDIS_URL ? { url: c.REDIS_URL, prefix: c.REDIS_KEY_PREFIX } : undefined,
     knowledgeDir: resolve(ROOT_DIR, c.KNOWLEDGE_DIR),
     routerModelPath: resolve(ROOT_DIR, c.ROUTER_MODEL),
+    agentsFile: c.AGENTS_FILE ? resolve(ROOT_DIR, c.AGENTS_FILE) : undefined,
+    companyApi: companyApiOf(c),
     graphiql: c.GRAPHIQL ?? (c.NODE_ENV !== 'production' || c.GRAPHQL_INTROSPECTION === true),
     introspection: c.GRAPHQL_INTROSPECTION ?? c.NODE_ENV !== 'production',
     provider,

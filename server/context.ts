@@ -14,6 +14,7 @@ import type { Desk } from './desk/desk.js';
 import type { Logger } from './logger.js';
 import type { AuditLog } from './security/audit.js';
 import type { RateLimiter } from './security/rate-limit.js';
+import { traceHeaders } from './tracing.js';
 
 /** What every resolver receives. */
 export interface GraphQLContext {
@@ -26,6 +27,8 @@ export interface GraphQLContext {
   authError: TokenError | null;
   ip: string;
   requestId: string;
+  /** The caller's W3C trace headers (`traceparent`), when it sent any: the case turn's trace continues it. */
+  trace: Record<string, string> | undefined;
   config: Config;
   logger: Logger;
   kb: KnowledgeBase;
@@ -120,6 +123,7 @@ export function createContextFactory(deps: ContextDeps) {
       authError,
       ip: caller.ip,
       requestId,
+      trace: traceHeaders(caller.headers),
       config: deps.config,
       kb: deps.kb,
       audit: deps.audit,

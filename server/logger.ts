@@ -1,7 +1,8 @@
-import { type Logger, pino } from 'pino';
+import { type DestinationStream, type Logger, pino } from 'pino';
+import { CENSOR, redactFields } from './security/redact-fields.js';
 import { redactText } from './security/redact-text.js';
 
-/** Paths whose values never reach a log line. */
+/** Paths whose values never reach a log line (the fast path; `redactFields` covers every depth). */
 const REDACT = [
   'req.headers.authorization',
   'headers.authorization',
@@ -36,14 +37,17 @@ function errSerializer(e: unknown) {
 
 /**
  * Creates the structured logger: customer text, contact details, card numbers, tokens and secrets
- * are redacted, from fields by path and from message strings by pattern; LOG_FILE adds a file.
+ * are redacted, from fields by name at any depth and from every string (fields and messages) by
+ * pattern; LOG_FILE adds a file, `destination` replaces stdout. The work runs only for lines that
+ * are written (pino skips a call below the level before any of it).
  */
-export function createLogger(level: string, file?: string): Logger {
+export function createLogger(level: string, file?: string, destination?: DestinationStream): Logger {
   const options = {
     level,
-    redact: { paths: REDACT, censor: '[redacted]' },
+    redact: { paths: REDACT, censor: CENSOR },
     base: { app: 'crewdesk' },
     serializers: { err: errSerializer },
+    formatters: { log: (obj: Record<string, unknown>) => redactFields(obj) as Record<string, unknown> },
     hooks: {
       logMethod(this: Logger, args: unknown[], method: (...a: unknown[]) => void) {
         method.apply(
@@ -53,12 +57,14 @@ export function createLogger(level: string, file?: string): Logger {
       },
     },
   };
-  if (!file) return pino(options);
+  if (!file) return destination ? pino(options, destination) : pino(options);
+  // Each stream of a multistream has its own level (info unless given): the logger's, so debug lines reach the file.
+  const streamLevel = (level === 'silent' ? 'fatal' : level) as pino.Level;
   return pino(
     options,
     pino.multistream([
-      { stream: process.stdout },
-      { stream: pino.destination({ dest: file, mkdir: true, sync: false }) },
+      { level: streamLevel, stream: destination ?? process.stdout },
+      { level: streamLevel, stream: pino.destination({ dest: file, mkdir: true, sync: false }) },
     ]),
   );
 }

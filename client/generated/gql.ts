@@ -21,6 +21,7 @@ type Documents = {
     "\n  query GetCase($id: ID!) {\n    case(id: $id) {\n      ...CaseSummary\n      resolvedAt\n      firstResponseAt\n      messages {\n        ...MessageFields\n      }\n    }\n  }\n": typeof types.GetCaseDocument,
     "\n  query ListCases($filter: CaseFilterInput, $first: Int, $after: String) {\n    cases(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        cursor\n        node {\n          ...CaseSummary\n        }\n      }\n    }\n  }\n": typeof types.ListCasesDocument,
     "\n  query DeskStatus {\n    deskStatus {\n      provider\n      model\n      routerModel\n      startedAt\n      uptimeSeconds\n      queueDepth\n      activeRuns\n      totalTokens\n      totalCostUsd\n      agents {\n        agent\n        active\n        handled\n        errors\n        avgTimeToFirstTokenMs\n        avgTimeToAnswerMs\n      }\n      models {\n        agent\n        model\n      }\n      casesByStatus {\n        status\n        count\n      }\n    }\n  }\n": typeof types.DeskStatusDocument,
+    "\n  query Branding {\n    branding {\n      companyName\n      brandColor\n      supportHours\n    }\n  }\n": typeof types.BrandingDocument,
     "\n  mutation StartGuestSession {\n    startGuestSession {\n      token\n      expiresAt\n      customerId\n    }\n  }\n": typeof types.StartGuestSessionDocument,
     "\n  subscription CaseEvents($caseId: ID!, $after: Int) {\n    caseEvents(caseId: $caseId, after: $after) {\n      ...CaseEventFields\n    }\n  }\n": typeof types.CaseEventsDocument,
     "\n  query WebMe {\n    me {\n      id\n      role\n      name\n      expiresAt\n    }\n  }\n": typeof types.WebMeDocument,
@@ -56,6 +57,7 @@ const documents: Documents = {
     "\n  query GetCase($id: ID!) {\n    case(id: $id) {\n      ...CaseSummary\n      resolvedAt\n      firstResponseAt\n      messages {\n        ...MessageFields\n      }\n    }\n  }\n": types.GetCaseDocument,
     "\n  query ListCases($filter: CaseFilterInput, $first: Int, $after: String) {\n    cases(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        cursor\n        node {\n          ...CaseSummary\n        }\n      }\n    }\n  }\n": types.ListCasesDocument,
     "\n  query DeskStatus {\n    deskStatus {\n      provider\n      model\n      routerModel\n      startedAt\n      uptimeSeconds\n      queueDepth\n      activeRuns\n      totalTokens\n      totalCostUsd\n      agents {\n        agent\n        active\n        handled\n        errors\n        avgTimeToFirstTokenMs\n        avgTimeToAnswerMs\n      }\n      models {\n        agent\n        model\n      }\n      casesByStatus {\n        status\n        count\n      }\n    }\n  }\n": types.DeskStatusDocument,
+    "\n  query Branding {\n    branding {\n      companyName\n      brandColor\n      supportHours\n    }\n  }\n": types.BrandingDocument,
     "\n  mutation StartGuestSession {\n    startGuestSession {\n      token\n      expiresAt\n      customerId\n    }\n  }\n": types.StartGuestSessionDocument,
     "\n  subscription CaseEvents($caseId: ID!, $after: Int) {\n    caseEvents(caseId: $caseId, after: $after) {\n      ...CaseEventFields\n    }\n  }\n": types.CaseEventsDocument,
     "\n  query WebMe {\n    me {\n      id\n      role\n      name\n      expiresAt\n    }\n  }\n": types.WebMeDocument,
@@ -126,6 +128,10 @@ export function graphql(source: "\n  query ListCases($filter: CaseFilterInput, $
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query DeskStatus {\n    deskStatus {\n      provider\n      model\n      routerModel\n      startedAt\n      uptimeSeconds\n      queueDepth\n      activeRuns\n      totalTokens\n      totalCostUsd\n      agents {\n        agent\n        active\n        handled\n        errors\n        avgTimeToFirstTokenMs\n        avgTimeToAnswerMs\n      }\n      models {\n        agent\n        model\n      }\n      casesByStatus {\n        status\n        count\n      }\n    }\n  }\n"): (typeof documents)["\n  query DeskStatus {\n    deskStatus {\n      provider\n      model\n      routerModel\n      startedAt\n      uptimeSeconds\n      queueDepth\n      activeRuns\n      totalTokens\n      totalCostUsd\n      agents {\n        agent\n        active\n        handled\n        errors\n        avgTimeToFirstTokenMs\n        avgTimeToAnswerMs\n      }\n      models {\n        agent\n        model\n      }\n      casesByStatus {\n        status\n        count\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Branding {\n    branding {\n      companyName\n      brandColor\n      supportHours\n    }\n  }\n"): (typeof documents)["\n  query Branding {\n    branding {\n      companyName\n      brandColor\n      supportHours\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

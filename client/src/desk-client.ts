@@ -27,6 +27,7 @@ import {
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
 import { onEnd, pipe, subscribe } from 'wonka';
 import type {
+  BrandingQuery,
   CaseEventFieldsFragment,
   CaseFilterInput,
   DeskStatusQuery,
@@ -38,6 +39,7 @@ import type {
 } from '../generated/graphql.js';
 import { DeskClientError } from './errors.js';
 import {
+  BrandingQuery as BrandingDoc,
   CaseEventsSubscription,
   DeskStatusQuery as DeskStatusDoc,
   GetCaseQuery as GetCaseDoc,
@@ -59,6 +61,7 @@ export type CasePage = ListCasesQuery['cases'];
 export type CaseSummary = CasePage['edges'][number]['node'];
 export type DeskStatus = DeskStatusQuery['deskStatus'];
 export type GuestSession = StartGuestSessionMutation['startGuestSession'];
+export type Branding = BrandingQuery['branding'];
 
 type MaybePromise<T> = T | Promise<T>;
 type TokenValue = string | null | undefined;
@@ -149,6 +152,13 @@ export async function startGuestSession(url: string, opts: { fetch?: typeof fetc
   const client = makeUrqlClient(url, fetchImpl);
   const data = await resultOf(client.mutation(StartGuestSessionDoc, {}));
   return data.startGuestSession;
+}
+
+/** The company's name, colour and support hours as the desk at `url` is configured (no token needed). */
+export async function fetchBranding(url: string, opts: { fetch?: typeof fetch } = {}): Promise<Branding> {
+  const fetchImpl = opts.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const data = await resultOf(makeUrqlClient(url, fetchImpl).query(BrandingDoc, {}));
+  return data.branding;
 }
 
 /** The desk client. Create it with `createDeskClient`; `dispose()` closes its WebSocket. */

@@ -231,6 +231,16 @@ export const DeskStatusQuery = graphql(`
   }
 `);
 
+export const BrandingQuery = graphql(`
+  query Branding {
+    branding {
+      companyName
+      brandColor
+      supportHours
+    }
+  }
+`);
+
 export const StartGuestSessionMutation = graphql(`
   mutation StartGuestSession {
     startGuestSession {

@@ -3,9 +3,18 @@
  * back, repeat) and the streamed final answer. The same loop serves every provider.
  */
 import { randomUUID } from 'node:crypto';
+import { trace } from '@opentelemetry/api';
 import type { Citation, ToolCallRecord } from '../db/entities/index.js';
 import type { Language } from '../language.js';
-import type { ChatMessage, LlmProvider, ProviderUsage, ToolCallRequest, ToolSpec } from '../providers/provider.js';
+import type {
+  ChatMessage,
+  ChatRequest,
+  LlmProvider,
+  ProviderUsage,
+  ToolCallRequest,
+  ToolSpec,
+} from '../providers/provider.js';
+import { inSpan } from '../tracing.js';
 import type { AgentDefinition } from './definitions/index.js';
 import { instructionsFor } from './definitions/index.js';
 import type { ArticleHit } from './knowledge/knowledge-base.js';
@@ -105,8 +114,54 @@ function specsFor(a: AgentDefinition, agents: Record<AgentDefinition['name'], Ag
   return specs;
 }
 
-/** Runs the tool loop and streams the final answer through the hooks. */
-export async function runAgent(input: AgentRunInput): Promise<AgentRunResult> {
+/** Runs the tool loop and streams the final answer through the hooks (in an `agent.run` span). */
+export function runAgent(input: AgentRunInput): Promise<AgentRunResult> {
+  const attributes = { 'crewdesk.agent': input.agent.name, 'crewdesk.case_id': input.toolContext.caseId };
+  return inSpan('agent.run', attributes, async (span) => {
+    const r = await run(input);
+    span.setAttributes({
+      'crewdesk.agent.final': r.agent,
+      'crewdesk.tool_calls': r.toolCalls.length,
+      'gen_ai.usage.input_tokens': r.usage.promptTokens,
+      'gen_ai.usage.output_tokens': r.usage.completionTokens,
+    });
+    return r;
+  });
+}
+
+/** One provider call of the loop (a `provider.call` span): tokens go out as they come; tool calls and usage are collected. */
+function callProvider(
+  provider: LlmProvider,
+  req: ChatRequest,
+  signal: AbortSignal | undefined,
+  onToken: (text: string) => void | Promise<void>,
+  requested: ToolCallRequest[],
+  usage: ProviderUsage,
+): Promise<void> {
+  const attributes = { 'gen_ai.system': provider.name, 'gen_ai.request.model': req.model, 'crewdesk.agent': req.agent };
+  return inSpan('provider.call', attributes, async (span) => {
+    const before = { input: usage.promptTokens, output: usage.completionTokens };
+    for await (const ev of provider.stream(req, signal)) {
+      if (ev.type === 'token') {
+        const pending = onToken(ev.text);
+        if (pending !== undefined) await pending;
+      } else if (ev.type === 'tool_call') {
+        requested.push(ev.call);
+      } else if (ev.type === 'usage') {
+        usage.promptTokens += ev.usage.promptTokens;
+        usage.completionTokens += ev.usage.completionTokens;
+        usage.totalTokens += ev.usage.totalTokens;
+      }
+    }
+    span.setAttributes({
+      'gen_ai.usage.input_tokens': usage.promptTokens - before.input,
+      'gen_ai.usage.output_tokens': usage.completionTokens - before.output,
+      'crewdesk.tool_calls_requested': requested.length,
+    });
+  });
+}
+
+async function run(input: AgentRunInput): Promise<AgentRunResult> {
   const started = performance.now();
   const { provider, toolContext, hooks, signal } = input;
   let agent = input.agent;
@@ -146,21 +201,19 @@ export async function runAgent(input: AgentRunInput): Promise<AgentRunResult> {
       tools: specsFor(agent, input.agents),
       hints: input.hints,
     };
-    for await (const ev of provider.stream(req, signal)) {
-      if (ev.type === 'token') {
+    await callProvider(
+      provider,
+      req,
+      signal,
+      (t) => {
         firstTokenAt ??= performance.now();
-        text += ev.text;
-        content += ev.text;
-        const pending = hooks.onToken(ev.text);
-        if (pending !== undefined) await pending;
-      } else if (ev.type === 'tool_call') {
-        requested.push(ev.call);
-      } else if (ev.type === 'usage') {
-        usage.promptTokens += ev.usage.promptTokens;
-        usage.completionTokens += ev.usage.completionTokens;
-        usage.totalTokens += ev.usage.totalTokens;
-      }
-    }
+        text += t;
+        content += t;
+        return hooks.onToken(t);
+      },
+      requested,
+      usage,
+    );
     if (input.tokenBudget !== undefined && usage.totalTokens > input.tokenBudget)
       throw new TokenBudgetExceededError(usage, input.tokenBudget, agent.name);
     if (requested.length === 0) return result(false);
@@ -195,6 +248,7 @@ export async function runAgent(input: AgentRunInput): Promise<AgentRunResult> {
       } catch {
         // a transfer with unreadable arguments still transfers
       }
+      trace.getActiveSpan()?.addEvent('handoff', { from: agent.name, to });
       await hooks.onHandoff?.(agent.name, to, reason);
       messages.push({
         role: 'tool',
@@ -209,8 +263,17 @@ export async function runAgent(input: AgentRunInput): Promise<AgentRunResult> {
   return result(true);
 }
 
+/** Runs a tool call in a `tool.call` span. */
+function executeTool(call: ToolCallRequest, agent: AgentDefinition, ctx: ToolContext): Promise<ToolCallRecord> {
+  return inSpan('tool.call', { 'crewdesk.tool': call.name, 'crewdesk.agent': agent.name }, async (span) => {
+    const record = await runTool(call, agent, ctx);
+    span.setAttributes({ 'crewdesk.tool.ok': record.ok, 'crewdesk.tool.duration_ms': record.durationMs });
+    return record;
+  });
+}
+
 /** Validates a model's tool call and runs it; a bad call becomes an error the model sees. */
-async function executeTool(call: ToolCallRequest, agent: AgentDefinition, ctx: ToolContext): Promise<ToolCallRecord> {
+async function runTool(call: ToolCallRequest, agent: AgentDefinition, ctx: ToolContext): Promise<ToolCallRecord> {
   const t0 = performance.now();
   const record = (ok: boolean, input: unknown, output: unknown): ToolCallRecord => ({
     id: call.id || randomUUID(),

@@ -1,8 +1,10 @@
 /**
- * The company's records of ONE customer. Every query is bound to the customer id given at
- * creation, so that nothing an agent or a model says can reach another customer's data.
+ * The CustomerData port on the desk's own database (the demo company's records, or a company that
+ * keeps its records there). Every query is bound to the customer id given at creation, so that
+ * nothing an agent or a model says can reach another customer's data.
  */
 import type { EntityManager } from '@mikro-orm/sqlite';
+import type { CustomerData } from './customer-data.js';
 import {
   Customer,
   type IInvoice,
@@ -19,11 +21,10 @@ import {
   Subscription,
 } from './entities/index.js';
 
-/** Read and write access to one customer's records. */
-export type CustomerData = ReturnType<typeof createCustomerData>;
+export type { CustomerData } from './customer-data.js';
 
 /** Binds the repository to a customer. */
-export function createCustomerData(em: EntityManager, customerId: string) {
+export function createCustomerData(em: EntityManager, customerId: string): CustomerData {
   const mine = { customer: customerId };
   return {
     customerId,
@@ -53,25 +54,20 @@ export function createCustomerData(em: EntityManager, customerId: string) {
       return em.find(Refund, paymentRef ? { ...mine, paymentRef } : mine, { orderBy: { createdAt: 'desc' } });
     },
     /** Records a refund (and, when approved, the refunded amount on the payment) in one transaction. */
-    async createRefund(input: {
-      payment: IPayment;
-      amountCents: number;
-      status: 'approved' | 'pending_review';
-      reason: string;
-      caseId: string;
-    }): Promise<IRefund> {
+    async createRefund(input): Promise<IRefund> {
       return em.transactional(async (tx) => {
-        const payment = await tx.findOneOrFail(Payment, { ...mine, ref: input.payment.ref });
+        // A payment from another source (the company's API) is not in this database: only the refund is recorded.
+        const payment = await tx.findOne(Payment, { ...mine, ref: input.payment.ref });
         const refund = tx.create(Refund, {
           customer: customerId,
-          paymentRef: payment.ref,
+          paymentRef: input.payment.ref,
           amountCents: input.amountCents,
-          currency: payment.currency,
+          currency: input.payment.currency,
           status: input.status,
           reason: input.reason,
           caseId: input.caseId,
         });
-        if (input.status === 'approved') {
+        if (payment && input.status === 'approved') {
           payment.refundedCents += input.amountCents;
           payment.status = payment.refundedCents >= payment.amountCents ? 'refunded' : 'partially_refunded';
         }
@@ -87,17 +83,7 @@ export function createCustomerData(em: EntityManager, customerId: string) {
       );
     },
     /** Stores a proposed action (nothing is carried out until the customer says yes). */
-    async proposeAction(input: {
-      caseId: string;
-      kind: IPendingAction['kind'];
-      paymentRef: string | null;
-      orderNumber: string | null;
-      invoiceNumber: string | null;
-      amountCents: number;
-      currency: string;
-      reason: string;
-      verdict: IPendingAction['verdict'];
-    }): Promise<IPendingAction> {
+    async proposeAction(input): Promise<IPendingAction> {
       const action = em.create(PendingAction, { ...input, customer: customerId, status: 'PENDING' });
       await em.flush();
       return action;

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/sqlite';
 import { assessRefund } from '../agents/policy/refund.policy.js';
 import { money } from '../agents/tools/index.js';
+import type { CustomerDataFactory } from '../db/customer-data.js';
 import { createCustomerData } from '../db/customer-data.repository.js';
 import {
   type ActionStatus,
@@ -14,7 +15,6 @@ import {
   type ICase,
   type IPendingAction,
   Message,
-  Payment,
   PendingAction,
 } from '../db/entities/index.js';
 import { AppError, BadInputError, ConflictError, NotFoundError } from '../errors.js';
@@ -28,6 +28,8 @@ export interface ActionsServiceDeps {
   orm: MikroORM;
   log: CaseEventLog;
   audit: AuditLog;
+  /** The company-data port for a customer (the desk's database unless given). */
+  customerData?: CustomerDataFactory<EntityManager>;
 }
 
 /** An operator's decision on an action in review. */
@@ -99,9 +101,9 @@ export function createActionsService(deps: ActionsServiceDeps) {
   }
 
   /** Carries out a refund action: the refund row and the payment change, under the policy at this moment. */
-  async function execute(tx: EntityManager, a: IPendingAction): Promise<string> {
-    const data = createCustomerData(tx, a.customer.id);
-    const payment = await tx.findOne(Payment, { ref: a.paymentRef ?? '', customer: a.customer.id });
+  async function execute(tx: EntityManager, a: IPendingAction): Promise<{ refundId: string; method: string }> {
+    const data = (deps.customerData ?? createCustomerData)(tx, a.customer.id);
+    const payment = await data.payment(a.paymentRef ?? '');
     if (!payment) throw new ConflictError(`Payment ${a.paymentRef} is no longer on the account`);
     // Re-checked now: the payment may have been refunded since the proposal.
     const verdict = assessRefund(payment, {
@@ -122,7 +124,7 @@ export function createActionsService(deps: ActionsServiceDeps) {
     a.refundId = refund.id;
     a.executedAt = new Date();
     a.status = 'EXECUTED';
-    return refund.id;
+    return { refundId: refund.id, method: payment.method };
   }
 
   function doneText(a: IPendingAction, refundId: string, method: string): string {
@@ -189,9 +191,8 @@ export function createActionsService(deps: ActionsServiceDeps) {
           return 'action_confirmed';
         }
         a.status = 'CONFIRMED';
-        const refundId = await execute(tx, a);
-        const payment = await tx.findOneOrFail(Payment, { ref: a.paymentRef ?? '' });
-        say(doneText(a, refundId, payment.method));
+        const { refundId, method } = await execute(tx, a);
+        say(doneText(a, refundId, method));
         return 'action_executed';
       });
     },
@@ -233,9 +234,8 @@ export function createActionsService(deps: ActionsServiceDeps) {
           return 'refund_review_rejected';
         }
         a.status = 'APPROVED';
-        const refundId = await execute(tx, a);
-        const payment = await tx.findOneOrFail(Payment, { ref: a.paymentRef ?? '' });
-        say(`A billing specialist approved your refund. ${doneText(a, refundId, payment.method)}`);
+        const { refundId, method } = await execute(tx, a);
+        say(`A billing specialist approved your refund. ${doneText(a, refundId, method)}`);
         return 'refund_review_approved';
       });
     },

@@ -1,4 +1,4 @@
-/** Per-agent counters and timings since the desk started. */
+/** Per-agent counters and timings: answers stored before the start (restored once) plus those since. */
 
 /** One agent's figures. */
 export interface AgentStats {
@@ -80,6 +80,21 @@ export class AgentMetrics {
     }
     s.totalSum += outcome.latencyMs;
     s.totalN++;
+  }
+
+  /** Adds figures stored before this process started (answers in the database), so they survive a restart. */
+  restore(
+    rows: { agent: string; handled: number; ttftSum: number; ttftN: number; totalSum: number; totalN: number }[],
+  ): void {
+    for (const r of rows) {
+      if (!this.stats.has(r.agent)) continue;
+      const s = this.entry(r.agent);
+      s.handled += r.handled;
+      s.ttftSum += r.ttftSum;
+      s.ttftN += r.ttftN;
+      s.totalSum += r.totalSum;
+      s.totalN += r.totalN;
+    }
   }
 
   snapshot(): AgentStats[] {

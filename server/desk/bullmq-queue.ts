@@ -14,7 +14,7 @@ import { DelayedError, type Job, Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Priority } from '../db/entities/index.js';
 import { closeRedisClient, createRedisClient, type RedisTarget } from '../redis/redis-client.js';
-import type { CaseQueue } from './ports.js';
+import type { CaseQueue, TurnOrigin } from './ports.js';
 import type { CaseProcessor } from './work-queue.js';
 
 /** BullMQ priorities: 1 is taken first. */
@@ -32,7 +32,7 @@ export interface BullmqQueueOptions {
   backoffMs?: number;
   /** A turn whose case is locked by another run tries again after this. */
   retryLockedMs?: number;
-  onError: (caseId: string, err: unknown) => void;
+  onError: (caseId: string, err: unknown, origin?: TurnOrigin) => void;
   /** Connection trouble (Redis down or blinking); BullMQ reconnects by itself. */
   onConnectionError: (err: unknown) => void;
 }
@@ -49,6 +49,7 @@ export interface BullmqCaseQueue extends CaseQueue {
 
 interface CaseJob {
   caseId: string;
+  origin?: TurnOrigin;
 }
 
 const RENEW = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0`;
@@ -94,7 +95,7 @@ export function createBullmqQueue(process: CaseProcessor, opts: BullmqQueueOptio
   });
 
   async function run(job: Job<CaseJob>, token?: string, signal?: AbortSignal): Promise<void> {
-    const { caseId } = job.data;
+    const { caseId, origin } = job.data;
     const holder = `${instanceId}:${job.id}`;
     const locked = await commands.set(lockKey(caseId), holder, 'PX', lockMs, 'NX');
     if (locked !== 'OK' || stopped) {
@@ -121,9 +122,9 @@ export function createBullmqQueue(process: CaseProcessor, opts: BullmqQueueOptio
     );
     running.set(caseId, controller);
     try {
-      await process(caseId, controller.signal);
+      await process(caseId, controller.signal, origin);
     } catch (err) {
-      opts.onError(caseId, err);
+      opts.onError(caseId, err, origin);
       throw err;
     } finally {
       clearInterval(renew);
@@ -178,25 +179,21 @@ export function createBullmqQueue(process: CaseProcessor, opts: BullmqQueueOptio
   }
 
   return {
-    enqueue(caseId, priority) {
+    enqueue(caseId, priority, origin) {
       if (stopped) return;
       track(
         (async () => {
           // On the queue's connection, which waits for Redis to come back rather than drop the turn.
           const turn = (await queueConnection.get(turnKey(caseId))) ?? '0';
-          await queue.add(
-            'turn',
-            { caseId },
-            {
-              jobId: `case-${caseId}-${turn}`,
-              priority: PRIORITY[priority],
-              attempts: opts.attempts ?? 3,
-              backoff: { type: 'exponential', delay: opts.backoffMs ?? 1000 },
-              removeOnComplete: true,
-              removeOnFail: { age: 86_400 },
-            },
-          );
-        })().catch((err: unknown) => opts.onError(caseId, err)),
+          await queue.add('turn', origin ? { caseId, origin } : { caseId }, {
+            jobId: `case-${caseId}-${turn}`,
+            priority: PRIORITY[priority],
+            attempts: opts.attempts ?? 3,
+            backoff: { type: 'exponential', delay: opts.backoffMs ?? 1000 },
+            removeOnComplete: true,
+            removeOnFail: { age: 86_400 },
+          });
+        })().catch((err: unknown) => opts.onError(caseId, err, origin)),
       );
     },
     abort(caseId, reason) {

@@ -5,14 +5,14 @@
  * the case's token budget, and parks cleanly when the desk stops. Each step lives in its module:
  * triage.ts, crew.ts, turn-memory.ts, turn-store.ts.
  */
-import type { MikroORM } from '@mikro-orm/sqlite';
+import type { EntityManager, MikroORM } from '@mikro-orm/sqlite';
 import { type AgentRunResult, runAgent, TokenBudgetExceededError } from '../agents/agent-runner.js';
-import { AGENTS } from '../agents/definitions/index.js';
+import type { AgentDefinition } from '../agents/definitions/index.js';
 import { refusal, runGuardrails } from '../agents/guardrails.js';
 import type { KnowledgeBase } from '../agents/knowledge/knowledge-base.js';
 import type { Router } from '../agents/router/router.js';
 import type { PriceTable } from '../config.js';
-import { createCustomerData } from '../db/customer-data.repository.js';
+import type { CustomerDataFactory } from '../db/customer-data.js';
 import type { Citation, ToolCallRecord } from '../db/entities/index.js';
 import { type DeskEvent, topics } from '../events.js';
 import type { Logger } from '../logger.js';
@@ -20,9 +20,11 @@ import { type OpenAiProvider, ProviderError } from '../providers/openai/openai.p
 import type { LlmProvider } from '../providers/provider.js';
 import type { PubSub } from '../pubsub.js';
 import type { AuditLog } from '../security/audit.js';
+import { extractTrace, inSpan } from '../tracing.js';
 import type { AgentMetrics } from './agent-metrics.js';
 import type { CaseEventLog } from './case-event-log.js';
 import { crewContent, runCrew } from './crew.js';
+import type { TurnOrigin } from './ports.js';
 import { addUsage, costOf, NO_USAGE, type Overhead } from './pricing.js';
 import { type AgentName, maybeRouteWithModel, triage } from './triage.js';
 import { buildMemory } from './turn-memory.js';
@@ -34,6 +36,10 @@ export interface CaseWorkerDeps {
   log: CaseEventLog;
   pubsub: PubSub;
   router: Router;
+  /** The agents, by name. */
+  agents: Record<AgentDefinition['name'], AgentDefinition>;
+  /** The company-data port for the case's customer. */
+  customerData: CustomerDataFactory<EntityManager>;
   kb: KnowledgeBase;
   metrics: AgentMetrics;
   logger: Logger;
@@ -76,7 +82,8 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
     pubsub.publish(topics.desk, ev);
   }
 
-  return async function processCase(caseId: string, signal: AbortSignal): Promise<void> {
+  /** One turn, in the case turn's span. */
+  async function work(caseId: string, signal: AbortSignal, logger: Logger): Promise<void> {
     const loaded = await store.load(caseId);
     if (!loaded) return;
     // Left STREAMING by an instance that died mid-answer: closed first (one transaction, only then).
@@ -95,22 +102,42 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
     const request = pending.map((m) => m.content).join('\n\n');
     const memory = buildMemory(c, messages, new Set(pendingIds), deps.memoryTokens);
     const overhead: Overhead = { usage: { ...NO_USAGE }, costUsd: 0 };
-    const triaged = triage(router, c, request);
-    const { decision, parts } = await maybeRouteWithModel(modelRouting, c, request, triaged, overhead, signal);
-    const handoffFrom = triaged.handoffFrom && triaged.handoffFrom !== decision.route ? triaged.handoffFrom : null;
-    const route = decision.route as AgentName;
-    const agentsOnDuty = parts.length ? parts.map((p) => p.route as AgentName) : [route];
-    const guardModel = deps.llm && deps.guardrails && !decision.emergency ? deps.llm : null;
-
-    const routed = await store.route(caseId, {
-      decision,
-      parts,
-      route,
-      handoffFrom,
-      agentsOnDuty,
-      memory,
-      startMessage: guardModel === null,
-    });
+    const { triaged, decision, parts, route, agentsOnDuty, guardModel, routed } = await inSpan(
+      'case.route',
+      {},
+      async (span) => {
+        const triaged = triage(router, c, request);
+        const { decision, parts } = await maybeRouteWithModel(
+          deps.llm ? { ...modelRouting, logger } : modelRouting,
+          c,
+          request,
+          triaged,
+          overhead,
+          signal,
+        );
+        span.setAttributes({
+          'crewdesk.route': decision.route,
+          'crewdesk.route.method': decision.method,
+          'crewdesk.route.confidence': decision.confidence,
+          'crewdesk.route.parts': parts.length,
+        });
+        logger.debug({ route: decision.route, method: decision.method, parts: parts.length }, 'case turn routed');
+        const handoffFrom = triaged.handoffFrom && triaged.handoffFrom !== decision.route ? triaged.handoffFrom : null;
+        const route = decision.route as AgentName;
+        const agentsOnDuty = parts.length ? parts.map((p) => p.route as AgentName) : [route];
+        const guardModel = deps.llm && deps.guardrails && !decision.emergency ? deps.llm : null;
+        const routed = await store.route(caseId, {
+          decision,
+          parts,
+          route,
+          handoffFrom,
+          agentsOnDuty,
+          memory,
+          startMessage: guardModel === null,
+        });
+        return { triaged, decision, parts, route, agentsOnDuty, guardModel, routed };
+      },
+    );
     // The checkbox alone makes a case URGENT; the desk-wide alert needs content that supports it.
     if (decision.emergency && triaged.alert) {
       const alert: DeskEvent = { type: 'EMERGENCY_ALERT', caseId, at: new Date(), reason: decision.reason };
@@ -132,7 +159,7 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
         }
       } catch (err) {
         if (signal.aborted) return store.abort(caseId, null, abortReason(signal));
-        deps.logger.warn({ err, caseId }, 'guardrails unavailable; the agent’s own rules still apply');
+        logger.warn({ err }, 'guardrails unavailable; the agent’s own rules still apply');
       }
     }
 
@@ -172,8 +199,8 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
         onToken: (t: string) => unknown,
       ): Promise<AgentRunResult> =>
         runAgent({
-          agent: AGENTS[agentName],
-          agents: AGENTS,
+          agent: deps.agents[agentName],
+          agents: deps.agents,
           provider,
           modelFor,
           tokenBudget: budgetLeft,
@@ -195,7 +222,7 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
           },
           toolContext: {
             caseId,
-            data: createCustomerData(orm.em.fork(), c.customerId),
+            data: deps.customerData(orm.em.fork(), c.customerId),
             kb: deps.kb,
             desk: store.actions(caseId),
             route: agentName,
@@ -209,7 +236,7 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
       const startedAt = performance.now();
       try {
         const results = parts.length
-          ? await runCrew(parts, runOne, emitToken)
+          ? await runCrew(parts, runOne, emitToken, deps.agents)
           : [
               {
                 agent: route as string,
@@ -247,7 +274,7 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
         });
         outcome = await attempt(deps.fallback, null);
       } else {
-        deps.logger.error({ err: failure, caseId }, 'agent run failed');
+        logger.error({ err: failure }, 'agent run failed');
         await store.fail(
           caseId,
           outcome.message,
@@ -271,7 +298,7 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
         );
         return;
       }
-      deps.logger.error({ err: outcome.err, caseId }, 'agent run failed');
+      logger.error({ err: outcome.err }, 'agent run failed');
       await store.fail(
         caseId,
         outcome.message,
@@ -284,23 +311,38 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
     const { message, results, modelFor, startedAt } = outcome;
     const ttfts = results.map((r) => r.result.timeToFirstTokenMs).filter((x): x is number => x !== null);
     const finalAgent = results.length === 1 ? results[0].result.agent : null;
-    await store.finish(
-      caseId,
-      pendingIds,
-      {
-        message,
-        content: parts.length ? crewContent(parts, results) : results[0].result.content,
-        citations: dedupe(results.flatMap((r) => r.result.citations)),
-        toolCalls: results.flatMap((r) => r.result.toolCalls),
-        usage: results.reduce((u, r) => addUsage(u, r.result.usage), { ...NO_USAGE }),
-        model: [...new Set(results.map((r) => modelFor(r.result.agent)))].join(','),
-        costUsd: results.reduce((n, r) => n + costOf(deps.prices, modelFor(r.result.agent), r.result.usage), 0),
-        latencyMs: Math.round(performance.now() - startedAt),
-        timeToFirstTokenMs: ttfts.length ? Math.min(...ttfts) : null,
-        handedTo: finalAgent && finalAgent !== route ? finalAgent : null,
-      },
-      overhead,
+    const usage = results.reduce((u, r) => addUsage(u, r.result.usage), { ...NO_USAGE });
+    const completed = { 'crewdesk.message_id': message.id, 'crewdesk.tokens': usage.totalTokens };
+    await inSpan('case.message_completed', completed, () =>
+      store.finish(
+        caseId,
+        pendingIds,
+        {
+          message,
+          content: parts.length ? crewContent(parts, results, deps.agents) : results[0].result.content,
+          citations: dedupe(results.flatMap((r) => r.result.citations)),
+          toolCalls: results.flatMap((r) => r.result.toolCalls),
+          usage,
+          model: [...new Set(results.map((r) => modelFor(r.result.agent)))].join(','),
+          costUsd: results.reduce((n, r) => n + costOf(deps.prices, modelFor(r.result.agent), r.result.usage), 0),
+          latencyMs: Math.round(performance.now() - startedAt),
+          timeToFirstTokenMs: ttfts.length ? Math.min(...ttfts) : null,
+          handedTo: finalAgent && finalAgent !== route ? finalAgent : null,
+        },
+        overhead,
+      ),
     );
+    logger.debug({ agent: finalAgent ?? crewName, tools: results.length }, 'case turn answered');
+  }
+
+  return function processCase(caseId: string, signal: AbortSignal, origin?: TurnOrigin): Promise<void> {
+    // Every line of this turn names the request that caused it (a child logger costs well under 1 µs).
+    const logger = deps.logger.child(origin?.requestId ? { requestId: origin.requestId, caseId } : { caseId });
+    // One trace per case turn: a child of the submit span that queued it (no-op with tracing off).
+    const attributes = origin?.requestId
+      ? { 'crewdesk.case_id': caseId, 'crewdesk.request_id': origin.requestId }
+      : { 'crewdesk.case_id': caseId };
+    return inSpan('case.turn', attributes, () => work(caseId, signal, logger), extractTrace(origin?.trace));
   };
 }
 

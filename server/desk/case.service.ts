@@ -22,9 +22,11 @@ import type { PubSub } from '../pubsub.js';
 import type { AuditLog } from '../security/audit.js';
 import { maskCardNumbers } from '../security/card-numbers.js';
 import { detectInjection } from '../security/injection.js';
+import { extractTrace, injectTrace, inSpan } from '../tracing.js';
 import type { CaseEventLog } from './case-event-log.js';
 import { urgencyOf } from './emergency-rules.js';
 import { cleanContext, cleanIdempotencyKey, cleanMessage } from './input.js';
+import type { TurnOrigin } from './ports.js';
 
 /** What the customer is told when a card number was removed from their message. */
 export const CARD_NOTICE =
@@ -72,7 +74,7 @@ export interface CasePage {
 export interface CaseServiceDeps {
   log: CaseEventLog;
   pubsub: PubSub;
-  enqueue(caseId: string, priority: Priority): void;
+  enqueue(caseId: string, priority: Priority, origin?: TurnOrigin): void;
   abortAgents(caseId: string, reason: 'operator' | 'closed'): void;
   isAccepting(): boolean;
   limits: { maxMessageLength: number; maxContextBytes: number };
@@ -81,10 +83,12 @@ export interface CaseServiceDeps {
   checkAssignee?(tx: EntityManager, assignee: string, actor: Actor): Promise<{ team: string | null }>;
 }
 
-/** Where a request came from, for the audit trail. */
+/** Where a request came from, for the audit trail, the worker's log lines and the trace. */
 export interface RequestMeta {
   ip?: string;
   requestId?: string;
+  /** The caller's W3C trace headers (`traceparent`, `tracestate`), when it sent any. */
+  trace?: Record<string, string>;
 }
 
 const PRIORITY_RANK: Record<Priority, number> = { LOW: 0, NORMAL: 1, HIGH: 2, URGENT: 3 };
@@ -218,132 +222,158 @@ export function createCaseService(deps: CaseServiceDeps) {
       input: SubmitRequestInput,
       meta: RequestMeta = {},
     ): Promise<{ case: ICase | CaseRow; message: IMessage | MessageRow; duplicate: boolean }> {
-      if (!deps.isAccepting()) throw new UnavailableError();
-      // Card numbers are masked before the message is stored or sent to any provider.
-      const masked = maskCardNumbers(cleanMessage(input.message, 'message', deps.limits.maxMessageLength));
-      const content = masked.text;
-      // Scanned before cleaning, so that invisible characters used to hide instructions are seen.
-      const injection = detectInjection(input.message, { customerId: actor.id });
-      const context = cleanContext(input.context, 'context', deps.limits.maxContextBytes);
-      const key = cleanIdempotencyKey(input.idempotencyKey);
-      const requestType = input.requestType ?? 'AUTO';
-      if (!REQUEST_TYPES.includes(requestType))
-        throw new BadInputError(`requestType must be one of ${REQUEST_TYPES.join(', ')}`, 'requestType');
-      const storedKey = key ? `${actor.id}:${key}` : null;
+      // The case turn's trace starts here (a child of the caller's traceparent, if any).
+      const attributes = meta.requestId ? { 'crewdesk.request_id': meta.requestId } : {};
+      return inSpan(
+        'case.submit',
+        attributes,
+        async (span) => {
+          if (!deps.isAccepting()) throw new UnavailableError();
+          // Card numbers are masked before the message is stored or sent to any provider.
+          const masked = maskCardNumbers(cleanMessage(input.message, 'message', deps.limits.maxMessageLength));
+          const content = masked.text;
+          // Scanned before cleaning, so that invisible characters used to hide instructions are seen.
+          const injection = detectInjection(input.message, { customerId: actor.id });
+          const context = cleanContext(input.context, 'context', deps.limits.maxContextBytes);
+          const key = cleanIdempotencyKey(input.idempotencyKey);
+          const requestType = input.requestType ?? 'AUTO';
+          if (!REQUEST_TYPES.includes(requestType))
+            throw new BadInputError(`requestType must be one of ${REQUEST_TYPES.join(', ')}`, 'requestType');
+          const storedKey = key ? `${actor.id}:${key}` : null;
 
-      const existing = async (idempotencyKey: string) => {
-        const m = await em()
-          .fork()
-          .findOne(Message, { idempotencyKey }, { populate: ['case'] });
-        return m ? { case: m.case as ICase, message: m, duplicate: true } : null;
-      };
-      if (storedKey) {
-        const found = await existing(storedKey);
-        if (found) return found;
-      }
-      await ensureCustomer(actor.id);
-
-      const caseId = input.caseId ?? randomUUID();
-      if (input.caseId) {
-        const c = await findOwnedCase(em().fork(), input.caseId, actor, 'caseId', meta);
-        if (c.status === 'CLOSED')
-          throw new ConflictError(`Case ${c.id} is closed; submit without caseId to open a new case`);
-      }
-      // Urgency from the wording and the checkbox, before the case is queued: emergencies jump the queue.
-      const urgency = urgencyOf(content, input.emergency ?? false);
-      try {
-        const result = await log.sqlTransaction(caseId, async (tx, record) => {
-          let c: CaseRow;
-          let created = false;
-          const now = new Date();
-          if (input.caseId) {
-            c = await tx.case(caseId);
-            if (c.status !== 'OPEN' && c.status !== 'IN_PROGRESS' && c.status !== 'ESCALATED')
-              changeStatus(c, 'OPEN', 'customer', record);
-            if (urgency.emergency) c.emergency = true;
-            if (PRIORITY_RANK[urgency.priority] > PRIORITY_RANK[c.priority]) {
-              record(c, { type: 'PRIORITY_CHANGED', from: c.priority, to: urgency.priority, by: 'customer' });
-              c.priority = urgency.priority;
+          const existing = async (idempotencyKey: string) => {
+            const m = await em()
+              .fork()
+              .findOne(Message, { idempotencyKey }, { populate: ['case'] });
+            return m ? { case: m.case as ICase, message: m, duplicate: true } : null;
+          };
+          if (storedKey) {
+            const found = await existing(storedKey);
+            if (found) {
+              span.setAttributes({ 'crewdesk.case_id': found.case.id, 'crewdesk.duplicate': true });
+              return found;
             }
-          } else {
-            created = true;
-            c = tx.newCase(
-              newCaseRow({
-                id: caseId,
-                customerId: actor.id,
-                subject: subjectOf(content),
-                priority: urgency.priority,
-                requestType,
-                emergency: urgency.emergency,
-                context: (context ?? null) as CaseRow['context'],
-                now,
-              }),
-            );
-            record(c, {
-              type: 'CASE_OPENED',
-              subject: c.subject,
-              customerId: actor.id,
-              priority: c.priority,
-              emergency: c.emergency,
-              requestType,
+          }
+          await ensureCustomer(actor.id);
+
+          const caseId = input.caseId ?? randomUUID();
+          span.setAttribute('crewdesk.case_id', caseId);
+          if (input.caseId) {
+            const c = await findOwnedCase(em().fork(), input.caseId, actor, 'caseId', meta);
+            if (c.status === 'CLOSED')
+              throw new ConflictError(`Case ${c.id} is closed; submit without caseId to open a new case`);
+          }
+          // Urgency from the wording and the checkbox, before the case is queued: emergencies jump the queue.
+          const urgency = urgencyOf(content, input.emergency ?? false);
+          try {
+            const result = await log.sqlTransaction(caseId, async (tx, record) => {
+              let c: CaseRow;
+              let created = false;
+              const now = new Date();
+              if (input.caseId) {
+                c = await tx.case(caseId);
+                if (c.status !== 'OPEN' && c.status !== 'IN_PROGRESS' && c.status !== 'ESCALATED')
+                  changeStatus(c, 'OPEN', 'customer', record);
+                if (urgency.emergency) c.emergency = true;
+                if (PRIORITY_RANK[urgency.priority] > PRIORITY_RANK[c.priority]) {
+                  record(c, { type: 'PRIORITY_CHANGED', from: c.priority, to: urgency.priority, by: 'customer' });
+                  c.priority = urgency.priority;
+                }
+              } else {
+                created = true;
+                c = tx.newCase(
+                  newCaseRow({
+                    id: caseId,
+                    customerId: actor.id,
+                    subject: subjectOf(content),
+                    priority: urgency.priority,
+                    requestType,
+                    emergency: urgency.emergency,
+                    context: (context ?? null) as CaseRow['context'],
+                    now,
+                  }),
+                );
+                record(c, {
+                  type: 'CASE_OPENED',
+                  subject: c.subject,
+                  customerId: actor.id,
+                  priority: c.priority,
+                  emergency: c.emergency,
+                  requestType,
+                });
+              }
+              c.workState = 'QUEUED';
+              const m = tx.newMessage(
+                newMessageRow({
+                  caseId,
+                  authorKind: 'CUSTOMER',
+                  content,
+                  idempotencyKey: storedKey,
+                  answered: false,
+                  now,
+                }),
+              );
+              record(c, { type: 'MESSAGE_ADDED', message: toMessageView(m) });
+              const entries = [];
+              if (masked.masked > 0) {
+                const notice = tx.newMessage(
+                  newMessageRow({
+                    caseId,
+                    authorKind: 'SYSTEM',
+                    content: CARD_NOTICE,
+                    answered: true,
+                    now: new Date(),
+                  }),
+                );
+                record(c, { type: 'MESSAGE_ADDED', message: toMessageView(notice) });
+                entries.push(
+                  await deps.audit.insert(tx.q, {
+                    category: 'security',
+                    type: 'card_number_masked',
+                    actorId: actor.id,
+                    actorRole: actor.role,
+                    caseId: c.id,
+                    customerId: actor.id,
+                    ip: meta.ip,
+                    requestId: meta.requestId,
+                    detail: { count: masked.masked, messageId: m.id },
+                  }),
+                );
+              }
+              if (injection.detected) {
+                // The message is kept and answered within the agent's rules; the case is flagged and the attempt recorded.
+                c.securityFlag = true;
+                entries.push(
+                  await deps.audit.insert(tx.q, {
+                    category: 'security',
+                    type: 'prompt_injection',
+                    actorId: actor.id,
+                    actorRole: actor.role,
+                    caseId: c.id,
+                    customerId: actor.id,
+                    ip: meta.ip,
+                    requestId: meta.requestId,
+                    detail: { kinds: injection.kinds, messageId: m.id },
+                  }),
+                );
+              }
+              return { case: c, message: m, duplicate: false, created, entries };
             });
+            for (const e of result.entries) deps.audit.announce(e);
+            if (result.created) owners.set(result.case.id, actor.id);
+            publishCaseUpdate(pubsub, result.case, result.created);
+            deps.enqueue(result.case.id, result.case.priority, { requestId: meta.requestId, trace: injectTrace(span) });
+            return { case: result.case, message: result.message, duplicate: false };
+          } catch (err) {
+            if (storedKey && isUniqueViolation(err)) {
+              const found = await existing(storedKey);
+              if (found) return found;
+            }
+            throw err;
           }
-          c.workState = 'QUEUED';
-          const m = tx.newMessage(
-            newMessageRow({ caseId, authorKind: 'CUSTOMER', content, idempotencyKey: storedKey, answered: false, now }),
-          );
-          record(c, { type: 'MESSAGE_ADDED', message: toMessageView(m) });
-          const entries = [];
-          if (masked.masked > 0) {
-            const notice = tx.newMessage(
-              newMessageRow({ caseId, authorKind: 'SYSTEM', content: CARD_NOTICE, answered: true, now: new Date() }),
-            );
-            record(c, { type: 'MESSAGE_ADDED', message: toMessageView(notice) });
-            entries.push(
-              await deps.audit.insert(tx.q, {
-                category: 'security',
-                type: 'card_number_masked',
-                actorId: actor.id,
-                actorRole: actor.role,
-                caseId: c.id,
-                customerId: actor.id,
-                ip: meta.ip,
-                requestId: meta.requestId,
-                detail: { count: masked.masked, messageId: m.id },
-              }),
-            );
-          }
-          if (injection.detected) {
-            // The message is kept and answered within the agent's rules; the case is flagged and the attempt recorded.
-            c.securityFlag = true;
-            entries.push(
-              await deps.audit.insert(tx.q, {
-                category: 'security',
-                type: 'prompt_injection',
-                actorId: actor.id,
-                actorRole: actor.role,
-                caseId: c.id,
-                customerId: actor.id,
-                ip: meta.ip,
-                requestId: meta.requestId,
-                detail: { kinds: injection.kinds, messageId: m.id },
-              }),
-            );
-          }
-          return { case: c, message: m, duplicate: false, created, entries };
-        });
-        for (const e of result.entries) deps.audit.announce(e);
-        if (result.created) owners.set(result.case.id, actor.id);
-        publishCaseUpdate(pubsub, result.case, result.created);
-        deps.enqueue(result.case.id, result.case.priority);
-        return { case: result.case, message: result.message, duplicate: false };
-      } catch (err) {
-        if (storedKey && isUniqueViolation(err)) {
-          const found = await existing(storedKey);
-          if (found) return found;
-        }
-        throw err;
-      }
+        },
+        extractTrace(meta.trace),
+      );
     },
 
     /** An operator's reply: stored, streamed, and it stops any agent still answering. */
@@ -400,6 +430,7 @@ export function createCaseService(deps: CaseServiceDeps) {
       patch: { status?: CaseStatus | null; priority?: Priority | null; assignee?: string | null },
       clearAssignee = false,
       opts: { ifAssignee?: string | null } = {},
+      meta: RequestMeta = {},
     ): Promise<ICase> {
       if (patch.status === 'CLOSED') deps.abortAgents(caseId, 'closed');
       // A human taking the case over stops the AI at once (its message is kept, INCOMPLETE).
@@ -456,7 +487,7 @@ export function createCaseService(deps: CaseServiceDeps) {
         return c;
       });
       publishCaseUpdate(pubsub, c);
-      if (handedBack) deps.enqueue(c.id, c.priority);
+      if (handedBack) deps.enqueue(c.id, c.priority, { requestId: meta.requestId });
       return c;
     },
 

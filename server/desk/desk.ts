@@ -2,12 +2,14 @@
  * The desk: wires the event log, the case service, the work queue and the worker together,
  * resumes unfinished work at start, and stops cleanly.
  */
-import type { MikroORM } from '@mikro-orm/sqlite';
+import type { EntityManager, MikroORM } from '@mikro-orm/sqlite';
 import type { AgentDefinition } from '../agents/definitions/agent.js';
 import { AGENTS } from '../agents/definitions/index.js';
 import type { KnowledgeBase } from '../agents/knowledge/knowledge-base.js';
 import type { Router } from '../agents/router/router.js';
 import { TOOLS } from '../agents/tools/index.js';
+import type { CustomerDataFactory } from '../db/customer-data.js';
+import { createCustomerData } from '../db/customer-data.repository.js';
 import { Case, type CaseStatus } from '../db/entities/index.js';
 import { type DeskEvent, topics } from '../events.js';
 import type { Logger } from '../logger.js';
@@ -25,7 +27,7 @@ import { createSlaService, type SlaService } from './sla.service.js';
 import { createSlaScheduler, type SlaScheduler } from './sla-scheduler.js';
 import { createWebhookService, type WebhookService } from './webhooks.service.js';
 import { createWebhookDispatcher, type WebhookDispatcher, type WebhookDispatchOptions } from './webhooks-dispatcher.js';
-import { WorkQueue } from './work-queue.js';
+import { type CaseProcessor, WorkQueue } from './work-queue.js';
 
 /** Settings the desk runs with. */
 export interface DeskOptions {
@@ -74,6 +76,8 @@ interface DeskStatus {
 /** The running desk. */
 export interface Desk {
   cases: CaseService;
+  /** The company-data port for one customer (the desk's database, or the company's API). */
+  customerData: CustomerDataFactory<EntityManager>;
   /** Proposed actions: the customer's yes or no, and the operators' review queue. */
   actions: ActionsService;
   log: CaseEventLog;
@@ -90,6 +94,8 @@ export interface Desk {
   deskEvents(): Subscription<DeskEvent>;
   /** Queues every case whose work was not finished (after a restart). */
   resume(): Promise<number>;
+  /** Loads the agents' handled counts and timings from the stored answers (once, at start). */
+  restoreMetrics(): Promise<void>;
   status(): Promise<DeskStatus>;
   /** The agents as data, each tool with its description. */
   agents(): AgentProfile[];
@@ -104,6 +110,10 @@ export function createDesk(deps: {
   orm: MikroORM;
   pubsub: PubSub;
   router: Router;
+  /** The company-data port (the desk's database unless given, e.g. the company's API). */
+  customerData?: CustomerDataFactory<EntityManager>;
+  /** The agents (the built-in four unless given, e.g. from AGENTS_FILE). */
+  agents?: Record<AgentDefinition['name'], AgentDefinition>;
   provider: LlmProvider;
   kb: KnowledgeBase;
   logger: Logger;
@@ -114,19 +124,21 @@ export function createDesk(deps: {
   /** Token deltas shared with other instances for resumes (this process's history alone unless given). */
   liveTokens?: LiveTokenBuffer;
   /** The work queue (in this process unless given). */
-  queue?: (worker: (caseId: string, signal: AbortSignal) => Promise<void>) => CaseQueue;
+  queue?: (worker: CaseProcessor) => CaseQueue;
   /** How webhooks are sent and retried. */
   webhooks: WebhookDispatchOptions;
   /** How often the SLA scheduler polls due times (ms). */
   slaPollMs: number;
 }): Desk {
   const { orm, pubsub, logger, options } = deps;
+  const agents = deps.agents ?? AGENTS;
+  const customerData = deps.customerData ?? createCustomerData;
   const log = new CaseEventLog(orm, pubsub, {
     coalesceAfterMs: options.coalesceAfterMs,
     sequences: deps.sequences,
     live: deps.liveTokens,
   });
-  const metrics = new AgentMetrics(Object.keys(AGENTS));
+  const metrics = new AgentMetrics(Object.keys(agents));
   const startedAt = new Date();
   let accepting = true;
   const worker = createCaseWorker({
@@ -134,6 +146,8 @@ export function createDesk(deps: {
     log,
     pubsub,
     router: deps.router,
+    agents,
+    customerData,
     provider: deps.provider,
     kb: deps.kb,
     metrics,
@@ -144,13 +158,13 @@ export function createDesk(deps: {
   });
   const queue: CaseQueue =
     deps.queue?.(worker) ??
-    new WorkQueue(options.concurrency, worker, (caseId, err) =>
-      logger.error({ err, caseId }, 'case processing failed'),
+    new WorkQueue(options.concurrency, worker, (caseId, err, origin) =>
+      logger.error({ err, caseId, requestId: origin?.requestId }, 'case processing failed'),
     );
   const cases = createCaseService({
     log,
     pubsub,
-    enqueue: (caseId, priority) => queue.enqueue(caseId, priority),
+    enqueue: (caseId, priority, origin) => queue.enqueue(caseId, priority, origin),
     abortAgents: (caseId, reason) => queue.abort(caseId, reason),
     isAccepting: () => accepting,
     limits: { maxMessageLength: options.maxMessageLength, maxContextBytes: options.maxContextBytes },
@@ -185,11 +199,12 @@ export function createDesk(deps: {
   };
   sla.scheduler.start();
 
-  const actions = createActionsService({ orm, log, audit: deps.answering.audit });
+  const actions = createActionsService({ orm, log, audit: deps.answering.audit, customerData });
 
   return {
     cases,
     actions,
+    customerData,
     ops,
     webhooks,
     sla,
@@ -204,8 +219,36 @@ export function createDesk(deps: {
       for (const c of rows) queue.enqueue(c.id, c.priority);
       return rows.length;
     },
+    async restoreMetrics() {
+      // One grouped query at start; crews' joint answers (billing+technical) are not split.
+      const rows = await orm.em.getConnection().execute<
+        {
+          agent: string;
+          handled: number;
+          ttft_sum: number | null;
+          ttft_n: number;
+          total_sum: number | null;
+          total_n: number;
+        }[]
+      >(
+        `select agent_name as agent, count(*) as handled, sum(time_to_first_token_ms) as ttft_sum,
+           count(time_to_first_token_ms) as ttft_n, sum(latency_ms) as total_sum, count(latency_ms) as total_n
+         from messages where author_kind = 'AGENT' and status = 'COMPLETE' and agent_name is not null
+         group by agent_name`,
+      );
+      metrics.restore(
+        rows.map((r) => ({
+          agent: r.agent,
+          handled: Number(r.handled),
+          ttftSum: Number(r.ttft_sum ?? 0),
+          ttftN: Number(r.ttft_n),
+          totalSum: Number(r.total_sum ?? 0),
+          totalN: Number(r.total_n),
+        })),
+      );
+    },
     agents() {
-      return Object.values(AGENTS).map((a) => ({
+      return Object.values(agents).map((a) => ({
         ...a,
         tools: a.tools.map((name) => ({ name, description: TOOLS[name]?.description ?? '' })),
       }));
@@ -228,9 +271,9 @@ export function createDesk(deps: {
         casesByStatus: grouped.map((g) => ({ status: g.status, count: Number(g.count) })),
         provider: deps.provider.name,
         model: deps.provider.model,
-        models: Object.keys(AGENTS).map((a) => ({
+        models: Object.keys(agents).map((a) => ({
           agent: a,
-          model: deps.answering.modelFor(a as keyof typeof AGENTS),
+          model: deps.answering.modelFor(a as AgentDefinition['name']),
         })),
         routerModel: deps.answering.llm ? deps.answering.routerModel : null,
         totalTokens: Number(totals?.tokens ?? 0),

@@ -36,10 +36,20 @@ export interface SequenceAllocator {
   mark(caseId: string): () => void;
 }
 
+/**
+ * Where a case turn came from, carried with the turn (and in a BullMQ job, so plain data): the
+ * request id for the worker's log lines and the W3C trace context of the request that caused it.
+ */
+export interface TurnOrigin {
+  requestId?: string;
+  /** `traceparent` (and `tracestate`) of the submit span; absent when tracing is off. */
+  trace?: Record<string, string>;
+}
+
 /** Runs agents for cases. */
 export interface CaseQueue {
   /** Queues a case (no-op while it waits; run again after the current run). */
-  enqueue(caseId: string, priority: Priority): void;
+  enqueue(caseId: string, priority: Priority, origin?: TurnOrigin): void;
   /** Aborts the run of a case, if any. */
   abort(caseId: string, reason: string): void;
   /** Whether a case is running now. */

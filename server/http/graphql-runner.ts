@@ -31,7 +31,7 @@ export interface RestCaller {
   requestId: string;
 }
 
-/** Headers forwarded to the GraphQL handler: the caller's token and request id, and a CSRF marker. */
+/** Headers forwarded to the GraphQL handler: the caller's token, request id and trace headers, and a CSRF marker. */
 function forwardedHeaders(caller: RestCaller, accept: string): Record<string, string> {
   const headers: Record<string, string> = {
     'content-type': 'application/json',
@@ -41,6 +41,11 @@ function forwardedHeaders(caller: RestCaller, accept: string): Record<string, st
   };
   const auth = caller.req.headers.authorization;
   if (auth) headers.authorization = auth;
+  // The case turn's trace continues the caller's (W3C trace context).
+  for (const h of ['traceparent', 'tracestate'] as const) {
+    const v = caller.req.headers[h];
+    if (typeof v === 'string') headers[h] = v;
+  }
   return headers;
 }
 

@@ -50,7 +50,8 @@ export async function createCoordination(config: Config, logger: Logger): Promis
       createBullmqQueue(worker, {
         redis: target,
         concurrency: config.workerConcurrency,
-        onError: (caseId, err) => logger.error({ err, caseId }, 'case processing failed'),
+        onError: (caseId, err, origin) =>
+          logger.error({ err, caseId, requestId: origin?.requestId }, 'case processing failed'),
         onConnectionError: (err) => logger.warn({ err }, 'work queue: Redis connection'),
       }),
     checks: redisChecks(() => commands.ping()),

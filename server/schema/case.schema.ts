@@ -278,6 +278,8 @@ builder.mutationFields((t) => ({
         String(input.caseId),
         { status: input.status, priority: input.priority, assignee: input.assignee ?? undefined },
         input.assignee === null,
+        {},
+        ctx,
       );
     },
   }),

@@ -1,5 +1,11 @@
 /** The customer panel for staff: profile, plan, invoices, payments, refunds, orders and earlier cases. */
-import type { ICustomer, IInvoice, IOrder, IPayment, IRefund, ISubscription } from '../db/entities/index.js';
+import type {
+  InvoiceRecord as IInvoice,
+  OrderRecord as IOrder,
+  PaymentRecord as IPayment,
+  SubscriptionRecord as ISubscription,
+} from '../db/customer-data.js';
+import type { ICustomer, IRefund } from '../db/entities/index.js';
 import { type CustomerPanel, loadCustomerPanel } from '../desk/customer-panel.service.js';
 import { builder } from './builder.js';
 import { CaseType } from './case.schema.js';
@@ -102,6 +108,6 @@ builder.queryFields((t) => ({
     description: 'A customer’s profile, plan, invoices, payments, refunds, orders and cases (staff only)',
     authScopes: { staff: true },
     args: { customerId: t.arg.id({ required: true }) },
-    resolve: (_r, args, ctx) => loadCustomerPanel(ctx.em, String(args.customerId)),
+    resolve: (_r, args, ctx) => loadCustomerPanel(ctx.em, String(args.customerId), ctx.desk.customerData),
   }),
 }));

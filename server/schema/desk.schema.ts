@@ -20,7 +20,8 @@ const AgentType = builder.simpleObject('Agent', {
 });
 
 const AgentStatsType = builder.simpleObject('AgentStats', {
-  description: 'An agent’s figures since the desk started',
+  description:
+    'An agent’s figures: handled answers and average timings from the stored answers (they survive a restart); active runs and errors since the desk started',
   fields: (t) => ({
     agent: t.string(),
     handled: t.int(),
@@ -57,7 +58,25 @@ const DeskStatusType = builder.simpleObject('DeskStatus', {
   }),
 });
 
+const BrandingType = builder.simpleObject('Branding', {
+  description: 'The company the desk answers for, as configured (COMPANY_NAME, BRAND_COLOR, SUPPORT_HOURS)',
+  fields: (t) => ({
+    companyName: t.string(),
+    brandColor: t.string({ description: 'A CSS hex colour, e.g. #0b57a4' }),
+    supportHours: t.string({ description: 'When human operators answer, as plain text' }),
+  }),
+});
+
 builder.queryFields((t) => ({
+  branding: t.field({
+    type: BrandingType,
+    description: 'The company name, colour and support hours for a page that shows the desk (no token needed)',
+    resolve: (_r, _a, ctx) => ({
+      companyName: ctx.config.COMPANY_NAME,
+      brandColor: ctx.config.BRAND_COLOR,
+      supportHours: ctx.config.SUPPORT_HOURS,
+    }),
+  }),
   agents: t.field({
     type: [AgentType],
     authScopes: { authenticated: true },

@@ -102,7 +102,10 @@ function testConfig(dir: string, env: Record<string, string> = {}): Config {
 }
 
 /** Starts an app; `env` overrides settings, `opts.webDir` serves a web app build from that folder. */
-export async function startTestApp(env: Record<string, string> = {}, opts: { webDir?: string } = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  opts: Parameters<typeof createApp>[1] = {},
+): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'crewdesk-test-'));
   // SQLite in dir, or a fresh PostgreSQL database in the postgresql project; `env` may still override it.
   // In the `redis` project, on Redis too.

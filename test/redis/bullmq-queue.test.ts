@@ -163,6 +163,22 @@ describe.skipIf(skipRedis())('BullMQ case queue', () => {
     expect(log.filter((l) => l === 'a:start:y')).toHaveLength(1);
   });
 
+  it('carries the turn’s origin (request id, trace headers) in the job to the run', async () => {
+    const seen: unknown[] = [];
+    const q = makeQueue(async (_caseId, _signal, origin) => {
+      seen.push(origin);
+    });
+    await q.ready();
+    const origin = {
+      requestId: 'req-bull-1',
+      trace: { traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' },
+    };
+    q.enqueue('with-origin', 'NORMAL', origin);
+    q.enqueue('without-origin', 'NORMAL');
+    await until(() => seen.length === 2);
+    expect(seen).toEqual(expect.arrayContaining([origin, undefined]));
+  });
+
   it('retries a run that throws, with backoff', async () => {
     const starts: number[] = [];
     const q = makeQueue(

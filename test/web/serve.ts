@@ -4,11 +4,11 @@
  * to the test API from one origin.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { connect, type Socket } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
@@ -61,8 +61,38 @@ function newestMtime(path: string): number {
   return newest;
 }
 
-/** Builds client/web/dist unless it is newer than every source it is built from. */
+/**
+ * Builds client/web/dist unless it is newer than every source it is built from. Test files in
+ * other workers may ask at the same time: one builds (holding a lock folder), the others wait and
+ * then find the build fresh, so no server lists files that a later build replaces.
+ */
 export function ensureBuilt(): { built: boolean; ms: number } {
+  const lock = join(REPO_ROOT, 'test-output/web-build.lock');
+  mkdirSync(dirname(lock), { recursive: true });
+  const until = Date.now() + 120_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      // A lock older than any build is left over from a killed run.
+      const since = statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now();
+      if (Date.now() > until || Date.now() - since > 120_000) {
+        rmSync(lock, { recursive: true, force: true });
+        continue;
+      }
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+    }
+  }
+  try {
+    return buildIfStale();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function buildIfStale(): { built: boolean; ms: number } {
   const started = Date.now();
   const index = join(DIST_DIR, 'index.html');
   const sources = [

@@ -140,11 +140,17 @@ describe.skipIf(!CHROMIUM)('web app in Chromium', () => {
       .getByLabel('Your message')
       .fill('My wifi keeps dropping every evening, the hub light is blinking orange');
     await customer.getByTestId('submit').click();
+    // The id is empty between "New request" and the stored case: wait for the new one itself.
     await expect
-      .poll(async () => (await customer.getByTestId('conversation').getAttribute('data-case-id')) ?? '', {
-        timeout: UI_TIMEOUT,
-      })
-      .not.toBe(firstCaseId);
+      .poll(
+        async () => {
+          // Empty between "New request" and the stored case: wait for the new case's own id.
+          const id = (await customer.getByTestId('conversation').getAttribute('data-case-id')) ?? '';
+          return id !== '' && id !== firstCaseId;
+        },
+        { timeout: UI_TIMEOUT },
+      )
+      .toBe(true);
     secondCaseId = (await customer.getByTestId('conversation').getAttribute('data-case-id')) ?? '';
     expect(secondCaseId).not.toBe('');
 

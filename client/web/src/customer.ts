@@ -26,6 +26,7 @@ import {
   type Viewer,
   writeToken,
 } from './api.js';
+import { useBranding } from './branding.js';
 import { useCaseStream } from './case-stream.js';
 import { CsatPrompt } from './csat.js';
 import { CustomerChat } from './customer-chat.js';
@@ -135,6 +136,7 @@ export function CustomerPage(): ReactNode {
   const [token, setToken] = useState<string | null>(() => readToken('customer'));
   const desk = useDesk(token);
 
+  const branding = useBranding();
   const [viewer, setViewer] = useState<Viewer | null>(null);
   const [sessionError, setSessionError] = useState<ShownError | null>(null);
   const [guestAttempt, setGuestAttempt] = useState(0);
@@ -270,7 +272,14 @@ export function CustomerPage(): ReactNode {
     h(
       'header',
       { className: 'page-head' },
-      h('h1', null, 'Brightwave support'),
+      h('h1', { 'data-testid': 'company-name' }, branding ? `${branding.companyName} support` : 'Support'),
+      branding
+        ? h(
+            'p',
+            { className: 'support-hours', 'data-testid': 'support-hours' },
+            `Our team answers ${branding.supportHours}; the assistant answers at any time.`,
+          )
+        : null,
       h(
         'p',
         { className: 'session', 'data-testid': 'session' },

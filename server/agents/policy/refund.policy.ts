@@ -3,7 +3,7 @@
  * when an operator must review. Pure functions over the customer's records; every tool that
  * proposes or carries out a refund asks here, whatever the model said.
  */
-import type { IInvoice, IPayment } from '../../db/entities/index.js';
+import type { InvoiceRecord as IInvoice, PaymentRecord as IPayment } from '../../db/customer-data.js';
 import { money } from '../tools/tool.js';
 
 /** Within 30 days and up to 500.00 (in the payment's currency) the customer's yes carries a refund out; else an operator reviews it. */

@@ -1,6 +1,6 @@
 /** Subscription, plan and order look-ups for the case's customer. */
 import { z } from 'zod';
-import type { IOrder } from '../../db/entities/index.js';
+import type { OrderRecord as IOrder } from '../../db/customer-data.js';
 import { day, defineTool, money } from './tool.js';
 
 export const getSubscriptionTool = defineTool({

@@ -1,6 +1,6 @@
 /** Invoice and payment look-ups for the case's customer. */
 import { z } from 'zod';
-import type { IInvoice, IPayment } from '../../db/entities/index.js';
+import type { InvoiceRecord as IInvoice, PaymentRecord as IPayment } from '../../db/customer-data.js';
 import { day, defineTool, money } from './tool.js';
 
 /** An invoice as tools report it. */

@@ -3,7 +3,8 @@
  * No tool here moves money: a refund is proposed, and carried out only when the customer says yes.
  */
 import { z } from 'zod';
-import type { IPayment, IPendingAction } from '../../db/entities/index.js';
+import type { PaymentRecord as IPayment } from '../../db/customer-data.js';
+import type { IPendingAction } from '../../db/entities/index.js';
 import { assessRefund, claimsDuplicate, REFUND_POLICY, type RefundClaim } from '../policy/refund.policy.js';
 import { paymentView } from './billing.tool.js';
 import { day, defineTool, money, type ToolContext } from './tool.js';

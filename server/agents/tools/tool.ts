@@ -1,6 +1,6 @@
 /** What a tool is and what it may use: always the case's own customer, never one the model names. */
 import { z } from 'zod';
-import type { CustomerData } from '../../db/customer-data.repository.js';
+import type { CustomerData } from '../../db/customer-data.js';
 import type { ToolSpec } from '../../providers/provider.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 
