@@ -19,7 +19,7 @@ export interface CaseHistoryLimits {
 }
 
 const DEFAULTS: CaseHistoryLimits = {
-  deltaGraceMs: 10_000,
+  deltaGraceMs: 3_000,
   maxCases: 2_000,
   maxEventsPerCase: 1_000,
   maxEvents: 100_000,
