@@ -1,7 +1,7 @@
 /**
  * Per-request batching of field loads (DataLoader): a list of cases asks for each case's labels
  * or SLA clock in one query for the whole page, not one per row. A loader lives as long as the
- * request's context (a subscription's context keeps its own).
+ * request's context (a subscription's context keeps its own) and remembers nothing between batches.
  */
 import DataLoader from 'dataloader';
 
@@ -20,7 +20,9 @@ export function loaderFor<V>(
   }
   let l = loaders.get(name) as DataLoader<string, V> | undefined;
   if (!l) {
-    l = new DataLoader<string, V>(batch, { maxBatchSize: 500 });
+    // Batching only, no memo: a subscription's context lives across events, which must not see
+    // the labels or clock of an earlier one.
+    l = new DataLoader<string, V>(batch, { maxBatchSize: 500, cache: false });
     loaders.set(name, l as DataLoader<string, unknown>);
   }
   return l;
