@@ -187,8 +187,22 @@ export function createSlaScheduler(deps: {
         for (const e of events) deps.pubsub.publish<DeskEvent>(topics.desk, e);
         fired.push(...events);
       } catch (err) {
-        deps.logger.error({ err, cases: batch.length }, 'SLA check failed');
-        for (const id of batch) dirty.add(id);
+        if (batch.length === 1) {
+          deps.logger.error({ err, caseId: batch[0] }, 'SLA check failed');
+          dirty.add(batch[0]);
+          continue;
+        }
+        // One case that cannot be synced must not hold up the others: each on its own.
+        for (const id of batch) {
+          try {
+            const events = await syncAll([id], now);
+            for (const e of events) deps.pubsub.publish<DeskEvent>(topics.desk, e);
+            fired.push(...events);
+          } catch (one) {
+            deps.logger.error({ err: one, caseId: id }, 'SLA check failed');
+            dirty.add(id);
+          }
+        }
       }
     }
     return fired;

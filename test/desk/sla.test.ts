@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Case, Customer } from '../../server/db/entities/index.js';
+import { dialectOf } from '../../server/db/orm.js';
 import {
   addBusinessMs,
   type BusinessCalendar,
@@ -239,6 +240,40 @@ describe('sla scheduler', () => {
     } finally {
       await new Promise<void>((res) => receiver.close(() => res()));
     }
+  });
+
+  it('keeps the clocks of the other cases of a pass going when one case cannot be synced', async () => {
+    t = await startTestApp({ SLA_POLL_MS: '600000' });
+    const em = t.running.orm.em.fork();
+    const make = (subject: string) =>
+      em.create(Case, {
+        customer: em.getReference(Customer, 'cust-ava'),
+        subject,
+        priority: 'HIGH',
+        status: 'OPEN',
+        createdAt: new Date(),
+      } as never) as unknown as { id: string };
+    const good = make('Good case');
+    const bad = make('Case with a priority no policy knows');
+    await em.flush();
+    // A row the schema would refuse (written past its check constraint): its clock cannot be computed.
+    const knex = t.running.orm.em.getConnection().getKnex();
+    if (dialectOf(t.running.orm) === 'sqlite') {
+      await knex.raw('pragma ignore_check_constraints = on');
+      await knex.raw('update cases set priority = ? where id = ?', ['BOGUS', bad.id]);
+      await knex.raw('pragma ignore_check_constraints = off');
+    } else {
+      // A database of this test's own.
+      await knex.raw('alter table cases drop constraint cases_priority_check');
+      await knex.raw('update cases set priority = ? where id = ?', ['BOGUS', bad.id]);
+    }
+    // Both are found by the same sweep (no clock yet), so they are synced in one batch.
+    await t.running.desk.sla.scheduler.tick();
+    const clock = async (id: string) =>
+      (await t.running.orm.em.fork().getConnection().execute('select case_id from case_slas where case_id = ?', [id]))
+        .length;
+    expect(await clock(good.id)).toBe(1);
+    expect(await clock(bad.id)).toBe(0);
   });
 
   it('breaches a first response nobody gave, for a case stored while the scheduler was not watching', async () => {
