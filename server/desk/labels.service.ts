@@ -103,9 +103,6 @@ export function createLabelService(deps: { orm: MikroORM; pubsub: PubSub; audit:
     /** Removes a label from a case; returns the case's labels. */
     removeLabel: (actor: Actor, caseId: string, label: string) => change(actor, caseId, label, false),
 
-    /** A case's labels, by name. */
-    labelsOf: current,
-
     /** The labels of several cases in one query, by case id (cases without labels get none). */
     async labelsOfMany(em: EntityManager, caseIds: readonly string[]): Promise<Map<string, string[]>> {
       const rows = await em.find(CaseLabel, { case: { $in: [...caseIds] } }, { orderBy: { label: 'asc' } });

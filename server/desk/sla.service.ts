@@ -118,10 +118,6 @@ export function createSlaService(deps: { orm: MikroORM }) {
     },
 
     /** A case's SLA clock, or null before the scheduler has seen the case. */
-    clockOf(em: EntityManager, caseId: string): Promise<ICaseSla | null> {
-      return em.findOne(CaseSla, { caseId });
-    },
-
     /** The SLA clocks of several cases in one query, by case id. */
     async clocksOf(em: EntityManager, caseIds: readonly string[]): Promise<Map<string, ICaseSla>> {
       const rows = await em.find(CaseSla, { caseId: { $in: [...caseIds] } });
