@@ -180,12 +180,15 @@ export function createSlaScheduler(deps: {
     if (!ids.size) return [];
     const all = [...ids];
     const fired: SlaEvent[] = [];
+    const syncAndPublish = async (batch: string[]) => {
+      const events = await syncAll(batch, now);
+      for (const e of events) deps.pubsub.publish<DeskEvent>(topics.desk, e);
+      fired.push(...events);
+    };
     for (let i = 0; i < all.length; i += BATCH) {
       const batch = all.slice(i, i + BATCH);
       try {
-        const events = await syncAll(batch, now);
-        for (const e of events) deps.pubsub.publish<DeskEvent>(topics.desk, e);
-        fired.push(...events);
+        await syncAndPublish(batch);
       } catch (err) {
         if (batch.length === 1) {
           deps.logger.error({ err, caseId: batch[0] }, 'SLA check failed');
@@ -195,9 +198,7 @@ export function createSlaScheduler(deps: {
         // One case that cannot be synced must not hold up the others: each on its own.
         for (const id of batch) {
           try {
-            const events = await syncAll([id], now);
-            for (const e of events) deps.pubsub.publish<DeskEvent>(topics.desk, e);
-            fired.push(...events);
+            await syncAndPublish([id]);
           } catch (one) {
             deps.logger.error({ err: one, caseId: id }, 'SLA check failed');
             dirty.add(id);
