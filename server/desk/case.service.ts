@@ -26,6 +26,7 @@ import { extractTrace, injectTrace, inSpan } from '../tracing.js';
 import type { CaseEventLog } from './case-event-log.js';
 import { urgencyOf } from './emergency-rules.js';
 import { cleanContext, cleanIdempotencyKey, cleanMessage } from './input.js';
+import { operatorName } from './operator-name.js';
 import type { TurnOrigin } from './ports.js';
 
 /** What the customer is told when a card number was removed from their message. */
@@ -388,7 +389,7 @@ export function createCaseService(deps: CaseServiceDeps) {
           id: randomUUID(),
           case: c,
           authorKind: 'OPERATOR',
-          authorName: actor.name ?? actor.id,
+          authorName: await operatorName(tx, actor),
           content,
           status: 'COMPLETE',
           answered: true,
