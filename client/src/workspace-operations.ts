@@ -252,12 +252,21 @@ export const WebCustomerPanelQuery = graphql(`
   }
 `);
 
+export const WebBusinessTimezoneQuery = graphql(`
+  query WebBusinessTimezone {
+    businessHours {
+      timezone
+    }
+  }
+`);
+
 export const WebCaseReportQuery = graphql(`
   query WebCaseReport($by: ReportGroup!, $from: DateTime!, $to: DateTime!) {
     caseReport(by: $by, from: $from, to: $to) {
       by
       from
       to
+      timezone
       rows {
         ...WebReportRow
       }

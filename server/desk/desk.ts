@@ -208,7 +208,7 @@ export function createDesk(deps: {
     ops,
     webhooks,
     sla,
-    reports: createReportService({ orm }),
+    reports: createReportService({ sla: slaService }),
     log,
     metrics,
     deskEvents: () => pubsub.subscribe<DeskEvent>(topics.desk),

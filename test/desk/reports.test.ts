@@ -1,5 +1,6 @@
 /** Reports: figures from stored cases over GraphQL and as CSV over real HTTP, staff only. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Case, Customer } from '../../server/db/entities/index.js';
 import { authHeaders, startTestApp, type TestApp } from '../helpers/app.js';
 
 const OP = { 'x-operator-id': 'sam' };
@@ -179,5 +180,38 @@ describe('reports', () => {
     const bad = await fetch(url.replace('by=route', 'by=weather'), { headers: authHeaders(OP) });
     expect(bad.status).toBe(400);
     expect((await fetch(url, { method: 'POST', headers: authHeaders(OP) })).status).toBe(405);
+  });
+
+  it('buckets days in the business time zone, around its midnight', async () => {
+    const hours = await t.gql(
+      `mutation { setBusinessHours(input: { timezone: "America/New_York", days: [{ weekday: 1, intervals: [{ from: "09:00", to: "17:00" }] }] }) { timezone } }`,
+      {},
+      { 'x-admin-id': 'ada' },
+    );
+    expect(hours.errors).toBeUndefined();
+    // 23:30 on 2 November and 00:30 on 3 November in New York (EST, UTC-5): both on 3 November in UTC.
+    const em = t.running.orm.em.fork();
+    for (const at of ['2026-11-03T04:30:00Z', '2026-11-03T05:30:00Z'])
+      em.create(Case, {
+        customer: em.getReference(Customer, 'cust-ava'),
+        subject: `Opened at ${at}`,
+        priority: 'NORMAL',
+        status: 'OPEN',
+        createdAt: new Date(at),
+      } as never);
+    await em.flush();
+    const r = await t.gql(
+      `query($from: DateTime!, $to: DateTime!) { caseReport(from: $from, to: $to, by: DAY) { timezone rows { key cases } } }`,
+      { from: '2026-11-02T00:00:00Z', to: '2026-11-04T00:00:00Z' },
+      OP,
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data.caseReport).toEqual({
+      timezone: 'America/New_York',
+      rows: [
+        { key: '2026-11-02', cases: 1 },
+        { key: '2026-11-03', cases: 1 },
+      ],
+    });
   });
 });
