@@ -67,6 +67,8 @@ export const WebSearchCasesQuery = graphql(`
           sla {
             firstResponseDueAt
             resolutionDueAt
+            firstResponseWarnAt
+            resolutionWarnAt
             firstResponseWarned
             firstResponseBreached
             resolutionWarned
@@ -152,6 +154,8 @@ export const WebCaseDetailsQuery = graphql(`
       priority
       firstResponseDueAt
       resolutionDueAt
+      firstResponseWarnAt
+      resolutionWarnAt
       firstResponseWarned
       firstResponseBreached
       resolutionWarned

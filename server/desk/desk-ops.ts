@@ -29,6 +29,8 @@ export function createDeskOps(deps: {
   logger: Logger;
   cases: CaseService;
   maxMessageLength: number;
+  /** The desk's SLA clock (the scheduler's), for searches by SLA state. */
+  slaNow: () => Date;
 }): DeskOps {
   const { orm, pubsub, audit } = deps;
   const labels = createLabelService({ orm, pubsub, audit });
@@ -38,6 +40,6 @@ export function createDeskOps(deps: {
     labels,
     canned: createCannedResponseService({ orm, cases: deps.cases, labels, maxLength: deps.maxMessageLength }),
     csat: createCsatService({ orm, pubsub, audit }),
-    search: createSearchService({ orm }),
+    search: createSearchService({ orm, now: deps.slaNow }),
   };
 }

@@ -178,6 +178,8 @@ export function createDesk(deps: {
     logger,
     cases,
     maxMessageLength: options.maxMessageLength,
+    // The scheduler is made below: by the time anyone searches, it is there.
+    slaNow: () => sla.scheduler.now(),
   });
   ops.operators.start();
   const webhookService = createWebhookService({ orm, allowPrivate: deps.webhooks.allowPrivate });

@@ -245,6 +245,11 @@ export function createSlaScheduler(deps: {
   return {
     tick,
 
+    /** The time on the scheduler's clock: the desk's SLA time. */
+    now(): Date {
+      return clock();
+    },
+
     /** Replaces the clock (simulations and tests run the desk's SLA time ahead). */
     setClock(now: () => Date): void {
       clock = now;

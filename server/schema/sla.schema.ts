@@ -56,6 +56,18 @@ const CaseSlaType = builder.objectRef<ICaseSla>('CaseSla').implement({
     priority: t.field({ type: PriorityEnum, resolve: (s) => s.priority }),
     firstResponseDueAt: t.field({ type: 'DateTime', nullable: true, resolve: (s) => s.firstResponseDueAt ?? null }),
     resolutionDueAt: t.field({ type: 'DateTime', nullable: true, resolve: (s) => s.resolutionDueAt ?? null }),
+    firstResponseWarnAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the first response is warned of (its warning share elapsed)',
+      resolve: (s) => s.firstResponseWarnAt ?? null,
+    }),
+    resolutionWarnAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the resolution is warned of',
+      resolve: (s) => s.resolutionWarnAt ?? null,
+    }),
     firstResponseWarned: t.exposeBoolean('firstResponseWarned'),
     firstResponseBreached: t.exposeBoolean('firstResponseBreached'),
     resolutionWarned: t.exposeBoolean('resolutionWarned'),

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Case, Customer } from '../../server/db/entities/index.js';
 import { authHeaders, startTestApp, type TestApp } from '../helpers/app.js';
+import { until } from '../helpers/until.js';
 
 const OP = { 'x-operator-id': 'sam' };
 const SUBMIT = /* GraphQL */ `
@@ -19,16 +20,6 @@ const REPORT = /* GraphQL */ `
     }
   }
 `;
-
-async function until<T>(fn: () => Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 /** The nearest-rank percentile, computed here independently of the server. */
 function nearestRank(values: number[], p: number): number {

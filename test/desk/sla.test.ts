@@ -12,6 +12,7 @@ import {
 } from '../../server/desk/sla-calendar.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { collectWs } from '../helpers/streams.js';
+import { until } from '../helpers/until.js';
 
 const ADMIN = { 'x-admin-id': 'ada' };
 const OP = { 'x-operator-id': 'sam' };
@@ -76,16 +77,6 @@ describe('sla scheduler', () => {
   afterEach(async () => {
     await t?.stop();
   });
-
-  async function until<T>(fn: () => Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
-    const end = Date.now() + timeoutMs;
-    for (;;) {
-      const v = await fn();
-      if (v) return v;
-      if (Date.now() > end) throw new Error('condition not met in time');
-      await new Promise((r) => setTimeout(r, 25));
-    }
-  }
 
   it('warns and breaches on time, pauses while waiting on the customer, and survives a restart', async () => {
     // The poll is slow so that only the test's ticks, on its clock, move SLA time.

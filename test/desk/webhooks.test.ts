@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { assertPublicAddress } from '../../server/desk/webhooks-guard.js';
 import { sendWebhook } from '../../server/desk/webhooks-sender.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
+import { until } from '../helpers/until.js';
 
 const ADMIN = { 'x-admin-id': 'ada' };
 const OP = { 'x-operator-id': 'sam' };
@@ -67,19 +68,6 @@ function verify(secret: string, r: Received): boolean {
   if (!m) return false;
   const expected = createHmac('sha256', secret).update(`${m[1]}.${r.body}`).digest();
   return timingSafeEqual(expected, Buffer.from(m[2], 'hex'));
-}
-
-async function until<T>(
-  fn: () => Promise<T | undefined | false> | T | undefined | false,
-  timeoutMs = 15_000,
-): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 describe('webhooks', () => {
