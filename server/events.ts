@@ -97,6 +97,7 @@ export type DeskEvent =
       status: CaseStatus;
       priority: Priority;
       route: string | null;
+      emergency: boolean;
       assignee: string | null;
       agentName: string | null;
     }

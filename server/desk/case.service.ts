@@ -145,6 +145,7 @@ export function publishCaseUpdate(
         status: c.status,
         priority: c.priority,
         route: c.route ?? null,
+        emergency: c.emergency,
         assignee: c.assignee ?? null,
         agentName: c.agentName ?? null,
       };

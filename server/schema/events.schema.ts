@@ -189,6 +189,7 @@ builder.objectRef<DEv<'CASE_UPDATED'>>('CaseUpdated').implement({
     status: t.field({ type: CaseStatusEnum, resolve: (e) => e.status }),
     priority: t.field({ type: PriorityEnum, resolve: (e) => e.priority }),
     route: t.field({ type: RouteEnum, nullable: true, resolve: (e) => (e.route as 'billing' | null) ?? null }),
+    emergency: t.exposeBoolean('emergency'),
     assignee: t.exposeString('assignee', { nullable: true }),
     agentName: t.exposeString('agentName', { nullable: true }),
   }),

@@ -397,6 +397,8 @@ describe.skipIf(!CHROMIUM)('operator workspace in Chromium', () => {
       .toBe('none');
     expect((await caseState(caseId)).assignee).toBeNull();
     await operator.getByTestId('case-panel').getByTestId('take-over').waitFor();
+    // Live, from the hand-back's own event: no new emergency event and no reconnect brings it back.
+    await banner.waitFor({ timeout: 5000 });
 
     // A change to a case on screen is applied from the desk event alone: no search is sent again.
     const other = (await operator.getByTestId('case-row').last().getAttribute('data-case-id')) as string;
