@@ -197,7 +197,7 @@ export function createDesk(deps: {
   const slaService = createSlaService({ orm });
   const sla = {
     service: slaService,
-    scheduler: createSlaScheduler({ orm, pubsub, logger, sla: slaService, pollMs: deps.slaPollMs }),
+    scheduler: createSlaScheduler({ orm, pubsub, logger, sla: slaService, log, pollMs: deps.slaPollMs }),
   };
   sla.scheduler.start();
 

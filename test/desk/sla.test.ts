@@ -31,6 +31,15 @@ const BERLIN: BusinessCalendar = {
 const SLA_EVENTS = /* GraphQL */ `
   subscription { deskEvents { __typename ... on SlaWarning { caseId target dueAt priority } ... on SlaBreached { caseId target dueAt priority } } }
 `;
+const CASE_SLA_EVENTS = /* GraphQL */ `
+  subscription($caseId: ID!, $after: Int) {
+    caseEvents(caseId: $caseId, after: $after) {
+      __typename seq caseId
+      ... on CaseSlaWarning { target dueAt priority }
+      ... on CaseSlaBreached { target dueAt priority }
+    }
+  }
+`;
 const CASE_SLA = /* GraphQL */ `
   query($id: ID!) { case(id: $id) { status priority createdAt sla { firstResponseDueAt resolutionDueAt resolutionWarned resolutionBreached firstResponseBreached paused pausedSeconds stoppedAt } } }
 `;
@@ -302,6 +311,69 @@ describe('sla scheduler', () => {
     // Customers never see the SLA clock.
     const asCustomer = await t.gql(`query($id: ID!) { case(id: $id) { sla { resolutionDueAt } } }`, { id: caseId });
     expect(asCustomer.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('puts SLA warnings and breaches on the case’s stream for staff, stored, and never on the customer’s', async () => {
+    t = await startTestApp({ SLA_POLL_MS: '600000' });
+    await t.gql(
+      `mutation { setSlaPolicy(input: { priority: URGENT, firstResponseMinutes: 5, resolutionMinutes: 30 }) { priority } }`,
+      {},
+      ADMIN,
+    );
+    const em = t.running.orm.em.fork();
+    const created = new Date();
+    const c = em.create(Case, {
+      customer: em.getReference(Customer, 'cust-ava'),
+      subject: 'The whole office is offline',
+      priority: 'URGENT',
+      status: 'OPEN',
+      createdAt: created,
+    } as never) as unknown as { id: string };
+    await em.flush();
+    const desk = t.running.desk;
+    expect(await desk.sla.scheduler.tick()).toEqual([]);
+    const live = collectWs<any>(t.ws({ operatorId: 'sam' }), CASE_SLA_EVENTS, { caseId: c.id, after: 0 }, (evs) =>
+      evs.some((e) => e.__typename === 'CaseSlaBreached'),
+    );
+    await new Promise((res) => setTimeout(res, 150));
+    desk.sla.scheduler.setClock(() => new Date(created.getTime() + 4 * MIN));
+    await desk.sla.scheduler.tick();
+    desk.sla.scheduler.setClock(() => new Date(created.getTime() + 5 * MIN + 1));
+    await desk.sla.scheduler.tick();
+    const dueAt = new Date(created.getTime() + 5 * MIN).toISOString();
+    const expected = [
+      { __typename: 'CaseSlaWarning', caseId: c.id, target: 'FIRST_RESPONSE', dueAt, priority: 'URGENT' },
+      { __typename: 'CaseSlaBreached', caseId: c.id, target: 'FIRST_RESPONSE', dueAt, priority: 'URGENT' },
+    ];
+    const sla = (evs: any[]) =>
+      evs.filter((e) => e.__typename.startsWith('CaseSla')).map(({ seq: _s, ...rest }) => rest as unknown);
+    const got = await live;
+    expect(sla(got)).toEqual(expected);
+    expect(got[1].seq).toBeGreaterThan(got[0].seq);
+
+    // Stored with the clock: a new desk replays them from the database, after them a reply.
+    await t.restart({ SLA_POLL_MS: '600000' });
+    const reply = await t.gql(
+      `mutation($c: ID!) { replyAsOperator(caseId: $c, message: "We are on it.") { id } }`,
+      { c: c.id },
+      OP,
+    );
+    expect(reply.errors).toBeUndefined();
+    const replied = (evs: any[]) => evs.some((e) => e.__typename === 'MessageAdded');
+    const staff = await collectWs<any>(
+      t.ws({ operatorId: 'sam' }),
+      CASE_SLA_EVENTS,
+      { caseId: c.id, after: 0 },
+      replied,
+    );
+    expect(sla(staff)).toEqual(expected);
+    // The customer's stream has the reply, and no SLA event (not after a resume from before them either).
+    const customer = await collectWs<any>(t.ws(), CASE_SLA_EVENTS, { caseId: c.id, after: 0 }, replied);
+    expect(customer.map((e) => e.__typename)).not.toContain('CaseSlaWarning');
+    expect(customer.map((e) => e.__typename)).not.toContain('CaseSlaBreached');
+    expect(customer.filter((e) => e.__typename === 'MessageAdded')).toHaveLength(1);
+    const resumed = await collectWs<any>(t.ws(), CASE_SLA_EVENTS, { caseId: c.id, after: got[0].seq - 1 }, replied);
+    expect(resumed.map((e) => e.__typename)).toEqual(['MessageAdded']);
   });
 
   it('lets admins set business hours that staff can read', async () => {

@@ -501,6 +501,11 @@ describe.skipIf(!CHROMIUM)('operator workspace in Chromium', () => {
       .toBe(true);
     await operator.getByTestId('filter-sla').selectOption('');
     await operator.screenshot({ path: join(DOCS_SHOTS, 'inbox.png') });
+    // The case's own stream carries the SLA events (staff only): the conversation says so.
+    await row(operator, caseId).click();
+    await expect
+      .poll(() => operator.getByTestId('case-panel').getByTestId('timeline-sla').textContent(), { timeout: UI_TIMEOUT })
+      .toMatch(/^SLA (warning: resolution due|missed: resolution was due) /);
   }, 60_000);
 
   it('keeps a render error inside its pane, with a message and a reload button', async () => {
