@@ -171,6 +171,7 @@ export function createDesk(deps: {
     audit: deps.answering.audit,
     checkAssignee: (tx, assignee, actor) => ops.operators.checkAssignee(tx, assignee, actor),
   });
+  const webhookService = createWebhookService({ orm, allowPrivate: deps.webhooks.allowPrivate });
   const ops = createDeskOps({
     orm,
     pubsub,
@@ -180,9 +181,9 @@ export function createDesk(deps: {
     maxMessageLength: options.maxMessageLength,
     // The scheduler is made below: by the time anyone searches, it is there.
     slaNow: () => sla.scheduler.now(),
+    webhooks: webhookService,
   });
   ops.operators.start();
-  const webhookService = createWebhookService({ orm, allowPrivate: deps.webhooks.allowPrivate });
   const webhooks = {
     service: webhookService,
     dispatcher: createWebhookDispatcher({
