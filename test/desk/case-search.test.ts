@@ -1,7 +1,8 @@
 /** Case search: FTS5 over subjects and messages (kept by triggers), filters, pagination, saved views. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Case, Customer, Message } from '../../server/db/entities/index.js';
+import { Message } from '../../server/db/entities/index.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
+import { storeCases } from '../helpers/cases.js';
 import { until } from '../helpers/until.js';
 
 const SUBMIT = /* GraphQL */ `
@@ -177,21 +178,18 @@ describe('case search by SLA state', () => {
     );
     expect(policy.errors).toBeUndefined();
     // Stored straight in the database: no agent answers them.
-    const em = t.running.orm.em.fork();
     const t0 = Date.now();
-    const make = (subject: string) =>
-      em.create(Case, {
-        customer: em.getReference(Customer, 'cust-ava'),
-        subject,
-        priority: 'URGENT',
-        status: 'OPEN',
-        createdAt: new Date(t0),
-      } as never) as unknown as { id: string };
-    const fresh = make('Nobody has answered this one');
-    const answered = make('An operator answered this one');
-    const waiting = make('This one waits on the customer');
-    const done = make('This one was resolved');
-    await em.flush();
+    const [fresh, answered, waiting, done] = (
+      await storeCases(
+        t.running.orm,
+        [
+          'Nobody has answered this one',
+          'An operator answered this one',
+          'This one waits on the customer',
+          'This one was resolved',
+        ].map((subject) => ({ subject, priority: 'URGENT', createdAt: new Date(t0) })),
+      )
+    ).map((id) => ({ id }));
     const scheduler = t.running.desk.sla.scheduler;
     await scheduler.tick();
     for (const c of [fresh, answered, waiting, done]) await until(() => sla(c.id));

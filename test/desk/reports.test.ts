@@ -1,7 +1,7 @@
 /** Reports: figures from stored cases over GraphQL and as CSV over real HTTP, staff only. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Case, Customer } from '../../server/db/entities/index.js';
 import { authHeaders, startTestApp, type TestApp } from '../helpers/app.js';
+import { storeCases } from '../helpers/cases.js';
 import { until } from '../helpers/until.js';
 
 const OP = { 'x-operator-id': 'sam' };
@@ -181,16 +181,13 @@ describe('reports', () => {
     );
     expect(hours.errors).toBeUndefined();
     // 23:30 on 2 November and 00:30 on 3 November in New York (EST, UTC-5): both on 3 November in UTC.
-    const em = t.running.orm.em.fork();
-    for (const at of ['2026-11-03T04:30:00Z', '2026-11-03T05:30:00Z'])
-      em.create(Case, {
-        customer: em.getReference(Customer, 'cust-ava'),
+    await storeCases(
+      t.running.orm,
+      ['2026-11-03T04:30:00Z', '2026-11-03T05:30:00Z'].map((at) => ({
         subject: `Opened at ${at}`,
-        priority: 'NORMAL',
-        status: 'OPEN',
         createdAt: new Date(at),
-      } as never);
-    await em.flush();
+      })),
+    );
     const r = await t.gql(
       `query($from: DateTime!, $to: DateTime!) { caseReport(from: $from, to: $to, by: DAY) { timezone rows { key cases } } }`,
       { from: '2026-11-02T00:00:00Z', to: '2026-11-04T00:00:00Z' },

@@ -2,7 +2,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Case, Customer } from '../../server/db/entities/index.js';
 import { dialectOf } from '../../server/db/orm.js';
 import {
   addBusinessMs,
@@ -11,6 +10,7 @@ import {
   checkCalendar,
 } from '../../server/desk/sla-calendar.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
+import { storeCases } from '../helpers/cases.js';
 import { collectWs } from '../helpers/streams.js';
 import { until } from '../helpers/until.js';
 
@@ -244,18 +244,12 @@ describe('sla scheduler', () => {
 
   it('keeps the clocks of the other cases of a pass going when one case cannot be synced', async () => {
     t = await startTestApp({ SLA_POLL_MS: '600000' });
-    const em = t.running.orm.em.fork();
-    const make = (subject: string) =>
-      em.create(Case, {
-        customer: em.getReference(Customer, 'cust-ava'),
-        subject,
-        priority: 'HIGH',
-        status: 'OPEN',
-        createdAt: new Date(),
-      } as never) as unknown as { id: string };
-    const good = make('Good case');
-    const bad = make('Case with a priority no policy knows');
-    await em.flush();
+    const [good, bad] = (
+      await storeCases(t.running.orm, [
+        { subject: 'Good case', priority: 'HIGH' },
+        { subject: 'Case with a priority no policy knows', priority: 'HIGH' },
+      ])
+    ).map((id) => ({ id }));
     // A row the schema would refuse (written past its check constraint): its clock cannot be computed.
     const knex = t.running.orm.em.getConnection().getKnex();
     if (dialectOf(t.running.orm) === 'sqlite') {
@@ -284,17 +278,10 @@ describe('sla scheduler', () => {
       ADMIN,
     );
     // Stored straight in the database: no desk event announces it, so only the sweep finds it.
-    const em = t.running.orm.em.fork();
     const created = new Date();
-    const c = em.create(Case, {
-      customer: em.getReference(Customer, 'cust-ava'),
-      subject: 'Outage at the office',
-      priority: 'URGENT',
-      status: 'OPEN',
-      createdAt: created,
-    } as never);
-    await em.flush();
-    const caseId = (c as { id: string }).id;
+    const [caseId] = await storeCases(t.running.orm, [
+      { subject: 'Outage at the office', priority: 'URGENT', createdAt: created },
+    ]);
     const desk = t.running.desk;
     // Let the passes already queued (the one at start) run on the real clock before moving it.
     expect(await desk.sla.scheduler.tick()).toEqual([]);
@@ -320,16 +307,11 @@ describe('sla scheduler', () => {
       {},
       ADMIN,
     );
-    const em = t.running.orm.em.fork();
     const created = new Date();
-    const c = em.create(Case, {
-      customer: em.getReference(Customer, 'cust-ava'),
-      subject: 'The whole office is offline',
-      priority: 'URGENT',
-      status: 'OPEN',
-      createdAt: created,
-    } as never) as unknown as { id: string };
-    await em.flush();
+    const [id] = await storeCases(t.running.orm, [
+      { subject: 'The whole office is offline', priority: 'URGENT', createdAt: created },
+    ]);
+    const c = { id };
     const desk = t.running.desk;
     expect(await desk.sla.scheduler.tick()).toEqual([]);
     const live = collectWs<any>(t.ws({ operatorId: 'sam' }), CASE_SLA_EVENTS, { caseId: c.id, after: 0 }, (evs) =>
