@@ -454,6 +454,14 @@ describe.skipIf(!CHROMIUM)('operator workspace in Chromium', () => {
       );
       expect(policy.errors).toBeUndefined();
     }
+    // A resolved case, never warned: the SLA filter leaves it out.
+    const done = await submit('cust-emma', 'Thanks, all sorted now');
+    const resolved = await api.gql(
+      'mutation($c: ID!) { updateCase(input: { caseId: $c, status: RESOLVED }) { status } }',
+      { c: done },
+      { 'x-operator-id': 'maria' },
+    );
+    expect(resolved.errors).toBeUndefined();
     // An escalated case is not waiting on the customer, so its resolution clock runs (warning after 0.6 s).
     const caseId = await submit('cust-emma', 'I want to speak to a manager about my contract, please', {
       requestType: 'ESCALATION',
@@ -500,6 +508,15 @@ describe.skipIf(!CHROMIUM)('operator workspace in Chromium', () => {
       )
       .toBe(true);
     await operator.getByTestId('filter-sla').selectOption('');
+    await expect
+      .poll(
+        async () => {
+          const n = await counted([]);
+          return (await operator.getByTestId('cases-shown').textContent()) === `Showing ${n} of ${n}`;
+        },
+        { timeout: UI_TIMEOUT },
+      )
+      .toBe(true);
     await operator.screenshot({ path: join(DOCS_SHOTS, 'inbox.png') });
     // The case's own stream carries the SLA events (staff only): the conversation says so.
     await row(operator, caseId).click();
