@@ -71,9 +71,14 @@ export type CaseEventPayload =
   | { type: 'CASE_ESCALATED'; reason: string; by: string; priority: Priority }
   | { type: 'CASE_ERROR'; code: string; message: string; recoverable: boolean }
   | { type: 'GUARDRAIL_TRIPPED'; guardrail: string; reason: string }
-  | { type: 'ACTION_UPDATED'; actionId: string; kind: ActionKind; status: ActionStatus; by: string; summary: string };
+  | { type: 'ACTION_UPDATED'; actionId: string; kind: ActionKind; status: ActionStatus; by: string; summary: string }
+  | { type: 'SLA_WARNING'; target: SlaTarget; dueAt: Date; priority: Priority }
+  | { type: 'SLA_BREACHED'; target: SlaTarget; dueAt: Date; priority: Priority };
 
 export type CaseEventType = CaseEventPayload['type'];
+
+/** Case events for staff only: stored and numbered like the others, never on a customer's stream. */
+export const STAFF_ONLY_CASE_EVENTS: ReadonlySet<CaseEventType> = new Set(['SLA_WARNING', 'SLA_BREACHED']);
 
 /** A numbered event of a case. */
 export type CaseEvent = CaseEventPayload & { seq: number; caseId: string; at: Date };
@@ -97,6 +102,7 @@ export type DeskEvent =
       status: CaseStatus;
       priority: Priority;
       route: string | null;
+      emergency: boolean;
       assignee: string | null;
       agentName: string | null;
     }

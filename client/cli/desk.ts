@@ -240,6 +240,12 @@ class EventPrinter {
       case 'ActionUpdated':
         this.line(`${tag}${c.yellow(`action ${ev.status.toLowerCase().replace('_', ' ')}: ${ev.summary}`)}`);
         return;
+      case 'CaseSlaWarning':
+        this.line(`${tag}${c.yellow(`SLA warning: ${ev.target.toLowerCase().replace('_', ' ')} due ${ev.dueAt}`)}`);
+        return;
+      case 'CaseSlaBreached':
+        this.line(`${tag}${c.red(`SLA missed: ${ev.target.toLowerCase().replace('_', ' ')} was due ${ev.dueAt}`)}`);
+        return;
     }
   }
 }

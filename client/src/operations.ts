@@ -136,6 +136,14 @@ export const CaseEventFieldsFragment = graphql(`
       priority
       by
     }
+    ... on CaseSlaWarning {
+      target
+      dueAt
+    }
+    ... on CaseSlaBreached {
+      target
+      dueAt
+    }
     ... on CaseError {
       code
       detail

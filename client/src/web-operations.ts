@@ -36,6 +36,7 @@ export const WebDeskEventsSubscription = graphql(`
         status
         priority
         route
+        emergency
         assignee
         agentName
       }

@@ -67,6 +67,8 @@ export const WebSearchCasesQuery = graphql(`
           sla {
             firstResponseDueAt
             resolutionDueAt
+            firstResponseWarnAt
+            resolutionWarnAt
             firstResponseWarned
             firstResponseBreached
             resolutionWarned
@@ -152,6 +154,8 @@ export const WebCaseDetailsQuery = graphql(`
       priority
       firstResponseDueAt
       resolutionDueAt
+      firstResponseWarnAt
+      resolutionWarnAt
       firstResponseWarned
       firstResponseBreached
       resolutionWarned
@@ -252,12 +256,21 @@ export const WebCustomerPanelQuery = graphql(`
   }
 `);
 
+export const WebBusinessTimezoneQuery = graphql(`
+  query WebBusinessTimezone {
+    businessHours {
+      timezone
+    }
+  }
+`);
+
 export const WebCaseReportQuery = graphql(`
   query WebCaseReport($by: ReportGroup!, $from: DateTime!, $to: DateTime!) {
     caseReport(by: $by, from: $from, to: $to) {
       by
       from
       to
+      timezone
       rows {
         ...WebReportRow
       }

@@ -15,13 +15,13 @@ import {
   type ICannedResponse,
   type ICase,
   type IMessage,
-  Operator,
 } from '../db/entities/index.js';
 import { BadInputError, ConflictError, NotFoundError } from '../errors.js';
 import type { Actor, CaseService } from './case.service.js';
 import { cleanMessage } from './input.js';
 import type { LabelService } from './labels.service.js';
 import { labelName } from './labels.service.js';
+import { operatorName } from './operator-name.js';
 
 /** The variables a body may use. */
 export const TEMPLATE_VARIABLES = ['customer.name', 'case.id', 'agent.name'] as const;
@@ -110,11 +110,10 @@ export function createCannedResponseService(deps: {
       const c = await em.findOne(Case, { id: caseId });
       if (!c) throw new NotFoundError('Case', caseId, 'caseId');
       const customer = await em.findOne(Customer, { id: c.customer.id });
-      const operator = await em.findOne(Operator, { id: actor.id });
       return renderTemplate(macro.body, {
         'customer.name': customer?.name ?? 'there',
         'case.id': c.id,
-        'agent.name': operator?.name ?? actor.name ?? actor.id,
+        'agent.name': await operatorName(em, actor),
       });
     },
 

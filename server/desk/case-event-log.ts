@@ -22,7 +22,7 @@ import {
 } from '../db/sql/case-rows.js';
 import { createSqlRunner, type Sql, type SqlRunner } from '../db/sql/sql-runner.js';
 import { NotFoundError } from '../errors.js';
-import { type CaseEvent, type CaseEventPayload, topics } from '../events.js';
+import { type CaseEvent, type CaseEventPayload, STAFF_ONLY_CASE_EVENTS, topics } from '../events.js';
 import { CaseHistory, type CaseHistoryLimits } from './case-history.js';
 import type { EventBus, LiveTokenBuffer, SequenceAllocator } from './ports.js';
 import { createRowSequenceAllocator } from './sequence-allocator.js';
@@ -188,7 +188,18 @@ export class CaseEventLog {
    * published once it commits. A failed transaction leaves no event and no gap.
    */
   transaction<T>(caseId: string, fn: (tx: EntityManager, record: RecordEvent) => Promise<T>): Promise<T> {
-    return this.withLock(caseId, () => this.unlockedTransaction(caseId, fn));
+    return this.withLock(caseId, () => this.unlockedTransaction([caseId], fn));
+  }
+
+  /**
+   * Like `transaction`, on several cases at once (a sweep over many): their locks are taken in id
+   * order, and the events recorded on any of them are stored with it and published after commit.
+   */
+  transactionOn<T>(caseIds: readonly string[], fn: (tx: EntityManager, record: RecordEvent) => Promise<T>): Promise<T> {
+    const ids = [...new Set(caseIds)].sort();
+    const locked = (i: number): Promise<T> =>
+      i === ids.length ? this.unlockedTransaction(ids, fn) : this.withLock(ids[i], () => locked(i + 1));
+    return locked(0);
   }
 
   /**
@@ -253,12 +264,15 @@ export class CaseEventLog {
     return this.withLock(caseId, async () => this.publishLive(caseId, payload, await this.seq.allocate(caseId, 1)));
   }
 
-  /** A transaction whose events are published after commit; the caller holds the case's lock. */
+  /** A transaction whose events are published after commit; the caller holds the cases' locks. */
   private async unlockedTransaction<T>(
-    caseId: string,
+    caseIds: readonly string[],
     fn: (tx: EntityManager, record: RecordEvent) => Promise<T>,
   ): Promise<T> {
-    const restore = this.seq.mark(caseId);
+    const marks = caseIds.map((id) => this.seq.mark(id));
+    const restore = () => {
+      for (const m of marks) m();
+    };
     const events: CaseEvent[] = [];
     try {
       const result = await this.orm.em.fork().transactional(async (tx) => {
@@ -338,8 +352,15 @@ export class CaseEventLog {
    * Every event with seq > after (from memory when this process holds them all, else stored ones
    * plus what memory and the shared live buffer hold), then live events: no gap, no duplicate.
    * The subscription starts before the reads, so an event published meanwhile is in one or the other.
+   * A customer's stream skips the staff-only events (their numbers are gaps to the customer).
    */
-  async *stream(caseId: string, after: number, closer?: StreamCloser): AsyncGenerator<CaseEvent> {
+  async *stream(
+    caseId: string,
+    after: number,
+    closer?: StreamCloser,
+    audience: 'staff' | 'customer' = 'staff',
+  ): AsyncGenerator<CaseEvent> {
+    const hidden = (e: CaseEvent) => audience === 'customer' && STAFF_ONLY_CASE_EVENTS.has(e.type);
     const sub = this.pubsub.subscribe<CaseEvent>(topics.case(caseId));
     closer?.attach(() => sub.close());
     try {
@@ -363,7 +384,7 @@ export class CaseEventLog {
       let last = after;
       for (const e of replay) {
         last = e.seq;
-        yield e;
+        if (!hidden(e)) yield e;
       }
       for (;;) {
         const next = await sub.next();
@@ -374,7 +395,7 @@ export class CaseEventLog {
         for (const e of behind ? coalesce(batch) : batch) {
           if (e.seq <= last) continue;
           last = e.seq;
-          yield e;
+          if (!hidden(e)) yield e;
         }
       }
     } finally {

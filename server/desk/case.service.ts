@@ -26,6 +26,7 @@ import { extractTrace, injectTrace, inSpan } from '../tracing.js';
 import type { CaseEventLog } from './case-event-log.js';
 import { urgencyOf } from './emergency-rules.js';
 import { cleanContext, cleanIdempotencyKey, cleanMessage } from './input.js';
+import { operatorName } from './operator-name.js';
 import type { TurnOrigin } from './ports.js';
 
 /** What the customer is told when a card number was removed from their message. */
@@ -144,6 +145,7 @@ export function publishCaseUpdate(
         status: c.status,
         priority: c.priority,
         route: c.route ?? null,
+        emergency: c.emergency,
         assignee: c.assignee ?? null,
         agentName: c.agentName ?? null,
       };
@@ -388,7 +390,7 @@ export function createCaseService(deps: CaseServiceDeps) {
           id: randomUUID(),
           case: c,
           authorKind: 'OPERATOR',
-          authorName: actor.name ?? actor.id,
+          authorName: await operatorName(tx, actor),
           content,
           status: 'COMPLETE',
           answered: true,

@@ -1,4 +1,7 @@
-/** CSAT: a customer rates a resolved case (1-5 and a comment), once per resolution. */
+/**
+ * CSAT: a customer rates a resolved case (1-5 and a comment), once per resolution. The rating's
+ * webhook outbox rows (csat.received) are written in its transaction, so none is lost to a crash.
+ */
 import { randomUUID } from 'node:crypto';
 import { type EntityManager, type MikroORM, UniqueConstraintViolationException } from '@mikro-orm/sqlite';
 import { Case, CaseRating, type ICaseRating } from '../db/entities/index.js';
@@ -8,9 +11,15 @@ import type { PubSub } from '../pubsub.js';
 import type { AuditLog } from '../security/audit.js';
 import type { Actor } from './case.service.js';
 import { cleanMessage } from './input.js';
+import type { WebhookService } from './webhooks.service.js';
 
 /** Creates the CSAT service. */
-export function createCsatService(deps: { orm: MikroORM; pubsub: PubSub; audit: AuditLog }) {
+export function createCsatService(deps: {
+  orm: MikroORM;
+  pubsub: PubSub;
+  audit: AuditLog;
+  webhooks: Pick<WebhookService, 'enqueue'>;
+}) {
   return {
     /** Stores the case's customer's rating of its current resolution. */
     async rate(actor: Actor, caseId: string, score: number, comment?: string | null): Promise<ICaseRating> {
@@ -33,17 +42,25 @@ export function createCsatService(deps: { orm: MikroORM; pubsub: PubSub; audit: 
       }
       if ((c.status !== 'RESOLVED' && c.status !== 'CLOSED') || !c.resolvedAt)
         throw new ConflictError('Only a resolved case can be rated');
-      const rating = em.create(CaseRating, {
-        id: randomUUID(),
-        case: c,
-        customerId: actor.id,
-        score,
-        comment: text,
-        resolvedAt: c.resolvedAt,
-        createdAt: new Date(),
-      });
+      const resolvedAt = c.resolvedAt;
+      let rating: ICaseRating;
       try {
-        await em.flush();
+        rating = await em.transactional(async (tx) => {
+          const r = tx.create(CaseRating, {
+            id: randomUUID(),
+            case: c,
+            customerId: actor.id,
+            score,
+            comment: text,
+            resolvedAt,
+            createdAt: new Date(),
+          });
+          await tx.flush();
+          await deps.webhooks.enqueue(tx, [
+            { event: 'csat.received', key: `csat:${r.id}`, at: r.createdAt, data: { caseId, score, comment: text } },
+          ]);
+          return r;
+        });
       } catch (err) {
         if (err instanceof UniqueConstraintViolationException)
           throw new ConflictError('This resolution has already been rated');

@@ -10,6 +10,7 @@ import { createLabelService, type LabelService } from './labels.service.js';
 import { createNoteService, type NoteService } from './notes.service.js';
 import { createOperatorService, type OperatorService } from './operators.service.js';
 import { createSearchService, type SearchService } from './search.service.js';
+import type { WebhookService } from './webhooks.service.js';
 
 /** The desk operations. */
 export interface DeskOps {
@@ -29,6 +30,10 @@ export function createDeskOps(deps: {
   logger: Logger;
   cases: CaseService;
   maxMessageLength: number;
+  /** The desk's SLA clock (the scheduler's), for searches by SLA state. */
+  slaNow: () => Date;
+  /** The webhook outbox (ratings write theirs with them). */
+  webhooks: WebhookService;
 }): DeskOps {
   const { orm, pubsub, audit } = deps;
   const labels = createLabelService({ orm, pubsub, audit });
@@ -37,7 +42,7 @@ export function createDeskOps(deps: {
     notes: createNoteService({ orm, pubsub, audit, maxLength: deps.maxMessageLength }),
     labels,
     canned: createCannedResponseService({ orm, cases: deps.cases, labels, maxLength: deps.maxMessageLength }),
-    csat: createCsatService({ orm, pubsub, audit }),
-    search: createSearchService({ orm }),
+    csat: createCsatService({ orm, pubsub, audit, webhooks: deps.webhooks }),
+    search: createSearchService({ orm, now: deps.slaNow }),
   };
 }

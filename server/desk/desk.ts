@@ -171,6 +171,7 @@ export function createDesk(deps: {
     audit: deps.answering.audit,
     checkAssignee: (tx, assignee, actor) => ops.operators.checkAssignee(tx, assignee, actor),
   });
+  const webhookService = createWebhookService({ orm, allowPrivate: deps.webhooks.allowPrivate });
   const ops = createDeskOps({
     orm,
     pubsub,
@@ -178,9 +179,11 @@ export function createDesk(deps: {
     logger,
     cases,
     maxMessageLength: options.maxMessageLength,
+    // The scheduler is made below: by the time anyone searches, it is there.
+    slaNow: () => sla.scheduler.now(),
+    webhooks: webhookService,
   });
   ops.operators.start();
-  const webhookService = createWebhookService({ orm, allowPrivate: deps.webhooks.allowPrivate });
   const webhooks = {
     service: webhookService,
     dispatcher: createWebhookDispatcher({
@@ -195,7 +198,7 @@ export function createDesk(deps: {
   const slaService = createSlaService({ orm });
   const sla = {
     service: slaService,
-    scheduler: createSlaScheduler({ orm, pubsub, logger, sla: slaService, pollMs: deps.slaPollMs }),
+    scheduler: createSlaScheduler({ orm, pubsub, logger, sla: slaService, log, pollMs: deps.slaPollMs }),
   };
   sla.scheduler.start();
 
@@ -208,7 +211,7 @@ export function createDesk(deps: {
     ops,
     webhooks,
     sla,
-    reports: createReportService({ orm }),
+    reports: createReportService({ sla: slaService }),
     log,
     metrics,
     deskEvents: () => pubsub.subscribe<DeskEvent>(topics.desk),

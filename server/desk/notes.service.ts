@@ -12,6 +12,7 @@ import type { AuditLog } from '../security/audit.js';
 import { maskCardNumbers } from '../security/card-numbers.js';
 import type { Actor } from './case.service.js';
 import { cleanMessage } from './input.js';
+import { operatorName } from './operator-name.js';
 
 /** Creates the note service. */
 export function createNoteService(deps: { orm: MikroORM; pubsub: PubSub; audit: AuditLog; maxLength: number }) {
@@ -26,7 +27,7 @@ export function createNoteService(deps: { orm: MikroORM; pubsub: PubSub; audit: 
           id: randomUUID(),
           case: c,
           authorId: actor.id,
-          authorName: actor.name ?? actor.id,
+          authorName: await operatorName(tx, actor),
           body: text,
           createdAt: new Date(),
         });

@@ -1,11 +1,14 @@
 /**
  * Reports from stored data, for cases opened in a date range and grouped by day, route, agent,
  * operator or team: volume, first response and resolution times (p50/p90), the AI-resolved share
- * (resolved with no operator message), escalation rate, CSAT and SLA breaches.
+ * (resolved with no operator message), escalation rate, CSAT and SLA breaches. Days are those of the
+ * desk's business time zone (the SLA calendar's).
  */
-import type { EntityManager, MikroORM } from '@mikro-orm/sqlite';
+import type { EntityManager } from '@mikro-orm/sqlite';
+import { DateTime } from 'luxon';
 import { Case, CaseEventRecord, CaseRating, CaseSla, Message } from '../db/entities/index.js';
 import { BadInputError } from '../errors.js';
+import type { SlaService } from './sla.service.js';
 
 export const REPORT_GROUPS = ['DAY', 'ROUTE', 'AGENT', 'OPERATOR', 'TEAM'] as const;
 /** What a report groups cases by. */
@@ -36,6 +39,8 @@ export interface Report {
   from: Date;
   to: Date;
   by: ReportGroup;
+  /** The business time zone (of the SLA calendar) the days are in. */
+  timezone: string;
   rows: ReportRow[];
   total: ReportRow;
 }
@@ -95,7 +100,7 @@ function chunks<T>(list: T[]): T[][] {
 }
 
 /** Creates the report service. */
-export function createReportService(_deps: { orm: MikroORM }) {
+export function createReportService(deps: { sla: Pick<SlaService, 'calendar'> }) {
   return {
     /** The report of cases opened in [from, to), grouped by `by`. */
     async report(em: EntityManager, input: { from: Date; to: Date; by: ReportGroup }): Promise<Report> {
@@ -125,6 +130,7 @@ export function createReportService(_deps: { orm: MikroORM }) {
           orderBy: { createdAt: 'asc' },
         },
       );
+      const { timezone } = await deps.sla.calendar(em);
       const ids = cases.map((c) => c.id);
       const human = new Set<string>();
       const escalated = new Set<string>();
@@ -149,7 +155,7 @@ export function createReportService(_deps: { orm: MikroORM }) {
       const keyOf = (c: (typeof cases)[number]): string => {
         switch (by) {
           case 'DAY':
-            return c.createdAt.toISOString().slice(0, 10);
+            return DateTime.fromJSDate(c.createdAt, { zone: timezone }).toISODate() ?? '';
           case 'ROUTE':
             return c.route ?? 'unrouted';
           case 'AGENT':
@@ -178,7 +184,7 @@ export function createReportService(_deps: { orm: MikroORM }) {
       const rows = [...groups.entries()]
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
         .map(([k, fs]) => summarise(k, fs));
-      return { from, to, by, rows, total: summarise('total', facts) };
+      return { from, to, by, timezone, rows, total: summarise('total', facts) };
     },
   };
 }

@@ -22,6 +22,7 @@ import {
 import { BadInputError, ConflictError } from '../errors.js';
 import { type Actor, type CasePage, decodeCursor, encodeCursor } from './case.service.js';
 import { labelName } from './labels.service.js';
+import { type SlaState, slaStateFilter } from './sla-state.js';
 
 /** What a search asks for; every part is optional and they combine with AND. */
 export interface CaseSearch {
@@ -38,6 +39,8 @@ export interface CaseSearch {
   emergency?: boolean | null;
   createdFrom?: Date | null;
   createdTo?: Date | null;
+  /** Where the case's SLA clock stands now (any of these). */
+  slaState?: SlaState[] | null;
 }
 
 const MAX_MATCHES = 2000;
@@ -63,7 +66,11 @@ function tsQuery(words: string[]): string {
 }
 
 /** Creates the search service. */
-export function createSearchService(deps: { orm: MikroORM }) {
+export function createSearchService(deps: {
+  orm: MikroORM;
+  /** The desk's SLA clock (searches by SLA state are at its time). */
+  now: () => Date;
+}) {
   async function matching(em: EntityManager, text: string): Promise<string[]> {
     const words = wordsOf(text);
     if (!words) return [];
@@ -102,6 +109,7 @@ export function createSearchService(deps: { orm: MikroORM }) {
     if (s.emergency !== null && s.emergency !== undefined) parts.push({ emergency: s.emergency });
     if (s.createdFrom) parts.push({ createdAt: { $gte: s.createdFrom } });
     if (s.createdTo) parts.push({ createdAt: { $lt: s.createdTo } });
+    if (s.slaState?.length) parts.push(slaStateFilter(em, s.slaState, deps.now()));
     if (s.createdFrom && s.createdTo && s.createdFrom > s.createdTo)
       throw new BadInputError('createdFrom must be before createdTo', 'createdFrom');
     return parts.length ? { $and: parts } : {};

@@ -1,8 +1,9 @@
 /**
  * The SLA scheduler: keeps each open case's SLA clock (due times stored in `case_slas`), pauses it
- * while the case waits on the customer, and fires `SLA_WARNING` / `SLA_BREACHED` desk events when
- * a stored due time passes. It polls the stored times, so a restart loses no alert; the desk
- * stream only tells it which cases changed.
+ * while the case waits on the customer, and fires `SLA_WARNING` / `SLA_BREACHED` when a stored due
+ * time passes: as case events (staff only) stored in the transaction that marks the clock warned or
+ * breached (the webhook outbox is fed from them), then as desk events. It polls the stored times, so
+ * a restart loses no alert; the desk stream only tells it which cases changed.
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import { type EntityManager, LockMode, type MikroORM } from '@mikro-orm/sqlite';
@@ -12,6 +13,7 @@ import { dialectOf } from '../db/orm.js';
 import { type DeskEvent, type SlaTarget, topics } from '../events.js';
 import type { Logger } from '../logger.js';
 import type { PubSub, Subscription } from '../pubsub.js';
+import type { CaseEventLog } from './case-event-log.js';
 import type { SlaService, SlaTargets } from './sla.service.js';
 import { addBusinessMs, type BusinessCalendar, businessMsBetween } from './sla-calendar.js';
 
@@ -27,6 +29,8 @@ export function createSlaScheduler(deps: {
   pubsub: PubSub;
   logger: Logger;
   sla: SlaService;
+  /** The case event log the SLA events are recorded on. */
+  log: CaseEventLog;
   pollMs: number;
   now?: () => Date;
 }) {
@@ -46,7 +50,7 @@ export function createSlaScheduler(deps: {
   /** Brings these cases' clocks up to date at `now`, in one transaction; returns the events it fires. */
   async function syncAll(caseIds: string[], now: Date): Promise<SlaEvent[]> {
     const fired: SlaEvent[] = [];
-    await orm.em.fork().transactional(async (tx) => {
+    await deps.log.transactionOn(caseIds, async (tx, record) => {
       // Locked on PostgreSQL (in id order, so two instances cannot deadlock): with several
       // instances, each hears of every case, and one at a time brings a clock up to date (the next
       // one sees the clock the first made, and what it fired).
@@ -65,13 +69,16 @@ export function createSlaScheduler(deps: {
           t = await deps.sla.policyFor(tx, c.priority);
           policies.set(c.priority, t);
         }
-        syncOne(tx, c, clocks.get(c.id), t, cal, now, fired);
+        syncOne(tx, c, clocks.get(c.id), t, cal, now, (e) => {
+          fired.push(e);
+          record(c, { type: e.type, target: e.target, dueAt: e.dueAt, priority: e.priority });
+        });
       }
     });
     return fired;
   }
 
-  /** Brings one case's clock up to date at `now` (in `tx`); pushes the events it fires. */
+  /** Brings one case's clock up to date at `now` (in `tx`); passes on the events it fires. */
   function syncOne(
     tx: EntityManager,
     c: ICase,
@@ -79,7 +86,7 @@ export function createSlaScheduler(deps: {
     t: SlaTargets,
     cal: BusinessCalendar,
     now: Date,
-    fired: SlaEvent[],
+    fire: (e: SlaEvent) => void,
   ): void {
     const caseId = c.id;
     let r = found;
@@ -117,8 +124,8 @@ export function createSlaScheduler(deps: {
     r.resolutionDueAt = at(t.resolutionMinutes);
     r.resolutionWarnAt = at((t.resolutionMinutes * t.warningPercent) / 100);
 
-    const fire = (type: SlaEvent['type'], target: SlaTarget, dueAt: Date) =>
-      fired.push({ type, caseId, at: now, target, dueAt, priority: c.priority });
+    const announce = (type: SlaEvent['type'], target: SlaTarget, dueAt: Date) =>
+      fire({ type, caseId, at: now, target, dueAt, priority: c.priority });
     const check = (target: SlaTarget, metAt: Date | null, warnAt: Date, dueAt: Date) => {
       const key = target === 'FIRST_RESPONSE' ? 'firstResponse' : 'resolution';
       // Met: only a late answer counts as a breach (when the scheduler had not fired it yet).
@@ -126,11 +133,11 @@ export function createSlaScheduler(deps: {
       if (!until) return;
       if (!metAt && !clock[`${key}Warned`] && warnAt <= until) {
         clock[`${key}Warned`] = true;
-        fire('SLA_WARNING', target, dueAt);
+        announce('SLA_WARNING', target, dueAt);
       }
       if (!clock[`${key}Breached`] && dueAt < until) {
         clock[`${key}Breached`] = true;
-        fire('SLA_BREACHED', target, dueAt);
+        announce('SLA_BREACHED', target, dueAt);
       }
     };
     check('FIRST_RESPONSE', c.firstResponseAt ?? null, r.firstResponseWarnAt, r.firstResponseDueAt);
@@ -244,6 +251,11 @@ export function createSlaScheduler(deps: {
 
   return {
     tick,
+
+    /** The time on the scheduler's clock: the desk's SLA time. */
+    now(): Date {
+      return clock();
+    },
 
     /** Replaces the clock (simulations and tests run the desk's SLA time ahead). */
     setClock(now: () => Date): void {

@@ -1,8 +1,9 @@
 /**
  * The webhook dispatcher. It turns stored case events (read after a stored cursor, so a restart
- * misses none) and desk events (ratings, SLA breaches) into outbox rows, and polls the outbox for
- * due rows: each is claimed, sent, logged, and on failure retried with exponential backoff until
- * it runs out of attempts; a webhook that keeps failing is disabled. The desk stream only wakes it.
+ * misses none; SLA breaches among them) into outbox rows (ratings write theirs with the rating, see
+ * csat.service), and polls the outbox for due rows: each is claimed, sent, logged, and on failure
+ * retried with exponential backoff until it runs out of attempts; a webhook that keeps failing is
+ * disabled. The desk stream only wakes it.
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import type { MikroORM } from '@mikro-orm/sqlite';
@@ -37,6 +38,7 @@ const CASE_EVENT_TYPES = [
   'PRIORITY_CHANGED',
   'ASSIGNEE_CHANGED',
   'CASE_ESCALATED',
+  'SLA_BREACHED',
 ];
 
 /** The webhook events a stored case event stands for. */
@@ -63,32 +65,11 @@ function fromCaseEvent(row: {
       return [ev('message.created')];
     case 'STATUS_CHANGED':
       return row.payload.to === 'RESOLVED' ? [ev('case.updated'), ev('case.resolved')] : [ev('case.updated')];
+    case 'SLA_BREACHED':
+      return [ev('sla.breached')];
     default:
       return [ev('case.updated')];
   }
-}
-
-/** The webhook events a desk event stands for (ratings and SLA breaches are not case events). */
-function fromDeskEvent(e: DeskEvent): WebhookEvent[] {
-  if (e.type === 'CASE_RATED')
-    return [
-      {
-        event: 'csat.received',
-        key: `csat:${e.caseId}:${e.at.getTime()}`,
-        at: e.at,
-        data: { caseId: e.caseId, score: e.score, comment: e.comment },
-      },
-    ];
-  if (e.type === 'SLA_BREACHED')
-    return [
-      {
-        event: 'sla.breached',
-        key: `sla:${e.caseId}:${e.target}:${e.dueAt.getTime()}`,
-        at: e.at,
-        data: { caseId: e.caseId, target: e.target, dueAt: e.dueAt.toISOString(), priority: e.priority },
-      },
-    ];
-  return [];
 }
 
 /** The delay before retry number `attempt` (1 = the first retry): base·2^(attempt−1), capped, ±10 %. */
@@ -274,13 +255,8 @@ export function createWebhookDispatcher(deps: {
       sub = s;
       void (async () => {
         for await (const e of s) {
-          const events = fromDeskEvent(e);
-          // One failed write loses that event, not the listener.
-          if (events.length)
-            await deps.webhooks
-              .enqueue(orm.em.fork(), events)
-              .catch((err) => deps.logger.error({ err, event: events[0].event }, 'webhook event not queued'));
-          if (events.length) void wake();
+          // A rating or a breach has its outbox rows stored already: sent at once.
+          if (e.type === 'CASE_RATED' || e.type === 'SLA_BREACHED') void wake();
           else if (active && (e.type === 'CASE_CREATED' || e.type === 'CASE_UPDATED')) wakeSoon();
         }
       })().catch((err) => deps.logger.error({ err }, 'webhook listener stopped'));

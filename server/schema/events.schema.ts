@@ -26,6 +26,8 @@ const TYPE_NAMES: Record<CaseEventType, string> = {
   CASE_ERROR: 'CaseError',
   GUARDRAIL_TRIPPED: 'GuardrailTripped',
   ACTION_UPDATED: 'ActionUpdated',
+  SLA_WARNING: 'CaseSlaWarning',
+  SLA_BREACHED: 'CaseSlaBreached',
 };
 
 const CaseEventInterface = builder.interfaceRef<CaseEvent>('CaseEvent').implement({
@@ -48,7 +50,8 @@ const RoutedPartType = builder.simpleObject('RoutedPart', {
   fields: (t) => ({ route: t.field({ type: RouteEnum }), intent: t.string(), confidence: t.float() }),
 });
 
-function eventType<T extends CaseEventType>(
+/** Defines the GraphQL type of a case event (feature schemas define theirs with it). */
+export function eventType<T extends CaseEventType>(
   type: T,
   description: string,
   fields: Parameters<ReturnType<typeof builder.objectRef<Ev<T>>>['implement']>[0]['fields'],
@@ -189,6 +192,7 @@ builder.objectRef<DEv<'CASE_UPDATED'>>('CaseUpdated').implement({
     status: t.field({ type: CaseStatusEnum, resolve: (e) => e.status }),
     priority: t.field({ type: PriorityEnum, resolve: (e) => e.priority }),
     route: t.field({ type: RouteEnum, nullable: true, resolve: (e) => (e.route as 'billing' | null) ?? null }),
+    emergency: t.exposeBoolean('emergency'),
     assignee: t.exposeString('assignee', { nullable: true }),
     agentName: t.exposeString('agentName', { nullable: true }),
   }),
@@ -231,7 +235,10 @@ builder.subscriptionFields((t) => ({
       // NOT_FOUND for a case that does not exist or that the caller may not see.
       const caseId = await ctx.desk.cases.authorizeCase(() => ctx.em, me(ctx), String(args.caseId), ctx);
       const closer = new StreamCloser();
-      return untilExpiry(ctx.desk.log.stream(caseId, args.after ?? 0, closer), tokenExpiry(ctx), () => closer.close());
+      // Customers never see the staff-only events (SLA warnings and breaches).
+      const audience = me(ctx).kind === 'customer' ? 'customer' : 'staff';
+      const events = ctx.desk.log.stream(caseId, args.after ?? 0, closer, audience);
+      return untilExpiry(events, tokenExpiry(ctx), () => closer.close());
     },
     resolve: (ev) => ev,
   }),

@@ -7,7 +7,9 @@ const ReportGroupEnum = builder.enumType('ReportGroup', { values: [...REPORT_GRO
 const ReportRowType = builder.objectRef<ReportRow>('ReportRow').implement({
   description: 'Figures of a group of cases (by the day, route, agent, operator or team), or of all',
   fields: (t) => ({
-    key: t.exposeString('key', { description: 'The day (yyyy-mm-dd, UTC), route, agent, operator id or team' }),
+    key: t.exposeString('key', {
+      description: 'The day (yyyy-mm-dd, in the report’s time zone), route, agent, operator id or team',
+    }),
     cases: t.exposeInt('cases', { description: 'Cases opened' }),
     resolved: t.exposeInt('resolved'),
     firstResponseP50Sec: t.exposeFloat('firstResponseP50Sec', { nullable: true }),
@@ -29,6 +31,7 @@ const CaseReportType = builder.simpleObject('CaseReport', {
     from: t.field({ type: 'DateTime' }),
     to: t.field({ type: 'DateTime' }),
     by: t.field({ type: ReportGroupEnum }),
+    timezone: t.string({ description: 'The business time zone (of the SLA calendar) days are counted in' }),
     rows: t.field({ type: [ReportRowType] }),
     total: t.field({ type: ReportRowType }),
   }),

@@ -2,9 +2,16 @@
 import type { ISavedView } from '../db/entities/index.js';
 import { encodeCursor } from '../desk/case.service.js';
 import type { CaseSearch } from '../desk/search.service.js';
+import { SLA_STATES } from '../desk/sla-state.js';
 import { builder, me } from './builder.js';
 import { CaseConnection, CaseStatusEnum, PriorityEnum, RouteEnum } from './case.schema.js';
 import { TeamEnum } from './operators.schema.js';
+
+const SlaStateEnum = builder.enumType('SlaState', {
+  description:
+    'Where a case’s SLA clock stands: the target that runs (first response, then resolution) on track, past its warning time, missed, paused while waiting on the customer, or stopped with both met',
+  values: SLA_STATES,
+});
 
 const CaseSearchInput = builder.inputType('CaseSearchInput', {
   fields: (t) => ({
@@ -20,6 +27,11 @@ const CaseSearchInput = builder.inputType('CaseSearchInput', {
     emergency: t.boolean({ required: false }),
     createdFrom: t.field({ type: 'DateTime', required: false, description: 'Created at or after' }),
     createdTo: t.field({ type: 'DateTime', required: false, description: 'Created before' }),
+    slaState: t.field({
+      type: [SlaStateEnum],
+      required: false,
+      description: 'Where the SLA clock stands now (any of these; a case with no clock yet has none)',
+    }),
   }),
 });
 

@@ -3,7 +3,7 @@ import type { ICaseSla, WeeklyHours } from '../db/entities/index.js';
 import type { DeskEvent } from '../events.js';
 import { builder, me } from './builder.js';
 import { CaseType, PriorityEnum } from './case.schema.js';
-import { DeskEventInterface } from './events.schema.js';
+import { DeskEventInterface, eventType } from './events.schema.js';
 import { loaderFor } from './loaders.js';
 
 type SlaEv = Extract<DeskEvent, { type: 'SLA_WARNING' | 'SLA_BREACHED' }>;
@@ -56,6 +56,18 @@ const CaseSlaType = builder.objectRef<ICaseSla>('CaseSla').implement({
     priority: t.field({ type: PriorityEnum, resolve: (s) => s.priority }),
     firstResponseDueAt: t.field({ type: 'DateTime', nullable: true, resolve: (s) => s.firstResponseDueAt ?? null }),
     resolutionDueAt: t.field({ type: 'DateTime', nullable: true, resolve: (s) => s.resolutionDueAt ?? null }),
+    firstResponseWarnAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the first response is warned of (its warning share elapsed)',
+      resolve: (s) => s.firstResponseWarnAt ?? null,
+    }),
+    resolutionWarnAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the resolution is warned of',
+      resolve: (s) => s.resolutionWarnAt ?? null,
+    }),
     firstResponseWarned: t.exposeBoolean('firstResponseWarned'),
     firstResponseBreached: t.exposeBoolean('firstResponseBreached'),
     resolutionWarned: t.exposeBoolean('resolutionWarned'),
@@ -81,6 +93,16 @@ for (const [name, description] of [
     }),
   });
 }
+
+for (const [type, description] of [
+  ['SLA_WARNING', 'An SLA target of the case is close (staff only: never on a customer’s stream)'],
+  ['SLA_BREACHED', 'An SLA target of the case was missed (staff only: never on a customer’s stream)'],
+] as const)
+  eventType(type, description, (t) => ({
+    target: t.field({ type: SlaTargetEnum, resolve: (e) => e.target }),
+    dueAt: t.field({ type: 'DateTime', resolve: (e) => e.dueAt }),
+    priority: t.field({ type: PriorityEnum, resolve: (e) => e.priority }),
+  }));
 
 builder.objectField(CaseType, 'sla', (t) =>
   t.field({

@@ -172,7 +172,7 @@ describe('case lifecycle', () => {
     );
     expect(reply.data.replyAsOperator).toEqual({
       authorKind: 'OPERATOR',
-      authorName: 'maria',
+      authorName: 'Maria Santos',
       content: 'Hi, Maria here. How can I help?',
     });
     const upd = await t.gql(

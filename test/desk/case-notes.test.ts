@@ -97,7 +97,7 @@ describe('case notes', () => {
       { id: caseId },
       OP,
     );
-    expect(staffView.data.case.notes).toEqual([{ body: secret, authorName: 'maria' }]);
+    expect(staffView.data.case.notes).toEqual([{ body: secret, authorName: 'Maria Santos' }]);
   });
 
   it('never sends a note to the model when the customer follows up', async () => {

@@ -2,6 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Message } from '../../server/db/entities/index.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
+import { storeCases } from '../helpers/cases.js';
+import { until } from '../helpers/until.js';
 
 const SUBMIT = /* GraphQL */ `
   mutation Submit($input: SubmitRequestInput!) { submitRequest(input: $input) { case { id createdAt } message { id } } }
@@ -135,5 +137,101 @@ describe('case search', () => {
     expect(await found({ text: 'zygomorphic' })).toEqual([ids.c]);
     const r = await t.gql(SUBMIT, { input: { message: 'Brouhaha with my delivery address' } });
     expect(await found({ text: 'brouhaha' })).toEqual([r.data.submitRequest.case.id]);
+  });
+});
+
+describe('case search by SLA state', () => {
+  let t: TestApp;
+  const ADMIN = { 'x-admin-id': 'ada' };
+  const MIN = 60_000;
+  beforeAll(async () => {
+    // The poll is slow, so that only the test's ticks (and its clock) move SLA time.
+    t = await startTestApp({ SLA_POLL_MS: '600000' });
+  });
+  afterAll(async () => {
+    await t.stop();
+  });
+
+  const sla = async (id: string) =>
+    (await t.gql(`query($id: ID!) { case(id: $id) { sla { paused stoppedAt } } }`, { id }, ADMIN)).data.case.sla;
+  const update = async (id: string, status: string) =>
+    expect(
+      (
+        await t.gql(
+          `mutation($c: ID!, $s: CaseStatus!) { updateCase(input: { caseId: $c, status: $s }) { status } }`,
+          { c: id, s: status },
+          ADMIN,
+        )
+      ).errors,
+    ).toBeUndefined();
+  async function inState(...states: string[]): Promise<string[]> {
+    const r = await t.gql(SEARCH, { s: { priority: ['URGENT'], slaState: states }, first: 50 }, OP);
+    expect(r.errors).toBeUndefined();
+    return r.data.searchCases.edges.map((e: any) => e.node.id).sort();
+  }
+
+  it('finds cases on track, warned, breached, paused or met, from the stored due times at the desk’s clock', async () => {
+    const policy = await t.gql(
+      `mutation { setSlaPolicy(input: { priority: URGENT, firstResponseMinutes: 10, resolutionMinutes: 60, warningPercent: 50 }) { priority } }`,
+      {},
+      ADMIN,
+    );
+    expect(policy.errors).toBeUndefined();
+    // Stored straight in the database: no agent answers them.
+    const t0 = Date.now();
+    const [fresh, answered, waiting, done] = (
+      await storeCases(
+        t.running.orm,
+        [
+          'Nobody has answered this one',
+          'An operator answered this one',
+          'This one waits on the customer',
+          'This one was resolved',
+        ].map((subject) => ({ subject, priority: 'URGENT', createdAt: new Date(t0) })),
+      )
+    ).map((id) => ({ id }));
+    const scheduler = t.running.desk.sla.scheduler;
+    await scheduler.tick();
+    for (const c of [fresh, answered, waiting, done]) await until(() => sla(c.id));
+
+    const reply = await t.gql(
+      `mutation($c: ID!) { replyAsOperator(caseId: $c, message: "Looking into it now.") { id } }`,
+      { c: answered.id },
+      OP,
+    );
+    expect(reply.errors).toBeUndefined();
+    await until(async () => (await sla(answered.id)).paused);
+    await update(answered.id, 'IN_PROGRESS');
+    await until(async () => !(await sla(answered.id)).paused);
+    await update(waiting.id, 'WAITING_ON_CUSTOMER');
+    await until(async () => (await sla(waiting.id)).paused);
+    await update(done.id, 'RESOLVED');
+    await until(async () => (await sla(done.id)).stoppedAt);
+
+    // Six minutes in: the first response's warning time (5 min) has passed; no tick has run since.
+    scheduler.setClock(() => new Date(t0 + 6 * MIN));
+    expect(await inState('WARNING')).toEqual([fresh.id]);
+    expect(await inState('ON_TRACK')).toEqual([answered.id]);
+    expect(await inState('PAUSED')).toEqual([waiting.id]);
+    expect(await inState('MET')).toEqual([done.id]);
+    expect(await inState('BREACHED')).toEqual([]);
+    expect(await inState()).toEqual([answered.id, done.id, fresh.id, waiting.id].sort());
+
+    // Past the first response's due time, and later the resolution's warning and due times.
+    scheduler.setClock(() => new Date(t0 + 11 * MIN));
+    expect(await inState('BREACHED')).toEqual([fresh.id]);
+    expect(await inState('ON_TRACK', 'WARNING')).toEqual([answered.id]);
+    scheduler.setClock(() => new Date(t0 + 35 * MIN));
+    expect(await inState('WARNING')).toEqual([answered.id]);
+    scheduler.setClock(() => new Date(t0 + 62 * MIN));
+    expect(await inState('BREACHED')).toEqual([answered.id, fresh.id].sort());
+    // Once the scheduler has recorded the breach, it stays breached (even when the case is resolved).
+    await scheduler.tick();
+    await update(fresh.id, 'RESOLVED');
+    await until(async () => (await sla(fresh.id)).stoppedAt);
+    expect(await inState('BREACHED')).toEqual([answered.id, fresh.id].sort());
+    expect(await inState('MET')).toEqual([done.id]);
+    const page = await t.gql(SEARCH, { s: { priority: ['URGENT'], slaState: ['BREACHED'] }, first: 1 }, OP);
+    expect(page.data.searchCases).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: true } });
   });
 });

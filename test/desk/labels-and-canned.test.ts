@@ -146,7 +146,7 @@ describe('labels and canned responses', () => {
     const applied = await t.gql(APPLY, { c: caseId, id: saved.data.saveCannedResponse.id }, OP);
     expect(applied.errors).toBeUndefined();
     expect(applied.data.applyCannedResponse).toEqual({
-      message: { authorKind: 'OPERATOR', authorName: 'priya', content: expected },
+      message: { authorKind: 'OPERATOR', authorName: 'Priya Nair', content: expected },
       case: { id: caseId, status: 'RESOLVED', labels: ['refund'] },
     });
     const seen = await t.gql(

@@ -3,7 +3,7 @@
  * cases round-robin to online operators of the team with room, re-assigned when one goes offline.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import { startTestApp, type TestApp, tokenFor } from '../helpers/app.js';
 import { CASE_EVENTS, collectWs } from '../helpers/streams.js';
 
 const SUBMIT = /* GraphQL */ `
@@ -71,6 +71,58 @@ describe('operators', () => {
     );
     expect(ok.errors).toBeUndefined();
     expect(ok.data.updateCase).toEqual({ assignee: 'sam', team: 'technical' });
+  });
+
+  it('names an operator’s replies and notes from the Operator record, not from the token', async () => {
+    const c = await t.gql(SUBMIT, { input: { message: 'My router keeps losing its settings.' } });
+    const caseId = c.data.submitRequest.case.id;
+    // maria's token has no name claim (the name falls back to the id) and sam's names someone else.
+    const renamed = { authorization: `Bearer ${tokenFor('sam', 'operator', 3600, { name: 'Token Name' })}` };
+    for (const [headers, body] of [
+      [{ 'x-operator-id': 'maria' }, 'Could you restart it once?'],
+      [renamed, 'Taking a look too.'],
+    ] as const) {
+      const reply = await t.gql(
+        `mutation($c: ID!, $m: String!) { replyAsOperator(caseId: $c, message: $m) { authorName } }`,
+        { c: caseId, m: body },
+        headers,
+      );
+      expect(reply.errors).toBeUndefined();
+      const note = await t.gql(
+        `mutation($c: ID!, $b: String!) { addNote(caseId: $c, body: $b) { authorName } }`,
+        { c: caseId, b: body },
+        headers,
+      );
+      expect(note.errors).toBeUndefined();
+    }
+    const names = await t.gql(
+      `query($id: ID!) { operators { id name } case(id: $id) { messages { authorKind authorName } notes { authorName } } }`,
+      { id: caseId },
+      ADMIN,
+    );
+    const record = Object.fromEntries(names.data.operators.map((o: any) => [o.id, o.name]));
+    expect(record.maria).toBe('Maria Santos');
+    expect(record.sam).not.toBe('Token Name');
+    const stored = names.data.case.messages
+      .filter((m: any) => m.authorKind === 'OPERATOR')
+      .map((m: any) => m.authorName);
+    expect(stored).toEqual([record.maria, record.sam]);
+    expect(names.data.case.notes.map((n: any) => n.authorName).sort()).toEqual([record.maria, record.sam].sort());
+    // Someone with no record yet: the token's name.
+    const stranger = { authorization: `Bearer ${tokenFor('zoe', 'admin', 3600, { name: 'Zoe New' })}` };
+    const reply = await t.gql(
+      `mutation($c: ID!) { replyAsOperator(caseId: $c, message: "Hello from Zoe.") { authorName } }`,
+      { c: caseId },
+      stranger,
+    );
+    expect(reply.data.replyAsOperator.authorName).toBe('Zoe New');
+    // Done, so that the replies' assignment leaves nobody's load changed for the tests after this one.
+    const done = await t.gql(
+      `mutation($c: ID!) { updateCase(input: { caseId: $c, status: RESOLVED }) { status } }`,
+      { c: caseId },
+      ADMIN,
+    );
+    expect(done.errors).toBeUndefined();
   });
 
   it('lets only admins change operators and others’ availability', async () => {

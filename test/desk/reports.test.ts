@@ -1,6 +1,8 @@
 /** Reports: figures from stored cases over GraphQL and as CSV over real HTTP, staff only. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authHeaders, startTestApp, type TestApp } from '../helpers/app.js';
+import { storeCases } from '../helpers/cases.js';
+import { until } from '../helpers/until.js';
 
 const OP = { 'x-operator-id': 'sam' };
 const SUBMIT = /* GraphQL */ `
@@ -18,16 +20,6 @@ const REPORT = /* GraphQL */ `
     }
   }
 `;
-
-async function until<T>(fn: () => Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 /** The nearest-rank percentile, computed here independently of the server. */
 function nearestRank(values: number[], p: number): number {
@@ -179,5 +171,35 @@ describe('reports', () => {
     const bad = await fetch(url.replace('by=route', 'by=weather'), { headers: authHeaders(OP) });
     expect(bad.status).toBe(400);
     expect((await fetch(url, { method: 'POST', headers: authHeaders(OP) })).status).toBe(405);
+  });
+
+  it('buckets days in the business time zone, around its midnight', async () => {
+    const hours = await t.gql(
+      `mutation { setBusinessHours(input: { timezone: "America/New_York", days: [{ weekday: 1, intervals: [{ from: "09:00", to: "17:00" }] }] }) { timezone } }`,
+      {},
+      { 'x-admin-id': 'ada' },
+    );
+    expect(hours.errors).toBeUndefined();
+    // 23:30 on 2 November and 00:30 on 3 November in New York (EST, UTC-5): both on 3 November in UTC.
+    await storeCases(
+      t.running.orm,
+      ['2026-11-03T04:30:00Z', '2026-11-03T05:30:00Z'].map((at) => ({
+        subject: `Opened at ${at}`,
+        createdAt: new Date(at),
+      })),
+    );
+    const r = await t.gql(
+      `query($from: DateTime!, $to: DateTime!) { caseReport(from: $from, to: $to, by: DAY) { timezone rows { key cases } } }`,
+      { from: '2026-11-02T00:00:00Z', to: '2026-11-04T00:00:00Z' },
+      OP,
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data.caseReport).toEqual({
+      timezone: 'America/New_York',
+      rows: [
+        { key: '2026-11-02', cases: 1 },
+        { key: '2026-11-03', cases: 1 },
+      ],
+    });
   });
 });

@@ -2,7 +2,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Case, Customer } from '../../server/db/entities/index.js';
 import { dialectOf } from '../../server/db/orm.js';
 import {
   addBusinessMs,
@@ -11,7 +10,9 @@ import {
   checkCalendar,
 } from '../../server/desk/sla-calendar.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
+import { storeCases } from '../helpers/cases.js';
 import { collectWs } from '../helpers/streams.js';
+import { until } from '../helpers/until.js';
 
 const ADMIN = { 'x-admin-id': 'ada' };
 const OP = { 'x-operator-id': 'sam' };
@@ -29,6 +30,15 @@ const BERLIN: BusinessCalendar = {
 };
 const SLA_EVENTS = /* GraphQL */ `
   subscription { deskEvents { __typename ... on SlaWarning { caseId target dueAt priority } ... on SlaBreached { caseId target dueAt priority } } }
+`;
+const CASE_SLA_EVENTS = /* GraphQL */ `
+  subscription($caseId: ID!, $after: Int) {
+    caseEvents(caseId: $caseId, after: $after) {
+      __typename seq caseId
+      ... on CaseSlaWarning { target dueAt priority }
+      ... on CaseSlaBreached { target dueAt priority }
+    }
+  }
 `;
 const CASE_SLA = /* GraphQL */ `
   query($id: ID!) { case(id: $id) { status priority createdAt sla { firstResponseDueAt resolutionDueAt resolutionWarned resolutionBreached firstResponseBreached paused pausedSeconds stoppedAt } } }
@@ -76,16 +86,6 @@ describe('sla scheduler', () => {
   afterEach(async () => {
     await t?.stop();
   });
-
-  async function until<T>(fn: () => Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
-    const end = Date.now() + timeoutMs;
-    for (;;) {
-      const v = await fn();
-      if (v) return v;
-      if (Date.now() > end) throw new Error('condition not met in time');
-      await new Promise((r) => setTimeout(r, 25));
-    }
-  }
 
   it('warns and breaches on time, pauses while waiting on the customer, and survives a restart', async () => {
     // The poll is slow so that only the test's ticks, on its clock, move SLA time.
@@ -244,18 +244,12 @@ describe('sla scheduler', () => {
 
   it('keeps the clocks of the other cases of a pass going when one case cannot be synced', async () => {
     t = await startTestApp({ SLA_POLL_MS: '600000' });
-    const em = t.running.orm.em.fork();
-    const make = (subject: string) =>
-      em.create(Case, {
-        customer: em.getReference(Customer, 'cust-ava'),
-        subject,
-        priority: 'HIGH',
-        status: 'OPEN',
-        createdAt: new Date(),
-      } as never) as unknown as { id: string };
-    const good = make('Good case');
-    const bad = make('Case with a priority no policy knows');
-    await em.flush();
+    const [good, bad] = (
+      await storeCases(t.running.orm, [
+        { subject: 'Good case', priority: 'HIGH' },
+        { subject: 'Case with a priority no policy knows', priority: 'HIGH' },
+      ])
+    ).map((id) => ({ id }));
     // A row the schema would refuse (written past its check constraint): its clock cannot be computed.
     const knex = t.running.orm.em.getConnection().getKnex();
     if (dialectOf(t.running.orm) === 'sqlite') {
@@ -284,17 +278,10 @@ describe('sla scheduler', () => {
       ADMIN,
     );
     // Stored straight in the database: no desk event announces it, so only the sweep finds it.
-    const em = t.running.orm.em.fork();
     const created = new Date();
-    const c = em.create(Case, {
-      customer: em.getReference(Customer, 'cust-ava'),
-      subject: 'Outage at the office',
-      priority: 'URGENT',
-      status: 'OPEN',
-      createdAt: created,
-    } as never);
-    await em.flush();
-    const caseId = (c as { id: string }).id;
+    const [caseId] = await storeCases(t.running.orm, [
+      { subject: 'Outage at the office', priority: 'URGENT', createdAt: created },
+    ]);
     const desk = t.running.desk;
     // Let the passes already queued (the one at start) run on the real clock before moving it.
     expect(await desk.sla.scheduler.tick()).toEqual([]);
@@ -311,6 +298,64 @@ describe('sla scheduler', () => {
     // Customers never see the SLA clock.
     const asCustomer = await t.gql(`query($id: ID!) { case(id: $id) { sla { resolutionDueAt } } }`, { id: caseId });
     expect(asCustomer.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('puts SLA warnings and breaches on the case’s stream for staff, stored, and never on the customer’s', async () => {
+    t = await startTestApp({ SLA_POLL_MS: '600000' });
+    await t.gql(
+      `mutation { setSlaPolicy(input: { priority: URGENT, firstResponseMinutes: 5, resolutionMinutes: 30 }) { priority } }`,
+      {},
+      ADMIN,
+    );
+    const created = new Date();
+    const [id] = await storeCases(t.running.orm, [
+      { subject: 'The whole office is offline', priority: 'URGENT', createdAt: created },
+    ]);
+    const c = { id };
+    const desk = t.running.desk;
+    expect(await desk.sla.scheduler.tick()).toEqual([]);
+    const live = collectWs<any>(t.ws({ operatorId: 'sam' }), CASE_SLA_EVENTS, { caseId: c.id, after: 0 }, (evs) =>
+      evs.some((e) => e.__typename === 'CaseSlaBreached'),
+    );
+    await new Promise((res) => setTimeout(res, 150));
+    desk.sla.scheduler.setClock(() => new Date(created.getTime() + 4 * MIN));
+    await desk.sla.scheduler.tick();
+    desk.sla.scheduler.setClock(() => new Date(created.getTime() + 5 * MIN + 1));
+    await desk.sla.scheduler.tick();
+    const dueAt = new Date(created.getTime() + 5 * MIN).toISOString();
+    const expected = [
+      { __typename: 'CaseSlaWarning', caseId: c.id, target: 'FIRST_RESPONSE', dueAt, priority: 'URGENT' },
+      { __typename: 'CaseSlaBreached', caseId: c.id, target: 'FIRST_RESPONSE', dueAt, priority: 'URGENT' },
+    ];
+    const sla = (evs: any[]) =>
+      evs.filter((e) => e.__typename.startsWith('CaseSla')).map(({ seq: _s, ...rest }) => rest as unknown);
+    const got = await live;
+    expect(sla(got)).toEqual(expected);
+    expect(got[1].seq).toBeGreaterThan(got[0].seq);
+
+    // Stored with the clock: a new desk replays them from the database, after them a reply.
+    await t.restart({ SLA_POLL_MS: '600000' });
+    const reply = await t.gql(
+      `mutation($c: ID!) { replyAsOperator(caseId: $c, message: "We are on it.") { id } }`,
+      { c: c.id },
+      OP,
+    );
+    expect(reply.errors).toBeUndefined();
+    const replied = (evs: any[]) => evs.some((e) => e.__typename === 'MessageAdded');
+    const staff = await collectWs<any>(
+      t.ws({ operatorId: 'sam' }),
+      CASE_SLA_EVENTS,
+      { caseId: c.id, after: 0 },
+      replied,
+    );
+    expect(sla(staff)).toEqual(expected);
+    // The customer's stream has the reply, and no SLA event (not after a resume from before them either).
+    const customer = await collectWs<any>(t.ws(), CASE_SLA_EVENTS, { caseId: c.id, after: 0 }, replied);
+    expect(customer.map((e) => e.__typename)).not.toContain('CaseSlaWarning');
+    expect(customer.map((e) => e.__typename)).not.toContain('CaseSlaBreached');
+    expect(customer.filter((e) => e.__typename === 'MessageAdded')).toHaveLength(1);
+    const resumed = await collectWs<any>(t.ws(), CASE_SLA_EVENTS, { caseId: c.id, after: got[0].seq - 1 }, replied);
+    expect(resumed.map((e) => e.__typename)).toEqual(['MessageAdded']);
   });
 
   it('lets admins set business hours that staff can read', async () => {

@@ -6,9 +6,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { assertPublicAddress } from '../../server/desk/webhooks-guard.js';
 import { sendWebhook } from '../../server/desk/webhooks-sender.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
+import { storeCases } from '../helpers/cases.js';
+import { until } from '../helpers/until.js';
 
 const ADMIN = { 'x-admin-id': 'ada' };
 const OP = { 'x-operator-id': 'sam' };
+const MIN = 60_000;
 const CREATE = /* GraphQL */ `
   mutation($input: WebhookInput!) { createWebhook(input: $input) { secret webhook { id url events enabled } } }
 `;
@@ -67,19 +70,6 @@ function verify(secret: string, r: Received): boolean {
   if (!m) return false;
   const expected = createHmac('sha256', secret).update(`${m[1]}.${r.body}`).digest();
   return timingSafeEqual(expected, Buffer.from(m[2], 'hex'));
-}
-
-async function until<T>(
-  fn: () => Promise<T | undefined | false> | T | undefined | false,
-  timeoutMs = 15_000,
-): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 describe('webhooks', () => {
@@ -172,6 +162,66 @@ describe('webhooks', () => {
     expect(snippet.startsWith('ok ')).toBe(true);
     expect(snippet.length).toBeLessThanOrEqual(256);
     expect((await t.gql(DELIVERIES, {}, OP)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('loses no rating or SLA breach while no dispatcher runs: their outbox rows commit with them', async () => {
+    t = await startTestApp({ ...FAST, SLA_POLL_MS: '600000' });
+    const made = await t.gql(
+      CREATE,
+      { input: { url: receiver.url, events: ['CSAT_RECEIVED', 'SLA_BREACHED'] } },
+      ADMIN,
+    );
+    expect(made.errors).toBeUndefined();
+    await t.gql(
+      `mutation { setSlaPolicy(input: { priority: URGENT, firstResponseMinutes: 5, resolutionMinutes: 30 }) { priority } }`,
+      {},
+      ADMIN,
+    );
+    const r = await t.gql(SUBMIT, { input: { message: 'How do I reset my hub to factory settings?' } });
+    const rated = r.data.submitRequest.case.id;
+    const resolved = await t.gql(
+      `mutation($c: ID!) { updateCase(input: { caseId: $c, status: RESOLVED }) { status } }`,
+      { c: rated },
+      OP,
+    );
+    expect(resolved.errors).toBeUndefined();
+    const created = new Date();
+    const [lateId] = await storeCases(t.running.orm, [
+      { subject: 'Nobody answers this one', priority: 'URGENT', createdAt: created },
+    ]);
+    const late = { id: lateId };
+    const { scheduler } = t.running.desk.sla;
+    await scheduler.tick();
+
+    // The dispatcher is down (as in a crash right after the commits): the rating and the breach happen.
+    await t.running.desk.webhooks.dispatcher.stop();
+    const rate = await t.gql(`mutation($c: ID!) { rateCase(caseId: $c, score: 4, comment: "fine") { score } }`, {
+      c: rated,
+    });
+    expect(rate.errors).toBeUndefined();
+    scheduler.setClock(() => new Date(created.getTime() + 6 * MIN));
+    expect((await scheduler.tick()).map((e) => e.type)).toContain('SLA_BREACHED');
+    await new Promise((res) => setTimeout(res, 300));
+    expect(receiver.received).toEqual([]);
+
+    // A dispatcher that starts later delivers both.
+    t.running.desk.webhooks.dispatcher.start();
+    const bodies = async () => receiver.received.map((x) => JSON.parse(x.body));
+    await until(async () => (await bodies()).length >= 2);
+    await new Promise((res) => setTimeout(res, 200));
+    const got = await bodies();
+    expect(got.map((b) => b.event).sort()).toEqual(['csat.received', 'sla.breached']);
+    expect(got.find((b) => b.event === 'csat.received').data).toMatchObject({
+      caseId: rated,
+      score: 4,
+      comment: 'fine',
+    });
+    expect(got.find((b) => b.event === 'sla.breached').data).toMatchObject({
+      caseId: late.id,
+      target: 'FIRST_RESPONSE',
+      priority: 'URGENT',
+      dueAt: new Date(created.getTime() + 5 * MIN).toISOString(),
+    });
   });
 
   it('retries after 500s with growing delays and logs every attempt', async () => {

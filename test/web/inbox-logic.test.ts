@@ -21,7 +21,7 @@ describe('inbox filters', () => {
       label: 'vip',
       assignee: 'sam',
       team: 'TECHNICAL',
-      sla: '',
+      sla: 'WARNING',
     } as const;
     const search = toSearch(f);
     expect(search).toEqual({
@@ -33,6 +33,7 @@ describe('inbox filters', () => {
       label: 'vip',
       assignee: 'sam',
       team: 'TECHNICAL',
+      slaState: ['WARNING'],
     });
     expect(fromSearch(search)).toEqual({ ...f, text: 'hub restarts' });
   });
@@ -46,7 +47,7 @@ describe('inbox filters', () => {
   });
 
   it('drops what a saved view holds that the bar cannot show', () => {
-    expect(fromSearch({ status: ['BOGUS'], team: 7, priority: 'LOW', customerId: 'x' })).toEqual({
+    expect(fromSearch({ status: ['BOGUS'], team: 7, priority: 'LOW', customerId: 'x', slaState: ['LATE'] })).toEqual({
       ...NO_FILTERS,
       priority: 'LOW',
     });
@@ -59,6 +60,8 @@ describe('slaView', () => {
   const clock = {
     firstResponseDueAt: '2026-12-02T10:30:00Z',
     resolutionDueAt: '2026-12-02T18:00:00Z',
+    firstResponseWarnAt: '2026-12-02T10:20:00Z',
+    resolutionWarnAt: '2026-12-02T16:00:00Z',
     firstResponseWarned: false,
     firstResponseBreached: false,
     resolutionWarned: false,
@@ -78,6 +81,9 @@ describe('slaView', () => {
 
   it('says warned, breached (also once past due before the scheduler noticed), paused and met', () => {
     expect(slaView({ ...clock, firstResponseWarned: true }, null, now).state).toBe('warned');
+    // Past the warning time before the scheduler noticed (as the search by SLA state counts it).
+    expect(slaView(clock, null, Date.parse('2026-12-02T10:20:00Z')).state).toBe('warned');
+    expect(slaView(clock, '2026-12-02T09:50:00Z', Date.parse('2026-12-02T10:20:00Z')).state).toBe('ok');
     expect(slaView({ ...clock, firstResponseBreached: true }, null, now).state).toBe('breached');
     expect(slaView(clock, null, Date.parse('2026-12-02T10:31:00Z'))).toMatchObject({
       state: 'breached',

@@ -286,7 +286,7 @@ describe.skipIf(!CHROMIUM)('operator workspace in Chromium', () => {
       ['label', 'vip'],
       ['assignee', 'sam'],
       ['team', 'TECHNICAL'],
-      ['sla', 'met'],
+      ['sla', 'MET'],
     ] as const)
       await operator.getByTestId(`filter-${f}`).selectOption(v);
     await settled();
@@ -301,6 +301,7 @@ describe.skipIf(!CHROMIUM)('operator workspace in Chromium', () => {
     expect(await operator.getByTestId('filter-assignee').inputValue()).toBe('sam');
     expect(await operator.getByTestId('filter-label').inputValue()).toBe('vip');
     expect(await operator.getByTestId('filter-status').inputValue()).toBe('RESOLVED');
+    expect(await operator.getByTestId('filter-sla').inputValue()).toBe('MET');
     await settled();
     for (const view of ['all', 'mine', 'unassigned', 'escalated', 'emergencies']) {
       await operator.getByTestId(`view-${view}`).click();
@@ -396,6 +397,8 @@ describe.skipIf(!CHROMIUM)('operator workspace in Chromium', () => {
       .toBe('none');
     expect((await caseState(caseId)).assignee).toBeNull();
     await operator.getByTestId('case-panel').getByTestId('take-over').waitFor();
+    // Live, from the hand-back's own event: no new emergency event and no reconnect brings it back.
+    await banner.waitFor({ timeout: 5000 });
 
     // A change to a case on screen is applied from the desk event alone: no search is sent again.
     const other = (await operator.getByTestId('case-row').last().getAttribute('data-case-id')) as string;
@@ -451,6 +454,14 @@ describe.skipIf(!CHROMIUM)('operator workspace in Chromium', () => {
       );
       expect(policy.errors).toBeUndefined();
     }
+    // A resolved case, never warned: the SLA filter leaves it out.
+    const done = await submit('cust-emma', 'Thanks, all sorted now');
+    const resolved = await api.gql(
+      'mutation($c: ID!) { updateCase(input: { caseId: $c, status: RESOLVED }) { status } }',
+      { c: done },
+      { 'x-operator-id': 'maria' },
+    );
+    expect(resolved.errors).toBeUndefined();
     // An escalated case is not waiting on the customer, so its resolution clock runs (warning after 0.6 s).
     const caseId = await submit('cust-emma', 'I want to speak to a manager about my contract, please', {
       requestType: 'ESCALATION',
@@ -459,7 +470,14 @@ describe.skipIf(!CHROMIUM)('operator workspace in Chromium', () => {
     await expect
       .poll(() => row(operator, caseId).getByTestId('case-row-sla').getAttribute('data-sla'), { timeout: UI_TIMEOUT })
       .toMatch(/^(warned|breached)$/);
-    await operator.getByTestId('filter-sla').selectOption('warned');
+    // The SLA filter is the search's: the count is the server's count of such cases, not of the rows loaded.
+    const searches: string[] = [];
+    const onRequest = (r: { postData(): string | null }) => {
+      const body = r.postData() ?? '';
+      if (body.includes('WebSearchCases')) searches.push(body);
+    };
+    operator.on('request', onRequest);
+    await operator.getByTestId('filter-sla').selectOption('WARNING');
     await expect
       .poll(
         () => operator.getByTestId('case-row').evaluateAll((els) => els.map((e) => e.getAttribute('data-case-id'))),
@@ -468,8 +486,43 @@ describe.skipIf(!CHROMIUM)('operator workspace in Chromium', () => {
         },
       )
       .toContain(caseId);
+    operator.off('request', onRequest);
+    expect(searches.some((b) => JSON.parse(b).variables?.search?.slaState?.[0] === 'WARNING')).toBe(true);
+    const counted = async (slaState: string[]) =>
+      (
+        await api.gql(
+          'query($s: CaseSearchInput!) { searchCases(search: $s, first: 1) { totalCount } }',
+          { s: { slaState } },
+          { 'x-operator-id': 'maria' },
+        )
+      ).data.searchCases.totalCount as number;
+    expect(await counted(['WARNING'])).toBeLessThan(await counted([]));
+    // Polled: another case's clock may cross its warning time meanwhile (the page hears of it and reloads).
+    await expect
+      .poll(
+        async () => {
+          const n = await counted(['WARNING']);
+          return (await operator.getByTestId('cases-shown').textContent()) === `Showing ${n} of ${n}`;
+        },
+        { timeout: UI_TIMEOUT },
+      )
+      .toBe(true);
     await operator.getByTestId('filter-sla').selectOption('');
+    await expect
+      .poll(
+        async () => {
+          const n = await counted([]);
+          return (await operator.getByTestId('cases-shown').textContent()) === `Showing ${n} of ${n}`;
+        },
+        { timeout: UI_TIMEOUT },
+      )
+      .toBe(true);
     await operator.screenshot({ path: join(DOCS_SHOTS, 'inbox.png') });
+    // The case's own stream carries the SLA events (staff only): the conversation says so.
+    await row(operator, caseId).click();
+    await expect
+      .poll(() => operator.getByTestId('case-panel').getByTestId('timeline-sla').textContent(), { timeout: UI_TIMEOUT })
+      .toMatch(/^SLA (warning: resolution due|missed: resolution was due) /);
   }, 60_000);
 
   it('keeps a render error inside its pane, with a message and a reload button', async () => {

@@ -43,6 +43,8 @@ export interface CaseView {
   parts: { route: Route; intent: string; confidence: number }[];
   assignee: string | null;
   escalation: string | null;
+  /** The latest SLA warning or breach of the case (staff streams only carry them). */
+  sla: { state: 'warning' | 'breached'; target: 'FIRST_RESPONSE' | 'RESOLUTION'; dueAt: string } | null;
   notices: { key: string; text: string; kind: 'error' | 'info' }[];
   messages: ViewMessage[];
   lastSeq: number;
@@ -65,6 +67,7 @@ const EMPTY_VIEW: CaseView = {
   parts: [],
   assignee: null,
   escalation: null,
+  sla: null,
   notices: [],
   messages: [],
   lastSeq: 0,
@@ -197,6 +200,12 @@ function reduceCase(state: CaseView, action: Action): CaseView {
       return { ...s, assignee: ev.toAssignee };
     case 'CaseEscalated':
       return { ...s, priority: ev.priority, escalation: ev.reason, status: 'ESCALATED' };
+    case 'CaseSlaWarning':
+    case 'CaseSlaBreached':
+      return {
+        ...s,
+        sla: { state: ev.__typename === 'CaseSlaWarning' ? 'warning' : 'breached', target: ev.target, dueAt: ev.dueAt },
+      };
     case 'CaseError':
       return {
         ...s,

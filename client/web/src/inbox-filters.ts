@@ -1,9 +1,9 @@
 /// <reference lib="dom" />
 /** The inbox's filters: what the operator picked, the search it becomes, and the bar that edits it. */
 import { type ChangeEvent, createElement as h, type ReactNode } from 'react';
-import type { Team } from '../../generated/graphql.js';
+import type { SlaState, Team } from '../../generated/graphql.js';
 import { type CaseStatus, label, PRIORITIES, type Priority, ROUTES, type Route, STATUSES } from './api.js';
-import { SLA_STATES, type SlaState } from './sla.js';
+import { SLA_FILTERS } from './sla.js';
 import type { CaseSearchInput } from './workspace-api.js';
 
 const TEAMS: Team[] = ['BILLING', 'TECHNICAL', 'ESCALATIONS'];
@@ -18,7 +18,7 @@ export interface InboxFilters {
   /** '' anyone, 'none' nobody, else an operator id. */
   assignee: string;
   team: Team | '';
-  /** Applied to the rows loaded (the search API has no SLA filter). */
+  /** Where the SLA clock stands (the search computes it from the stored due times). */
   sla: SlaState | '';
 }
 
@@ -34,7 +34,7 @@ export const NO_FILTERS: InboxFilters = {
   sla: '',
 };
 
-/** The search the filters ask for (the SLA state is filtered on the page). */
+/** The search the filters ask for. */
 export function toSearch(f: InboxFilters): CaseSearchInput {
   const s: CaseSearchInput = {};
   if (f.text.trim()) s.text = f.text.trim();
@@ -46,6 +46,7 @@ export function toSearch(f: InboxFilters): CaseSearchInput {
   if (f.assignee === 'none') s.unassigned = true;
   else if (f.assignee) s.assignee = f.assignee;
   if (f.team) s.team = f.team;
+  if (f.sla) s.slaState = [f.sla];
   return s;
 }
 
@@ -66,7 +67,10 @@ export function fromSearch(search: unknown): InboxFilters {
     label: typeof s.label === 'string' ? s.label : '',
     assignee: s.unassigned === true ? 'none' : typeof s.assignee === 'string' ? s.assignee : '',
     team: one(s.team, TEAMS),
-    sla: '',
+    sla: one(
+      s.slaState,
+      SLA_FILTERS.map((o) => o.value),
+    ),
   };
 }
 
@@ -146,6 +150,6 @@ export function FilterBar(props: {
     }),
     h(Pick, { id: 'f-assignee', text: 'Assignee', value: f.assignee, options: people, onChange: set('assignee') }),
     h(Pick, { id: 'f-team', text: 'Team', value: f.team, options: opts(TEAMS), onChange: set('team') }),
-    h(Pick, { id: 'f-sla', text: 'SLA', value: f.sla, options: opts(SLA_STATES), onChange: set('sla') }),
+    h(Pick, { id: 'f-sla', text: 'SLA', value: f.sla, options: SLA_FILTERS, onChange: set('sla') }),
   );
 }

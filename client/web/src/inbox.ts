@@ -10,7 +10,6 @@ import { type DeskLive, useDeskEvent } from './desk-live.js';
 import { useDebounced, useNow } from './hooks.js';
 import { FilterBar, fromSearch, type InboxFilters, NO_FILTERS, toSearch } from './inbox-filters.js';
 import { CaseRow } from './inbox-list.js';
-import { slaView } from './sla.js';
 import { ErrorNote, type ShownError, toShownError } from './ui.js';
 import type { Unread } from './unread.js';
 import { deleteView, type InboxCase, type SavedView, savedViews, saveView, searchCases } from './workspace-api.js';
@@ -182,15 +181,13 @@ export function Inbox(props: {
     return () => clearTimeout(t);
   }, [text]);
 
-  const shown = filters.sla ? rows.filter((c) => slaView(c.sla, c.firstResponseAt, now).state === filters.sla) : rows;
-
   // Keyboard: j/k (or arrows) move, Enter opens; not while typing in a field.
-  const keyState = useRef({ shown, cursor, onOpen: props.onOpen });
-  keyState.current = { shown, cursor, onOpen: props.onOpen };
+  const keyState = useRef({ rows, cursor, onOpen: props.onOpen });
+  keyState.current = { rows, cursor, onOpen: props.onOpen };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
-      const { shown: list, cursor: at, onOpen } = keyState.current;
+      const { rows: list, cursor: at, onOpen } = keyState.current;
       if (list.length === 0) return;
       if (e.key === 'j' || e.key === 'ArrowDown') {
         e.preventDefault();
@@ -296,13 +293,13 @@ export function Inbox(props: {
     h(
       'div',
       { className: 'list-head row spread' },
-      h('span', { className: 'muted', 'data-testid': 'cases-shown' }, `Showing ${shown.length} of ${total}`),
+      h('span', { className: 'muted', 'data-testid': 'cases-shown' }, `Showing ${rows.length} of ${total}`),
       h('span', { className: 'muted keys' }, 'j/k move · Enter opens'),
     ),
     h(
       'ul',
       { className: 'case-rows', role: 'listbox', 'aria-label': 'Cases', 'data-testid': 'cases-table' },
-      shown.map((c, i) =>
+      rows.map((c, i) =>
         h(CaseRow, {
           key: c.id,
           c,
@@ -317,7 +314,7 @@ export function Inbox(props: {
         }),
       ),
     ),
-    shown.length === 0 ? h('p', { className: 'muted empty', 'data-testid': 'no-cases' }, 'No cases match.') : null,
+    rows.length === 0 ? h('p', { className: 'muted empty', 'data-testid': 'no-cases' }, 'No cases match.') : null,
     hasMore
       ? h(
           'button',

@@ -9,7 +9,8 @@ import type { DeskClient } from '../../src/desk-client.js';
 import { label } from './api.js';
 import { TimeChart } from './time-chart.js';
 import { ErrorNote, type ShownError, toShownError } from './ui.js';
-import { type CaseReport, caseReport, type ReportGroup, type ReportRow } from './workspace-api.js';
+import { businessTimezone, type CaseReport, caseReport, type ReportGroup, type ReportRow } from './workspace-api.js';
+import { daysFrom, nextDay, zonedDay, zonedMidnight } from './zoned-day.js';
 
 const DAY_MS = 86_400_000;
 const GROUPS: ReportGroup[] = ['ROUTE', 'AGENT', 'OPERATOR', 'TEAM', 'DAY'];
@@ -23,16 +24,17 @@ function dur(sec: number | null): string {
   return `${(sec / 3600).toFixed(1)} h`;
 }
 
-/** One value per day from `from` to the day before `to`, 0/null where the report has no row. */
+/** One value per day of the range (days of the report's time zone), 0/null where the report has no row. */
 function byDay(report: CaseReport, pick: (r: ReportRow) => number | null, empty: number | null) {
   const rows = new Map(report.rows.map((r) => [r.key, r]));
-  const times: number[] = [];
-  const values: (number | null)[] = [];
-  for (let t = Date.parse(report.from); t < Date.parse(report.to); t += DAY_MS) {
-    times.push(t / 1000);
-    const r = rows.get(isoDay(t));
-    values.push(r ? pick(r) : empty);
-  }
+  const tz = report.timezone;
+  const days = daysFrom(zonedDay(Date.parse(report.from), tz), zonedDay(Date.parse(report.to) - 1, tz));
+  // Each day at 00:00 UTC on the time axis: the chart labels the date, whatever the browser's zone.
+  const times = days.map((d) => Date.parse(`${d}T00:00:00Z`) / 1000);
+  const values = days.map((d) => {
+    const r = rows.get(d);
+    return r ? pick(r) : empty;
+  });
   return { times, values };
 }
 
@@ -55,15 +57,30 @@ export function ReportsPage(props: { desk: DeskClient }): ReactNode {
   const [grouped, setGrouped] = useState<CaseReport | null>(null);
   const [error, setError] = useState<ShownError | null>(null);
   const [downloading, setDownloading] = useState(false);
+  // The desk's business time zone: days, and so the range, are its days (null until known).
+  const [timezone, setTimezone] = useState<string | null>(null);
+  useEffect(() => {
+    businessTimezone(desk).then(
+      (tz) => {
+        setTimezone(tz);
+        const today = zonedDay(Date.now(), tz);
+        setTo(today);
+        setFrom(isoDay(Date.parse(`${today}T00:00:00Z`) - 13 * DAY_MS));
+      },
+      (err: unknown) => setError(toShownError(err, 'The business time zone')),
+    );
+  }, [desk]);
 
-  // The range is whole UTC days, `to` included.
+  // The range is whole days of the business time zone, `to` included.
   const range = useCallback(() => {
-    const start = `${from}T00:00:00.000Z`;
-    const end = new Date(Date.parse(`${to}T00:00:00Z`) + DAY_MS).toISOString();
+    const tz = timezone ?? 'UTC';
+    const start = new Date(zonedMidnight(from, tz)).toISOString();
+    const end = new Date(zonedMidnight(nextDay(to), tz)).toISOString();
     return { start, end };
-  }, [from, to]);
+  }, [from, to, timezone]);
 
   const load = useCallback(async () => {
+    if (!timezone) return;
     const { start, end } = range();
     if (!(Date.parse(start) < Date.parse(end))) {
       setError({ text: 'The start date must be on or before the end date.', retryAt: null });
@@ -77,7 +94,7 @@ export function ReportsPage(props: { desk: DeskClient }): ReactNode {
     } catch (err) {
       setError(toShownError(err, 'The report'));
     }
-  }, [desk, by, range]);
+  }, [desk, by, range, timezone]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -159,6 +176,9 @@ export function ReportsPage(props: { desk: DeskClient }): ReactNode {
         { type: 'button', onClick: () => void download(), disabled: downloading, 'data-testid': 'report-csv' },
         downloading ? 'Downloading…' : 'Download CSV',
       ),
+      timezone
+        ? h('span', { className: 'muted small', 'data-testid': 'report-timezone' }, `Days in ${timezone}`)
+        : null,
     ),
     h(ErrorNote, { error, testId: 'report-error' }),
     t

@@ -1,10 +1,12 @@
 /** A case's SLA clock as the workspace shows it: the next target, its time left, warned or breached. */
-import type { CaseSla } from '../../generated/graphql.js';
+import type { CaseSla, SlaState as SearchSlaState } from '../../generated/graphql.js';
 
 type Clock = Pick<
   CaseSla,
   | 'firstResponseDueAt'
   | 'resolutionDueAt'
+  | 'firstResponseWarnAt'
+  | 'resolutionWarnAt'
   | 'firstResponseWarned'
   | 'firstResponseBreached'
   | 'resolutionWarned'
@@ -13,8 +15,16 @@ type Clock = Pick<
   | 'stoppedAt'
 >;
 
-export type SlaState = 'none' | 'ok' | 'warned' | 'breached' | 'paused' | 'met';
-export const SLA_STATES: SlaState[] = ['ok', 'warned', 'breached', 'paused', 'met'];
+type SlaState = 'none' | 'ok' | 'warned' | 'breached' | 'paused' | 'met';
+
+/** The SLA states the case search filters by, as the inbox offers them. */
+export const SLA_FILTERS: { value: SearchSlaState; text: string }[] = [
+  { value: 'ON_TRACK', text: 'On track' },
+  { value: 'WARNING', text: 'Warned' },
+  { value: 'BREACHED', text: 'Breached' },
+  { value: 'PAUSED', text: 'Paused' },
+  { value: 'MET', text: 'Met' },
+];
 
 export interface SlaView {
   state: SlaState;
@@ -54,6 +64,8 @@ export function slaView(
   const time = leftMs === null ? '' : ` ${shortDuration(leftMs)}`;
   if (breached || (leftMs !== null && leftMs < 0))
     return { state: 'breached', target, leftMs, text: `${prefix}${time}` };
-  const warned = first ? sla.firstResponseWarned : sla.resolutionWarned;
+  // Warned once the warning time has passed, also before the scheduler announced it (as the search counts it).
+  const warnAt = first ? sla.firstResponseWarnAt : sla.resolutionWarnAt;
+  const warned = (first ? sla.firstResponseWarned : sla.resolutionWarned) || (!!warnAt && Date.parse(warnAt) <= now);
   return { state: warned ? 'warned' : 'ok', target, leftMs, text: `${prefix}${time}` };
 }

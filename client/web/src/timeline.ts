@@ -95,6 +95,19 @@ function NoteItem(props: { n: TimelineNote }): ReactNode {
   );
 }
 
+/** The case's latest SLA warning or breach, in the conversation. */
+function SlaLine(props: { sla: NonNullable<CaseView['sla']> }): ReactNode {
+  const { state, target, dueAt } = props.sla;
+  const what = target === 'FIRST_RESPONSE' ? 'first response' : 'resolution';
+  const text =
+    state === 'warning' ? `SLA warning: ${what} due ${time(dueAt)}` : `SLA missed: ${what} was due ${time(dueAt)}`;
+  return h(
+    'p',
+    { className: `notice ${state === 'warning' ? 'info' : 'error'}`, 'data-testid': 'timeline-sla', 'data-sla': state },
+    text,
+  );
+}
+
 function Routing(props: { view: CaseView }): ReactNode {
   const v = props.view;
   if (!v.route) return h('p', { className: 'routing muted' }, 'Not routed yet.');
@@ -146,6 +159,7 @@ export function Timeline(props: { view: CaseView; notes: TimelineNote[]; details
           .filter((n) => n.kind === 'error')
           .map((n) => h('p', { key: n.key, className: 'notice error' }, n.text)),
     view.escalation ? h('p', { className: 'notice info' }, `Escalated: ${view.escalation}`) : null,
+    view.sla ? h(SlaLine, { sla: view.sla }) : null,
     h(
       'ol',
       { className: 'messages', ref: listRef, 'aria-live': 'polite', 'data-testid': 'messages' },

@@ -11,6 +11,7 @@ import type {
 } from '../../generated/graphql.js';
 import type { DeskClient } from '../../src/desk-client.js';
 import {
+  WebBusinessTimezoneQuery as BusinessTimezoneDoc,
   WebCaseDeskQuery as CaseDeskDoc,
   WebCaseDetailsQuery as CaseDetailsDoc,
   WebCaseReportQuery as CaseReportDoc,
@@ -99,6 +100,11 @@ export async function applyCanned(desk: DeskClient, caseId: string, id: string):
 
 export async function caseReport(desk: DeskClient, by: ReportGroup, from: string, to: string): Promise<CaseReport> {
   return (await run(desk.urql.query(CaseReportDoc, { by, from, to }, fresh).toPromise())).caseReport;
+}
+
+/** The desk's business time zone (reports count days in it). */
+export async function businessTimezone(desk: DeskClient): Promise<string> {
+  return (await run(desk.urql.query(BusinessTimezoneDoc, {}, fresh).toPromise())).businessHours.timezone;
 }
 
 export type DeskDirectory = WebDeskDirectoryQuery;

@@ -30,12 +30,15 @@ function useUnassignedEmergencies(desk: DeskClient, feed: DeskLive): InboxCase[]
   const refresh = useDebounced(load, 300);
   const listRef = useRef(list);
   listRef.current = list;
-  // Only events that can change the banner: a new emergency, or a change to one it shows.
+  // Only events that can change the banner: a new emergency, a change to one it shows, or an open
+  // emergency left with nobody assigned (handed back to the AI, or its operator unassigned).
   useDeskEvent(feed, (ev) => {
     if (
       ev.__typename === 'EmergencyAlert' ||
       (ev.__typename === 'CaseCreated' && ev.emergency) ||
-      (ev.__typename === 'CaseUpdated' && listRef.current.some((c) => c.id === ev.caseId))
+      (ev.__typename === 'CaseUpdated' &&
+        (listRef.current.some((c) => c.id === ev.caseId) ||
+          (ev.emergency && !ev.assignee && (OPEN_STATUSES as readonly string[]).includes(ev.status))))
     )
       refresh();
   });
