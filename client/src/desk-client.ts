@@ -96,6 +96,12 @@ export interface DeskClientOptions {
   headers?: Record<string, string>;
   /** Reconnect defaults for `watchCase`. */
   retry?: RetryOptions;
+  /**
+   * Where `submitRequest` goes: 'auto' (default) sends it over the WebSocket while the client has
+   * one open (no HTTP request, and the answer's subscription follows on the same socket), else
+   * over HTTP; 'http' always over HTTP.
+   */
+  submitOver?: 'auto' | 'http';
 }
 
 export interface WatchCaseOptions {
@@ -170,6 +176,7 @@ export class DeskClient {
   private readonly baseFetch: typeof fetch;
   private ws?: Promise<WsClient>;
   private lastSocketError: unknown;
+  private socketOpen = false;
   private disposed = false;
 
   /** Starts a guest session at `url` (no token needed). */
@@ -190,6 +197,8 @@ export class DeskClient {
     };
     this.urql = makeUrqlClient(opts.url, authedFetch, [
       subscriptionExchange({
+        // Subscriptions, and the mutations `submitRequest` marks to go over the open socket.
+        isSubscriptionOperation: (op) => op.kind === 'subscription' || op.context.overSocket === true,
         forwardSubscription: (request) => ({
           subscribe: (sink) => {
             let active = true;
@@ -239,9 +248,24 @@ export class DeskClient {
     return t ? t : null;
   }
 
-  /** Stores a request: a new case, or a follow-up when `input.caseId` is set. Returns at once. */
+  /**
+   * Stores a request: a new case, or a follow-up when `input.caseId` is set. Returns at once.
+   * While the client's WebSocket is open the mutation goes over it; if the socket drops before the
+   * answer, it is sent again over HTTP with the same idempotency key (one is made when the caller
+   * gave none), so the desk stores it once either way.
+   */
   async submitRequest(input: SubmitRequestInput): Promise<SubmitRequestResult> {
-    return (await resultOf(this.urql.mutation(SubmitRequestDoc, { input }))).submitRequest;
+    if (this.opts.submitOver === 'http' || !this.socketOpen) {
+      return (await resultOf(this.urql.mutation(SubmitRequestDoc, { input }))).submitRequest;
+    }
+    const keyed = { ...input, idempotencyKey: input.idempotencyKey ?? `sock-${globalThis.crypto.randomUUID()}` };
+    try {
+      return (await resultOf(this.urql.mutation(SubmitRequestDoc, { input: keyed }, { overSocket: true })))
+        .submitRequest;
+    } catch (err) {
+      if (!(err instanceof DeskClientError) || err.closeCode === undefined) throw err;
+      return (await resultOf(this.urql.mutation(SubmitRequestDoc, { input: keyed }))).submitRequest;
+    }
   }
 
   /** A follow-up message on an existing case. */
@@ -365,6 +389,12 @@ export class DeskClient {
           on: {
             connecting: () => {
               this.lastSocketError = undefined;
+            },
+            connected: () => {
+              this.socketOpen = true;
+            },
+            closed: () => {
+              this.socketOpen = false;
             },
             error: (err) => {
               this.lastSocketError = err;

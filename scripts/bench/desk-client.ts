@@ -1,4 +1,7 @@
-/** A crewdesk customer as the README describes one: submit over HTTP, watch caseEvents over graphql-ws. */
+/**
+ * A crewdesk customer as the typed client is one: a guest session, one open graphql-ws socket that
+ * carries submitRequest and then caseEvents (or, with `--submit http`, submitRequest over HTTP).
+ */
 import type { Client } from 'graphql-ws';
 import { createTokenService } from '../../server/auth/tokens.js';
 import type { CaseSample } from './load.js';
@@ -82,6 +85,21 @@ export async function submit(
   return data.submitRequest.case.id;
 }
 
+/** Stores a new case with the mutation sent over the customer's open socket (as the typed client does). */
+async function submitOverSocket(ws: Client, message: string): Promise<string> {
+  const it = ws.iterate<{ submitRequest: { case: { id: string } } }>({
+    query: SUBMIT,
+    variables: { m: message, c: null },
+  });
+  const r = await it.next();
+  await it.return?.();
+  if (r.done || !r.value.data) {
+    const e = (r.value?.errors as { message: string; extensions?: { code?: string } }[] | undefined)?.[0];
+    throw new Error(`socket: ${e?.extensions?.code ?? ''} ${e?.message ?? 'no data'}`.trim());
+  }
+  return r.value.data.submitRequest.case.id;
+}
+
 /** Times the answer on a case the caller just submitted: first TokenDelta and MessageCompleted. */
 export function watchCase(ws: Client, caseId: string, t0: number, signal: AbortSignal): Promise<CaseSample> {
   return watchAnswer(
@@ -102,15 +120,22 @@ export interface DeskCustomer {
   close(): Promise<void>;
 }
 
+/** How a customer's requests reach the desk: over its open socket (the typed client's way) or HTTP. */
+export type SubmitOver = 'socket' | 'http';
+
 /** A customer with a guest session and an open socket. */
-export async function connectCustomer(address: DeskAddress): Promise<DeskCustomer> {
+export async function connectCustomer(address: DeskAddress, submitOver: SubmitOver = 'socket'): Promise<DeskCustomer> {
   const token = await guestToken(address.url);
   const ws = await connectGraphqlWs(address.wsUrl, { authorization: `Bearer ${token}` });
   return {
     token,
     ws,
     async ask(message, t0, signal) {
-      return watchCase(ws, await submit(address, token, message, { signal }), t0, signal);
+      const id =
+        submitOver === 'socket'
+          ? await submitOverSocket(ws, message)
+          : await submit(address, token, message, { signal });
+      return watchCase(ws, id, t0, signal);
     },
     close: async () => {
       await ws.dispose();

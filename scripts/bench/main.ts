@@ -72,7 +72,7 @@ async function customersAt(
   opts: BenchOptions,
   pick: () => string,
 ): Promise<LevelDriver> {
-  const customers = await Promise.all(Array.from({ length: c }, () => connectCustomer(address)));
+  const customers = await Promise.all(Array.from({ length: c }, () => connectCustomer(address, opts.submit)));
   return {
     run: (spec: LoopSpec) =>
       closedLoop({

@@ -30,10 +30,12 @@ export interface BenchOptions {
   /** Router micro-bench over the first N corpus messages (all when undefined). */
   routerMessages?: number;
   workerConcurrency: number;
+  /** How the bench's customers send submitRequest: over their open socket (default) or HTTP. */
+  submit: 'socket' | 'http';
 }
 
 const USAGE = `usage: npm run bench [-- --quick | --smoke] [--cluster] [--tokens 50] [--pace 0] [--seed 1] [--levels 1,10,100]
-                     [--rate 50] [--open-seconds 10]`;
+                     [--rate 50] [--open-seconds 10] [--submit socket|http]`;
 
 const MANY = 1_000_000;
 
@@ -52,6 +54,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
       levels: { type: 'string' },
       rate: { type: 'string' },
       'open-seconds': { type: 'string' },
+      submit: { type: 'string', default: 'socket' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -65,6 +68,8 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     if (!Number.isFinite(n) || n < min) throw new Error(`--${name} must be a number ≥ ${min}\n${USAGE}`);
     return n;
   };
+  if (values.submit !== 'socket' && values.submit !== 'http')
+    throw new Error(`--submit must be socket or http\n${USAGE}`);
   const mode = values.smoke ? 'smoke' : values.quick ? 'quick' : 'full';
   const base = {
     mode,
@@ -74,6 +79,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     seed: Math.round(num('seed', values.seed, 1)),
     caseTimeoutMs: 60_000,
     workerConcurrency: 128,
+    submit: values.submit,
   } as const;
   const levels = (fallback: number[]) =>
     values.levels === undefined ? fallback : values.levels.split(',').map((s) => Math.round(num('levels', s, 1, 1)));

@@ -152,7 +152,10 @@ function header(r: BenchReport): string[] {
       `Closed loop: a warm-up of ${loop(o.warmup)} before each stage’s first level, then ${loop(o.measure)} ` +
       'measured per level (every client runs at least one case). ' +
       `crewdesk with NODE_ENV=production, WORKER_CONCURRENCY=${o.workerConcurrency}, LOG_LEVEL=info (to a pipe) ` +
-      'and its rate and socket limits raised for the bench.',
+      'and its rate and socket limits raised for the bench. ' +
+      (o.submit === 'socket'
+        ? 'Customers send submitRequest over their open graphql-ws socket, as the typed client does while it has one (`--submit http`: over HTTP).'
+        : 'Customers send submitRequest over HTTP (`--submit http`), then subscribe on their socket.'),
   ];
 }
 

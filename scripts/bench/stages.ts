@@ -97,7 +97,7 @@ export async function runOpenStage(
 ): Promise<OpenRow | null> {
   const o = opts.open;
   if (!o) return null;
-  const customers = await Promise.all(Array.from({ length: o.workers }, () => connectCustomer(address)));
+  const customers = await Promise.all(Array.from({ length: o.workers }, () => connectCustomer(address, opts.submit)));
   try {
     await server.request('resetPeak');
     const u0 = await server.usage();

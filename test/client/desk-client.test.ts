@@ -108,6 +108,74 @@ describe('desk client', () => {
     expect(after.messages).toHaveLength(4);
   });
 
+  it('while its socket is open a request goes over it (no HTTP request); errors keep their codes', async () => {
+    let posts = 0;
+    const counted: typeof fetch = (input, init) => {
+      posts++;
+      return globalThis.fetch(input, init);
+    };
+    const viaSocket = client({ token: tokenFor('cust-ava'), fetch: counted });
+    const first = await viaSocket.submitRequest({ message: 'My internet keeps dropping', requestType: 'TECHNICAL' });
+    expect(posts).toBe(1); // no socket yet: over HTTP
+
+    const events: CaseEvent[] = [];
+    let sawFollowUp = (_: CaseEvent) => false;
+    const watching = (async () => {
+      for await (const ev of viaSocket.watchCase(first.case.id)) {
+        events.push(ev);
+        if (sawFollowUp(ev)) break;
+      }
+    })();
+    await expect.poll(() => events.length).toBeGreaterThan(0);
+    const follow = await viaSocket.followUp(first.case.id, 'It still drops after a restart');
+    sawFollowUp = (ev) => ev.__typename === 'MessageCompleted' && ev.seq > follow.case.lastEventSeq;
+    expect(posts).toBe(1);
+    expect(follow.case.id).toBe(first.case.id);
+    expect(follow.message.authorKind).toBe('CUSTOMER');
+
+    const bad = await failure(viaSocket.followUp(first.case.id, ''));
+    expect(bad.code).toBe('BAD_USER_INPUT');
+    expect(bad.field).toBe('message');
+    expect(posts).toBe(1);
+    await watching;
+    const stored = await viaSocket.getCase(first.case.id);
+    expect(stored.messages.filter((m) => m.content === 'It still drops after a restart')).toHaveLength(1);
+
+    const httpOnly = client({ token: tokenFor('cust-ava'), fetch: counted, submitOver: 'http' });
+    const it2 = httpOnly.watchCase(first.case.id)[Symbol.asyncIterator]();
+    await it2.next();
+    posts = 0;
+    await httpOnly.followUp(first.case.id, 'One more thing');
+    expect(posts).toBe(1);
+    await it2.return?.();
+  });
+
+  it('a socket that drops under a request: sent again over HTTP with the same key, stored once', async () => {
+    const { default: WebSocket } = await import('ws');
+    let cuts = 0;
+    /** A socket that is cut right after it sends a submitRequest. */
+    class Cut extends WebSocket {
+      override send(data: unknown, ...rest: unknown[]): void {
+        (super.send as (...a: unknown[]) => void)(data, ...rest);
+        if (!String(data).includes('submitRequest')) return;
+        cuts++;
+        setImmediate(() => this.terminate());
+      }
+    }
+    const desk2 = client({ token: tokenFor('cust-ava'), webSocketImpl: Cut as never });
+    const first = await desk2.submitRequest({ message: 'My router blinks red', requestType: 'TECHNICAL' });
+    const it2 = desk2.watchCase(first.case.id)[Symbol.asyncIterator]();
+    await it2.next();
+    const follow = await desk2.followUp(first.case.id, 'It blinks twice, then stops', {
+      idempotencyKey: 'cut-key-0001',
+    });
+    expect(follow.case.id).toBe(first.case.id);
+    expect(cuts).toBe(1);
+    await it2.return?.().catch(() => undefined);
+    const stored = await desk2.getCase(first.case.id);
+    expect(stored.messages.filter((m) => m.content === 'It blinks twice, then stops')).toHaveLength(1);
+  });
+
   it('starts a guest session without a token, and the guest token works', async () => {
     const guest = await DeskClient.startGuestSession(t.running.url);
     expect(guest.customerId).toMatch(/^guest-/);

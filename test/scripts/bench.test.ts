@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { parseBenchArgs } from '../../scripts/bench/options.js';
 import { STAGES } from '../../scripts/bench/report.js';
 import { ROOT_DIR } from '../../server/config.js';
 
@@ -60,5 +61,11 @@ describe('npm run bench', () => {
       expect(Number(errors), stage).toBe(0);
     }
     expect(stdout).toMatch(/### Open loop\s+Skipped \(--smoke\)/);
+  });
+
+  it('customers submit over their socket unless told --submit http; anything else is refused', () => {
+    expect(parseBenchArgs(['--quick']).submit).toBe('socket');
+    expect(parseBenchArgs(['--quick', '--submit', 'http']).submit).toBe('http');
+    expect(() => parseBenchArgs(['--submit', 'ftp'])).toThrow(/--submit must be socket or http/);
   });
 });
