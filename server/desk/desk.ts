@@ -169,7 +169,7 @@ export function createDesk(deps: {
     isAccepting: () => accepting,
     limits: { maxMessageLength: options.maxMessageLength, maxContextBytes: options.maxContextBytes },
     audit: deps.answering.audit,
-    checkAssignee: (tx, assignee, actor) => ops.operators.checkAssignee(tx, assignee, actor),
+    checkAssignee: (tx, assignee, actor, opts) => ops.operators.checkAssignee(tx, assignee, actor, opts),
   });
   const ops = createDeskOps({
     orm,
