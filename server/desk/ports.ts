@@ -3,7 +3,7 @@
  * SQLite); the several-machines mode puts PostgreSQL and Redis behind the same interfaces.
  *
  * - EventBus: case and desk events to subscribers (`server/pubsub.ts`, in-process).
- * - SequenceAllocator: numbers for a case's events, strictly increasing, never reused
+ * - SequenceAllocator: numbers for a case's events in one process, strictly increasing, never reused
  *   (`sequence-allocator.ts`, blocks reserved in the case row).
  * - CaseQueue: one run per case at a time, emergencies first, bounded concurrency (`work-queue.ts`).
  * - LimiterStore: rate-limit timestamps per identity (graphql-rate-limit's `Store`, in memory by

@@ -1,6 +1,7 @@
 /**
- * Chooses how instances coordinate: with REDIS_URL, the event bus, case event numbering and live token streams, rate-limit store, WebSocket
- * connection counts and work queue on Redis; without it, in this process (the default).
+ * Chooses how instances coordinate: with REDIS_URL, the event bus, case event numbering and live
+ * token streams, rate-limit store, WebSocket connection counts and work queue on Redis; without it,
+ * in this process (the default).
  */
 import type { Store } from 'graphql-rate-limit';
 import type { Config } from '../config.js';

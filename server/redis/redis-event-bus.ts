@@ -4,6 +4,8 @@
  * still listens from the moment it is created; other instances' events arrive through one Redis
  * channel that each instance subscribes to before it serves, so none is missed while a topic's
  * subscription would be setting up. Dates survive the trip (the event streams compare times).
+ * Case events do not come through `publish`: the case sequencer publishes them on the channel in
+ * seq order, and every instance, the writer included, delivers them from there.
  */
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
