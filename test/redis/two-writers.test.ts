@@ -18,7 +18,10 @@ const PRIORITY = /* GraphQL */ `
 `;
 const who = { 'x-customer-id': 'cust-ava' };
 const operator = { 'x-operator-id': 'op-ivy' };
-const completed = (n: number) => (evs: any[]) => evs.filter((e) => e.__typename === 'MessageCompleted').length >= n;
+/** Until the first answer is complete and B's last write arrived. */
+const settled = (evs: any[]) =>
+  evs.some((e) => e.__typename === 'MessageCompleted') &&
+  evs.some((e) => e.__typename === 'PriorityChanged' && e.toPriority === 'NORMAL');
 
 describe.skipIf(skipRedis())('two instances writing one case', () => {
   let redis: TestRedis;
@@ -53,7 +56,7 @@ describe.skipIf(skipRedis())('two instances writing one case', () => {
       c.ws({ customerId: 'cust-ava' }),
       CASE_EVENTS,
       { caseId, after: 0 },
-      completed(2),
+      settled,
       30_000,
     );
     // Once C has replayed what is stored (its live subscription is in place), B writes while A streams.
