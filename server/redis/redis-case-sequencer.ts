@@ -144,6 +144,18 @@ export function createRedisCaseSequencer(
   const head = (caseId: string) => `${origin}\n${topics.case(caseId)}\n`;
   const fail = (err: unknown) => opts.onError(err);
 
+  // The database's highest seq of cases whose counter is being seeded: every call that found no
+  // counter waits for the same answer, so they run again in the order they were sent.
+  const seeding = new Map<string, Promise<number>>();
+  const floorOf = (caseId: string, floor: SeqFloor) => {
+    let p = seeding.get(caseId);
+    if (!p) {
+      p = floor(caseId).finally(() => seeding.delete(caseId));
+      seeding.set(caseId, p);
+    }
+    return p;
+  };
+
   /** Runs a numbering script; when the case has no counter, seeds it from `floor` and runs it again. */
   async function numbered(
     caseId: string,
@@ -154,7 +166,7 @@ export function createRedisCaseSequencer(
     const seedNow = typeof floor === 'number' ? floor : '';
     const first = Number(await script(...keys(caseId), ...common, seedNow, ...rest));
     if (first !== -1) return first;
-    const known = typeof floor === 'number' ? floor : await floor(caseId);
+    const known = typeof floor === 'number' ? floor : await floorOf(caseId, floor);
     return Number(await script(...keys(caseId), ...common, known, ...rest));
   }
 

@@ -133,4 +133,25 @@ describe.skipIf(skipRedis())('the Redis case sequencer', () => {
     expect(asked).toBe(1);
     expect((await a.replay('c5', 0)).upTo).toBeNull();
   });
+
+  it('asks the database once when several calls find no counter, and numbers them in the order sent', async () => {
+    const { a, seen } = await setup();
+    let asked = 0;
+    const floor = async () => {
+      asked++;
+      await new Promise((r) => setTimeout(r, 20));
+      return 7;
+    };
+    a.live(delta('c6', 'u'), floor);
+    // The reservation sends the queued delta first; both find no counter.
+    const first = await a.reserve('c6', 1, floor);
+    expect(first).toBe(9);
+    a.publish('c6', 9, [stored('c6', 9)]);
+    await until(() => seen.length === 2);
+    expect(seen.map((e) => [e.seq, e.type])).toEqual([
+      [8, 'TOKEN_DELTA'],
+      [9, 'CASE_ERROR'],
+    ]);
+    expect(asked).toBe(1);
+  });
 });

@@ -52,13 +52,7 @@ describe.skipIf(skipRedis())('two instances writing one case', () => {
     const c = await startTestApp(shared);
     apps.push(c);
 
-    const onC = collectWs<any>(
-      c.ws({ customerId: 'cust-ava' }),
-      CASE_EVENTS,
-      { caseId, after: 0 },
-      settled,
-      30_000,
-    );
+    const onC = collectWs<any>(c.ws({ customerId: 'cust-ava' }), CASE_EVENTS, { caseId, after: 0 }, settled, 30_000);
     // Once C has replayed what is stored (its live subscription is in place), B writes while A streams.
     await new Promise((r) => setTimeout(r, 150));
     const writes = await Promise.all([
