@@ -10,22 +10,11 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/sqlite';
 import { Case, CaseEventRecord, type ICase } from '../db/entities/index.js';
 import { dialectOf } from '../db/orm.js';
-import {
-  type CaseRow,
-  changedFields,
-  type EventRow,
-  insertCase,
-  insertEvents,
-  insertMessages,
-  type MessageRow,
-  type SqlExpression,
-  selectCase,
-  updateCase,
-} from '../db/sql/case-rows.js';
-import { createSqlRunner, type Sql, type SqlRunner } from '../db/sql/sql-runner.js';
-import { NotFoundError } from '../errors.js';
+import { type EventRow, insertEvents } from '../db/sql/case-rows.js';
+import { createSqlRunner, type SqlRunner } from '../db/sql/sql-runner.js';
 import { type CaseEvent, type CaseEventPayload, topics } from '../events.js';
 import { CaseHistory, type CaseHistoryLimits } from './case-history.js';
+import { CaseTx } from './case-tx.js';
 import type { CaseSequencer, EventBus, SequenceAllocator } from './ports.js';
 import { createRowSequenceAllocator } from './sequence-allocator.js';
 
@@ -80,63 +69,6 @@ export type RecordEvent = (caseRow: ICase, payload: CaseEventPayload) => CaseEve
 type SeqRow = { id: string; seqReserved: number };
 /** Records an event inside a plain-SQL transaction; returns it (published after commit). */
 export type RecordRowEvent = (caseRow: SeqRow, payload: CaseEventPayload) => CaseEvent;
-
-/**
- * A plain-SQL transaction on a case's rows: statements run at once, while the cases it reads or
- * creates and the messages it creates are written when it is about to commit (new cases, then
- * changed fields of the cases read, then new messages, then the events), like a unit of work of
- * its own rows only.
- */
-export class CaseTx {
-  private readonly read = new Map<string, { before: CaseRow; row: CaseRow }>();
-  private readonly created: CaseRow[] = [];
-  private readonly messages: MessageRow[] = [];
-  private readonly expressions = new Map<string, Partial<Record<keyof CaseRow, SqlExpression>>>();
-
-  constructor(
-    readonly q: Sql,
-    private readonly events: EventRow[],
-  ) {}
-
-  /** The case row, read once per transaction; changes made to it are written at commit. */
-  async case(id: string): Promise<CaseRow> {
-    const held = this.read.get(id) ?? this.created.find((c) => c.id === id);
-    if (held) return 'row' in held ? held.row : held;
-    const row = await selectCase(this.q, id);
-    if (!row) throw new NotFoundError('Case', id);
-    this.read.set(id, { before: { ...row }, row });
-    return row;
-  }
-
-  /** A new case, inserted at commit (before its messages and events). */
-  newCase(row: CaseRow): CaseRow {
-    this.created.push(row);
-    return row;
-  }
-
-  /** A new message, inserted at commit. */
-  newMessage(row: MessageRow): MessageRow {
-    this.messages.push(row);
-    return row;
-  }
-
-  /** Sets a field of a case read in this transaction to an SQL expression, evaluated as the row is written. */
-  setExpression(caseId: string, field: keyof CaseRow, e: SqlExpression): void {
-    this.expressions.set(caseId, { ...this.expressions.get(caseId), [field]: e });
-  }
-
-  /** Writes what was buffered. */
-  async flush(): Promise<void> {
-    for (const c of this.created) await insertCase(this.q, c);
-    for (const [id, { before, row }] of this.read) {
-      const patch = changedFields(before, row);
-      const exprs = this.expressions.get(id) ?? {};
-      if (Object.keys(patch).length || Object.keys(exprs).length) await updateCase(this.q, id, patch, exprs);
-    }
-    await insertMessages(this.q, this.messages);
-    await insertEvents(this.q, this.events);
-  }
-}
 
 /**
  * Ends a case stream from outside: a pending wait for its next event ends at once. A few bytes
