@@ -191,7 +191,7 @@ export function createApp(
           coalesceAfterMs: config.STREAM_COALESCE_AFTER_MS,
         },
         queue: coordination.queue,
-        liveTokens: coordination.liveTokens,
+        sequencer: coordination.sequencer,
         answering: {
           llm,
           fallback: llm && config.PROVIDER_FALLBACK === 'embedded' ? embedded : null,

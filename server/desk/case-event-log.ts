@@ -1,33 +1,45 @@
 /**
  * The numbered event log of each case. Durable events are stored in the same transaction as the
  * change they describe and published after commit; token deltas are live-only (never stored).
- * Sequence numbers are strictly increasing per case and are never reused, even after a crash:
- * blocks are reserved in the case row (hi/lo), so numbering needs no read. Recent events are kept
- * in memory (CaseHistory), so a resume or a new subscriber rarely reads the database.
+ * Sequence numbers are strictly increasing per case and are never reused, even after a crash. In
+ * one process, blocks are reserved in the case row (hi/lo), so numbering needs no read, and recent
+ * events are kept in memory (CaseHistory), so a resume or a new subscriber rarely reads the
+ * database. With several instances, a shared CaseSequencer numbers and publishes every instance's
+ * events of a case in one order: a transaction's events are numbered just before it commits.
  */
 import type { EntityManager, MikroORM } from '@mikro-orm/sqlite';
 import { Case, CaseEventRecord, type ICase } from '../db/entities/index.js';
 import { dialectOf } from '../db/orm.js';
-import {
-  type CaseRow,
-  changedFields,
-  type EventRow,
-  insertCase,
-  insertEvents,
-  insertMessages,
-  type MessageRow,
-  type SqlExpression,
-  selectCase,
-  updateCase,
-} from '../db/sql/case-rows.js';
-import { createSqlRunner, type Sql, type SqlRunner } from '../db/sql/sql-runner.js';
-import { NotFoundError } from '../errors.js';
+import { type EventRow, insertEvents } from '../db/sql/case-rows.js';
+import { createSqlRunner, type SqlRunner } from '../db/sql/sql-runner.js';
 import { type CaseEvent, type CaseEventPayload, STAFF_ONLY_CASE_EVENTS, topics } from '../events.js';
 import { CaseHistory, type CaseHistoryLimits } from './case-history.js';
-import type { EventBus, LiveTokenBuffer, SequenceAllocator } from './ports.js';
+import { CaseTx } from './case-tx.js';
+import type { CaseSequencer, EventBus, SequenceAllocator } from './ports.js';
 import { createRowSequenceAllocator } from './sequence-allocator.js';
 
 type TokenDelta = Extract<CaseEventPayload, { type: 'TOKEN_DELTA' }>;
+
+/** An event recorded in a transaction, with the payload it is stored from. */
+interface Recorded {
+  ev: CaseEvent;
+  payload: CaseEventPayload;
+  /** The case row it was recorded on (an entity in an ORM transaction). */
+  row: SeqRow;
+}
+
+/** Numbers reserved from the shared sequencer for a transaction's events of one case. */
+interface Reservation {
+  caseId: string;
+  first: number;
+  events: CaseEvent[];
+}
+
+/** The stored row of an event. */
+function rowOf({ ev, payload }: Recorded): EventRow {
+  const { type, ...rest } = payload;
+  return { caseId: ev.caseId, seq: ev.seq, type, payload: rest as Record<string, unknown>, at: ev.at };
+}
 
 /**
  * Joins runs of consecutive token deltas of one message into one delta (the text of all, the seq
@@ -57,63 +69,6 @@ export type RecordEvent = (caseRow: ICase, payload: CaseEventPayload) => CaseEve
 type SeqRow = { id: string; seqReserved: number };
 /** Records an event inside a plain-SQL transaction; returns it (published after commit). */
 export type RecordRowEvent = (caseRow: SeqRow, payload: CaseEventPayload) => CaseEvent;
-
-/**
- * A plain-SQL transaction on a case's rows: statements run at once, while the cases it reads or
- * creates and the messages it creates are written when it is about to commit (new cases, then
- * changed fields of the cases read, then new messages, then the events), like a unit of work of
- * its own rows only.
- */
-export class CaseTx {
-  private readonly read = new Map<string, { before: CaseRow; row: CaseRow }>();
-  private readonly created: CaseRow[] = [];
-  private readonly messages: MessageRow[] = [];
-  private readonly expressions = new Map<string, Partial<Record<keyof CaseRow, SqlExpression>>>();
-
-  constructor(
-    readonly q: Sql,
-    private readonly events: EventRow[],
-  ) {}
-
-  /** The case row, read once per transaction; changes made to it are written at commit. */
-  async case(id: string): Promise<CaseRow> {
-    const held = this.read.get(id) ?? this.created.find((c) => c.id === id);
-    if (held) return 'row' in held ? held.row : held;
-    const row = await selectCase(this.q, id);
-    if (!row) throw new NotFoundError('Case', id);
-    this.read.set(id, { before: { ...row }, row });
-    return row;
-  }
-
-  /** A new case, inserted at commit (before its messages and events). */
-  newCase(row: CaseRow): CaseRow {
-    this.created.push(row);
-    return row;
-  }
-
-  /** A new message, inserted at commit. */
-  newMessage(row: MessageRow): MessageRow {
-    this.messages.push(row);
-    return row;
-  }
-
-  /** Sets a field of a case read in this transaction to an SQL expression, evaluated as the row is written. */
-  setExpression(caseId: string, field: keyof CaseRow, e: SqlExpression): void {
-    this.expressions.set(caseId, { ...this.expressions.get(caseId), [field]: e });
-  }
-
-  /** Writes what was buffered. */
-  async flush(): Promise<void> {
-    for (const c of this.created) await insertCase(this.q, c);
-    for (const [id, { before, row }] of this.read) {
-      const patch = changedFields(before, row);
-      const exprs = this.expressions.get(id) ?? {};
-      if (Object.keys(patch).length || Object.keys(exprs).length) await updateCase(this.q, id, patch, exprs);
-    }
-    await insertMessages(this.q, this.messages);
-    await insertEvents(this.q, this.events);
-  }
-}
 
 /**
  * Ends a case stream from outside: a pending wait for its next event ends at once. A few bytes
@@ -149,8 +104,8 @@ export class CaseEventLog {
   private readonly partial = new Map<string, string[]>();
   private readonly history: CaseHistory;
   private readonly coalesceAfterMs: number;
-  /** Deltas of answers being written, shared by every instance (absent: one process). */
-  private readonly live: LiveTokenBuffer | undefined;
+  /** Numbers and publishes events in one order for every instance (absent: one process). */
+  private readonly shared: CaseSequencer | undefined;
   /** Plain SQL for the hot path's transactions and inserts. */
   readonly sql: SqlRunner;
 
@@ -161,10 +116,10 @@ export class CaseEventLog {
       coalesceAfterMs?: number;
       history?: Partial<CaseHistoryLimits>;
       sequences?: SequenceAllocator;
-      live?: LiveTokenBuffer;
+      sequencer?: CaseSequencer;
     } = {},
   ) {
-    this.live = opts.live;
+    this.shared = opts.sequencer;
     this.seq = opts.sequences ?? createRowSequenceAllocator(orm);
     this.history = new CaseHistory(opts.history);
     this.coalesceAfterMs = opts.coalesceAfterMs ?? 50;
@@ -215,7 +170,7 @@ export class CaseEventLog {
    * numbering is known here and its block has room (no read), else the row itself.
    */
   async seqRow(tx: CaseTx, caseId: string): Promise<SeqRow> {
-    return this.seq.hasRoom(caseId, 16) ? { id: caseId, seqReserved: 0 } : tx.case(caseId);
+    return this.shared || this.seq.hasRoom(caseId, 16) ? { id: caseId, seqReserved: 0 } : tx.case(caseId);
   }
 
   /**
@@ -223,6 +178,7 @@ export class CaseEventLog {
    * insert (atomic on its own) instead of a transaction with a read of the case row.
    */
   emit(caseId: string, ...payloads: CaseEventPayload[]): Promise<CaseEvent[]> {
+    if (this.shared) return this.withLock(caseId, () => this.emitShared(caseId, payloads));
     return this.withLock(caseId, async () => {
       const restore = this.seq.mark(caseId);
       const first = this.seq.tryAllocate(caseId, payloads.length);
@@ -232,16 +188,10 @@ export class CaseEventLog {
           return payloads.map((p) => record(caseRow, p));
         });
       }
-      const at = new Date();
-      const events = payloads.map((p, i) => ({ ...p, seq: first + i, caseId, at }) as CaseEvent);
+      const recorded = this.stamp(caseId, payloads, first);
+      const events = recorded.map((r) => r.ev);
       try {
-        await insertEvents(
-          this.sql,
-          events.map((ev, i) => {
-            const { type, ...rest } = payloads[i];
-            return { caseId, seq: ev.seq, type, payload: rest as Record<string, unknown>, at };
-          }),
-        );
+        await insertEvents(this.sql, recorded.map(rowOf));
       } catch (err) {
         // Nothing was stored: hand the same numbers out again, so there is no gap.
         restore();
@@ -252,11 +202,44 @@ export class CaseEventLog {
     });
   }
 
+  /** `emit` with the shared sequencer: numbered, stored, then published after the events before them. */
+  private async emitShared(caseId: string, payloads: CaseEventPayload[]): Promise<CaseEvent[]> {
+    const shared = this.shared as CaseSequencer;
+    const first = await shared.reserve(caseId, payloads.length, this.floor);
+    const recorded = this.stamp(caseId, payloads, first);
+    try {
+      await insertEvents(this.sql, recorded.map(rowOf));
+    } catch (err) {
+      shared.release(caseId, first);
+      throw err;
+    }
+    const events = recorded.map((r) => r.ev);
+    this.publishShared([{ caseId, first, events }]);
+    return events;
+  }
+
+  /** Events of `payloads` on a case, numbered from `first`. */
+  private stamp(caseId: string, payloads: CaseEventPayload[], first: number): Recorded[] {
+    const at = new Date();
+    const row = { id: caseId, seqReserved: 0 };
+    return payloads.map((payload, i) => ({
+      ev: { ...payload, seq: first + i, caseId, at } as CaseEvent,
+      payload,
+      row,
+    }));
+  }
+
   /**
    * Publishes a live-only event (a token delta): numbered, kept for resumes, not stored. When no
-   * transaction of the case is in flight and the seq block has room, this is synchronous.
+   * transaction of the case is in flight and the seq block has room, this is synchronous. With the
+   * shared sequencer it is queued there and numbered as it goes out (undefined here).
    */
-  emitLive(caseId: string, payload: TokenDelta): CaseEvent | Promise<CaseEvent> {
+  emitLive(caseId: string, payload: TokenDelta): CaseEvent | Promise<CaseEvent> | undefined {
+    if (this.shared) {
+      this.keepPartial(payload);
+      this.shared.live({ ...payload, caseId, at: new Date() }, this.floor);
+      return undefined;
+    }
     if (!this.locks.has(caseId)) {
       const seq = this.seq.tryAllocate(caseId, 1);
       if (seq !== null) return this.publishLive(caseId, payload, seq);
@@ -273,24 +256,22 @@ export class CaseEventLog {
     const restore = () => {
       for (const m of marks) m();
     };
-    const events: CaseEvent[] = [];
+    const recorded: Recorded[] = [];
+    let reserved: Reservation[] = [];
     try {
       const result = await this.orm.em.fork().transactional(async (tx) => {
-        const record: RecordEvent = (caseRow, payload) => {
-          const seq = this.seq.allocateIn(caseRow, 1);
-          const at = new Date();
-          const { type, ...rest } = payload;
-          tx.create(CaseEventRecord, { case: caseRow, seq, type, payload: rest as Record<string, unknown>, at });
-          const ev = { ...payload, seq, caseId: caseRow.id, at } as CaseEvent;
-          events.push(ev);
-          return ev;
-        };
-        return fn(tx, record);
+        const out = await fn(tx, (caseRow, payload) => this.recordIn(recorded, caseRow, payload));
+        if (this.shared) reserved = await this.reserveShared(recorded);
+        for (const r of recorded) {
+          const { seq, type, payload, at } = rowOf(r);
+          tx.create(CaseEventRecord, { case: r.row as ICase, seq, type, payload, at });
+        }
+        return out;
       });
-      for (const ev of events) this.publish(ev);
+      this.publishRecorded(recorded, reserved);
       return result;
     } catch (err) {
-      restore();
+      this.undo(restore, reserved);
       throw err;
     }
   }
@@ -301,31 +282,74 @@ export class CaseEventLog {
     fn: (tx: CaseTx, record: RecordRowEvent) => Promise<T>,
   ): Promise<T> {
     const restore = this.seq.mark(caseId);
-    const events: CaseEvent[] = [];
+    const recorded: Recorded[] = [];
+    let reserved: Reservation[] = [];
     try {
       const result = await this.sql.transaction(async (q) => {
         const rows: EventRow[] = [];
         const tx = new CaseTx(q, rows);
-        const record: RecordRowEvent = (caseRow, payload) => {
-          const seq = this.seq.allocateIn(caseRow, 1);
-          const at = new Date();
-          const { type, ...rest } = payload;
-          rows.push({ caseId: caseRow.id, seq, type, payload: rest as Record<string, unknown>, at });
-          const ev = { ...payload, seq, caseId: caseRow.id, at } as CaseEvent;
-          events.push(ev);
-          return ev;
-        };
-        const out = await fn(tx, record);
+        const out = await fn(tx, (caseRow, payload) => this.recordIn(recorded, caseRow, payload));
+        if (this.shared) reserved = await this.reserveShared(recorded);
+        rows.push(...recorded.map(rowOf));
         await tx.flush();
         return out;
       });
-      for (const ev of events) this.publish(ev);
+      this.publishRecorded(recorded, reserved);
       return result;
     } catch (err) {
-      restore();
+      this.undo(restore, reserved);
       throw err;
     }
   }
+
+  /**
+   * Records an event of a transaction: numbered at once from this process's block, or (shared
+   * sequencer) just before the transaction commits, by `reserveShared`.
+   */
+  private recordIn(recorded: Recorded[], caseRow: SeqRow, payload: CaseEventPayload): CaseEvent {
+    const seq = this.shared ? 0 : this.seq.allocateIn(caseRow, 1);
+    const ev = { ...payload, seq, caseId: caseRow.id, at: new Date() } as CaseEvent;
+    recorded.push({ ev, payload, row: caseRow });
+    return ev;
+  }
+
+  /** Numbers a transaction's events from the shared sequencer, one reservation per case (none in one process). */
+  private async reserveShared(recorded: Recorded[]): Promise<Reservation[]> {
+    if (!this.shared || !recorded.length) return [];
+    const byCase = new Map<string, CaseEvent[]>();
+    for (const { ev } of recorded) byCase.set(ev.caseId, [...(byCase.get(ev.caseId) ?? []), ev]);
+    const out: Reservation[] = [];
+    for (const [caseId, events] of byCase) {
+      // A case being opened has no numbers yet: no need to ask the database for them.
+      const floor = events.some((e) => e.type === 'CASE_OPENED') ? 0 : this.floor;
+      const first = await this.shared.reserve(caseId, events.length, floor);
+      out.push({ caseId, first, events });
+      events.forEach((e, i) => {
+        e.seq = first + i;
+      });
+    }
+    return out;
+  }
+
+  /** Publishes a committed transaction's events. */
+  private publishRecorded(recorded: Recorded[], reserved: Reservation[]): void {
+    if (this.shared) this.publishShared(reserved);
+    else for (const { ev } of recorded) this.publish(ev);
+  }
+
+  /** After a failed transaction: this process's numbers are handed out again, shared ones released. */
+  private undo(restore: () => void, reserved: Reservation[]): void {
+    restore();
+    for (const r of reserved) this.shared?.release(r.caseId, r.first);
+  }
+
+  /** The highest seq the database knows of a case (for a shared counter that is missing). */
+  private readonly floor = async (caseId: string): Promise<number> => {
+    const em = this.orm.em.fork();
+    const row = await em.findOne(Case, { id: caseId }, { fields: ['seqReserved'] });
+    const top = await em.findOne(CaseEventRecord, { case: caseId }, { orderBy: { seq: 'desc' }, fields: ['seq'] });
+    return Math.max(row?.seqReserved ?? 0, top?.seq ?? 0);
+  };
 
   /**
    * The case row to record a few events on: a reference when numbering is known here and its block
@@ -333,7 +357,9 @@ export class CaseEventLog {
    * block is written to it).
    */
   async caseRow(tx: EntityManager, caseId: string): Promise<ICase> {
-    return this.seq.hasRoom(caseId, 16) ? tx.getReference(Case, caseId) : tx.findOneOrFail(Case, { id: caseId });
+    return this.shared || this.seq.hasRoom(caseId, 16)
+      ? tx.getReference(Case, caseId)
+      : tx.findOneOrFail(Case, { id: caseId });
   }
 
   /** The text so far of a message this process is writing. */
@@ -344,14 +370,15 @@ export class CaseEventLog {
   /** The text so far of a message being written here or, with a shared buffer, on another instance. */
   async liveText(caseId: string, messageId: string): Promise<string> {
     const here = this.partial.get(messageId);
-    if (here || !this.live) return here?.join('') ?? '';
-    return this.live.text(caseId, messageId);
+    if (here || !this.shared) return here?.join('') ?? '';
+    return this.shared.text(caseId, messageId);
   }
 
   /**
    * Every event with seq > after (from memory when this process holds them all, else stored ones
-   * plus what memory and the shared live buffer hold), then live events: no gap, no duplicate.
-   * The subscription starts before the reads, so an event published meanwhile is in one or the other.
+   * plus what memory holds; with the shared sequencer, what it has published: its kept deltas and
+   * the stored events up to the seq it names), then live events: no gap, no duplicate. The
+   * subscription starts before the reads, so an event published meanwhile is in one or the other.
    * A customer's stream skips the staff-only events (their numbers are gaps to the customer).
    */
   async *stream(
@@ -364,28 +391,9 @@ export class CaseEventLog {
     const sub = this.pubsub.subscribe<CaseEvent>(topics.case(caseId));
     closer?.attach(() => sub.close());
     try {
-      // With other instances writing too (a shared live buffer), this process's memory may lack
-      // their events: then the buffer and the database are read, in that order (a delta is sent
-      // to the buffer only after the stored events before it were committed, so no stored event
-      // below a delta read can be missed).
-      let replay = this.live ? null : this.history.after(caseId, after);
-      if (!replay) {
-        const deltas = (await this.live?.after(caseId, after)) ?? [];
-        const rows = await this.orm.em
-          .fork()
-          .find(CaseEventRecord, { case: caseId, seq: { $gt: after } }, { orderBy: { seq: 'asc' } });
-        const bySeq = new Map<number, CaseEvent>();
-        for (const e of deltas) bySeq.set(e.seq, e);
-        for (const r of rows)
-          bySeq.set(r.seq, { ...(r.payload as object), type: r.type, seq: r.seq, caseId, at: r.at } as CaseEvent);
-        for (const e of this.history.held(caseId)) if (e.seq > after) bySeq.set(e.seq, e);
-        replay = [...bySeq.values()].sort((a, b) => a.seq - b.seq);
-      }
-      let last = after;
-      for (const e of replay) {
-        last = e.seq;
-        if (!hidden(e)) yield e;
-      }
+      const { events: replay, last: replayed } = await this.replay(caseId, after);
+      let last = replayed;
+      for (const e of replay) if (!hidden(e)) yield e;
       for (;;) {
         const next = await sub.next();
         if (next.done) break;
@@ -404,6 +412,32 @@ export class CaseEventLog {
     }
   }
 
+  /** The events with seq > after that were published before now, and the seq live events start after. */
+  private async replay(caseId: string, after: number): Promise<{ events: CaseEvent[]; last: number }> {
+    const kept = this.shared ? null : this.history.after(caseId, after);
+    if (kept) return { events: kept, last: kept.length ? kept[kept.length - 1].seq : after };
+    // With the shared sequencer, stored events above `upTo` are still to be published (they come
+    // live, after the ones before them); below it, every event was published and every stored one
+    // committed, so the database read after the sequencer's has them all.
+    const shared = this.shared ? await this.shared.replay(caseId, after) : null;
+    const upTo = shared?.upTo ?? null;
+    const rows = await this.orm.em
+      .fork()
+      .find(
+        CaseEventRecord,
+        { case: caseId, seq: upTo === null ? { $gt: after } : { $gt: after, $lte: upTo } },
+        { orderBy: { seq: 'asc' } },
+      );
+    const bySeq = new Map<number, CaseEvent>();
+    for (const e of shared?.deltas ?? []) bySeq.set(e.seq, e);
+    for (const r of rows)
+      bySeq.set(r.seq, { ...(r.payload as object), type: r.type, seq: r.seq, caseId, at: r.at } as CaseEvent);
+    if (!shared) for (const e of this.history.held(caseId)) if (e.seq > after) bySeq.set(e.seq, e);
+    const events = [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+    const top = events.length ? events[events.length - 1].seq : after;
+    return { events, last: Math.max(top, upTo ?? after) };
+  }
+
   /** Frees memory and prepared statements (on shutdown, before the ORM closes). */
   async close(): Promise<void> {
     this.history.close();
@@ -412,25 +446,38 @@ export class CaseEventLog {
 
   private publishLive(caseId: string, payload: TokenDelta, seq: number): CaseEvent {
     const ev = { ...payload, seq, caseId, at: new Date() } as CaseEvent;
+    this.keepPartial(payload);
+    this.history.append(ev);
+    this.pubsub.publish(topics.case(caseId), ev);
+    return ev;
+  }
+
+  /** Keeps the text so far of a message this process writes. */
+  private keepPartial(payload: TokenDelta): void {
     let text = this.partial.get(payload.messageId);
     if (!text) {
       text = [];
       this.partial.set(payload.messageId, text);
     }
     text.push(payload.text);
-    this.history.append(ev);
-    // Before the publish: a subscriber that misses it live finds it in the buffer.
-    this.live?.append(ev as Extract<CaseEvent, { type: 'TOKEN_DELTA' }>);
-    this.pubsub.publish(topics.case(caseId), ev);
-    return ev;
   }
 
   private publish(ev: CaseEvent): void {
-    if (ev.type === 'MESSAGE_COMPLETED') {
-      this.partial.delete(ev.message.id);
-      this.live?.complete(ev.caseId, ev.message.id);
-    }
+    if (ev.type === 'MESSAGE_COMPLETED') this.partial.delete(ev.message.id);
     this.history.append(ev);
     this.pubsub.publish(topics.case(ev.caseId), ev);
+  }
+
+  /** Publishes committed events through the shared sequencer (every instance receives them from it). */
+  private publishShared(reserved: Reservation[]): void {
+    const shared = this.shared as CaseSequencer;
+    for (const { caseId, first, events } of reserved) {
+      shared.publish(caseId, first, events);
+      for (const ev of events) {
+        if (ev.type !== 'MESSAGE_COMPLETED') continue;
+        this.partial.delete(ev.message.id);
+        shared.complete(caseId, ev.message.id);
+      }
+    }
   }
 }

@@ -80,8 +80,16 @@ export interface CaseServiceDeps {
   isAccepting(): boolean;
   limits: { maxMessageLength: number; maxContextBytes: number };
   audit: AuditLog;
-  /** Checks an assignee (a known operator; BAD_USER_INPUT otherwise) and names their team. */
-  checkAssignee?(tx: EntityManager, assignee: string, actor: Actor): Promise<{ team: string | null }>;
+  /**
+   * Checks an assignee (a known operator; BAD_USER_INPUT otherwise) and names their team;
+   * `withinCapacity`: a ConflictError when their open cases fill their capacity.
+   */
+  checkAssignee?(
+    tx: EntityManager,
+    assignee: string,
+    actor: Actor,
+    opts?: { withinCapacity?: boolean },
+  ): Promise<{ team: string | null }>;
 }
 
 /** Where a request came from, for the audit trail, the worker's log lines and the trace. */
@@ -425,13 +433,14 @@ export function createCaseService(deps: CaseServiceDeps) {
      * Changes status, priority or assignee, each with its event. With `ifAssignee`, only while the
      * case's assignee is still that one (ConflictError otherwise): a conditional update of the row
      * first, which holds it until commit, so of several instances assigning one case, one does.
+     * With `withinCapacity`, only while the new assignee has room (ConflictError otherwise).
      */
     async updateCase(
       actor: Actor,
       caseId: string,
       patch: { status?: CaseStatus | null; priority?: Priority | null; assignee?: string | null },
       clearAssignee = false,
-      opts: { ifAssignee?: string | null } = {},
+      opts: { ifAssignee?: string | null; withinCapacity?: boolean } = {},
       meta: RequestMeta = {},
     ): Promise<ICase> {
       if (patch.status === 'CLOSED') deps.abortAgents(caseId, 'closed');
@@ -474,7 +483,8 @@ export function createCaseService(deps: CaseServiceDeps) {
           if (assignee !== null && (assignee.length === 0 || assignee.length > 100))
             throw new BadInputError('assignee must be 1-100 characters', 'assignee');
           if (assignee !== null && deps.checkAssignee)
-            c.team = (await deps.checkAssignee(tx, assignee, actor)).team ?? c.team;
+            c.team =
+              (await deps.checkAssignee(tx, assignee, actor, { withinCapacity: opts.withinCapacity })).team ?? c.team;
           record(c, { type: 'ASSIGNEE_CHANGED', from: c.assignee ?? null, to: assignee, by: actor.id });
           c.assignee = assignee;
           // Handed back to the AI: messages the customer wrote meanwhile are answered now.

@@ -21,7 +21,7 @@ import { type CaseService, createCaseService } from './case.service.js';
 import { CaseEventLog } from './case-event-log.js';
 import { type CaseWorkerDeps, createCaseWorker } from './case-worker.js';
 import { createDeskOps, type DeskOps } from './desk-ops.js';
-import type { CaseQueue, LiveTokenBuffer, SequenceAllocator } from './ports.js';
+import type { CaseQueue, CaseSequencer, SequenceAllocator } from './ports.js';
 import { createReportService, type ReportService } from './reports.service.js';
 import { createSlaService, type SlaService } from './sla.service.js';
 import { createSlaScheduler, type SlaScheduler } from './sla-scheduler.js';
@@ -121,8 +121,8 @@ export function createDesk(deps: {
   answering: AnsweringOptions;
   /** Numbering of case events (blocks in the case row unless given). */
   sequences?: SequenceAllocator;
-  /** Token deltas shared with other instances for resumes (this process's history alone unless given). */
-  liveTokens?: LiveTokenBuffer;
+  /** Numbers and publishes case events in one order for every instance (this process alone unless given). */
+  sequencer?: CaseSequencer;
   /** The work queue (in this process unless given). */
   queue?: (worker: CaseProcessor) => CaseQueue;
   /** How webhooks are sent and retried. */
@@ -136,7 +136,7 @@ export function createDesk(deps: {
   const log = new CaseEventLog(orm, pubsub, {
     coalesceAfterMs: options.coalesceAfterMs,
     sequences: deps.sequences,
-    live: deps.liveTokens,
+    sequencer: deps.sequencer,
   });
   const metrics = new AgentMetrics(Object.keys(agents));
   const startedAt = new Date();
@@ -169,7 +169,7 @@ export function createDesk(deps: {
     isAccepting: () => accepting,
     limits: { maxMessageLength: options.maxMessageLength, maxContextBytes: options.maxContextBytes },
     audit: deps.answering.audit,
-    checkAssignee: (tx, assignee, actor) => ops.operators.checkAssignee(tx, assignee, actor),
+    checkAssignee: (tx, assignee, actor, opts) => ops.operators.checkAssignee(tx, assignee, actor, opts),
   });
   const webhookService = createWebhookService({ orm, allowPrivate: deps.webhooks.allowPrivate });
   const ops = createDeskOps({

@@ -2,9 +2,10 @@
  * Operators and teams: the operator records (id = the token's `sub`), availability, the assignee
  * check of case updates, and auto-assignment of escalated cases round-robin to available
  * operators of the case's team with capacity left (re-assigned when one goes offline). With several
- * instances each hears of an escalation; the case row decides which one assigns it.
+ * instances each hears of an escalation; the case row decides which one assigns it, and the
+ * operator's row (locked on PostgreSQL while its open cases are counted) whether it has room.
  */
-import type { EntityManager, MikroORM } from '@mikro-orm/sqlite';
+import { type EntityManager, LockMode, type MikroORM } from '@mikro-orm/sqlite';
 import {
   AVAILABILITIES,
   type Availability,
@@ -15,11 +16,19 @@ import {
   TEAMS,
   type Team,
 } from '../db/entities/index.js';
+import { dialectOf } from '../db/orm.js';
 import { AppError, BadInputError, ConflictError, NotFoundError } from '../errors.js';
 import { type DeskEvent, topics } from '../events.js';
 import type { Logger } from '../logger.js';
 import type { PubSub, Subscription } from '../pubsub.js';
 import type { Actor, CaseService } from './case.service.js';
+
+/** An operator's open cases fill their capacity. */
+class NoRoomError extends ConflictError {
+  constructor(operatorId: string) {
+    super(`Operator ${operatorId} has no room for another case`);
+  }
+}
 
 /** What an admin sets on an operator. */
 export interface OperatorInput {
@@ -87,25 +96,34 @@ export function createOperatorService(deps: { orm: MikroORM; pubsub: PubSub; cas
     return candidates.find((o) => (load.get(o.id) ?? 0) < o.capacity) ?? null;
   }
 
-  /** Gives a case to the next operator of its team (then of escalations); null when nobody has room. */
+  /**
+   * Gives a case to the next operator of its team (then of escalations); null when nobody has room
+   * or another instance assigned it first. An operator another instance filled meanwhile is skipped.
+   */
   async function assign(c: ICase, except?: string): Promise<IOperator | null> {
-    const em = orm.em.fork();
     const team = (c.team as Team | null) ?? teamForRoute(c.route);
-    const chosen =
-      (await pick(em, team, except)) ?? (team === 'escalations' ? null : await pick(em, 'escalations', except));
-    if (!chosen) return null;
-    try {
-      // Only if nobody assigned it meanwhile (another instance hears of the same escalation).
-      await deps.cases.updateCase(AUTO_ASSIGNER, c.id, { assignee: chosen.id }, false, {
-        ifAssignee: c.assignee ?? null,
-      });
-    } catch (err) {
-      if (err instanceof ConflictError) return null;
-      throw err;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const em = orm.em.fork();
+      const chosen =
+        (await pick(em, team, except)) ?? (team === 'escalations' ? null : await pick(em, 'escalations', except));
+      if (!chosen) return null;
+      try {
+        // Only if nobody assigned it meanwhile (another instance hears of the same escalation), and
+        // only while the operator has room (another instance may be giving them another case).
+        await deps.cases.updateCase(AUTO_ASSIGNER, c.id, { assignee: chosen.id }, false, {
+          ifAssignee: c.assignee ?? null,
+          withinCapacity: true,
+        });
+      } catch (err) {
+        if (!(err instanceof ConflictError)) throw err;
+        if (!(err instanceof NoRoomError)) return null;
+        continue;
+      }
+      chosen.lastAssignedAt = new Date();
+      await em.flush();
+      return chosen;
     }
-    chosen.lastAssignedAt = new Date();
-    await em.flush();
-    return chosen;
+    return null;
   }
 
   async function assignIfWaiting(caseId: string): Promise<IOperator | null> {
@@ -229,9 +247,21 @@ export function createOperatorService(deps: { orm: MikroORM; pubsub: PubSub; cas
     /**
      * Checks an assignee inside a case update: a known operator, or the signed-in staff member
      * assigning themselves (recorded as an operator on first use). Returns the operator's team.
+     * `withinCapacity`: NoRoomError when the operator's open cases already fill their capacity,
+     * counted with their row locked on PostgreSQL (so two instances count one after the other).
      */
-    async checkAssignee(tx: EntityManager, assignee: string, actor: Actor): Promise<{ team: Team | null }> {
-      const o = await tx.findOne(Operator, { id: assignee });
+    async checkAssignee(
+      tx: EntityManager,
+      assignee: string,
+      actor: Actor,
+      opts: { withinCapacity?: boolean } = {},
+    ): Promise<{ team: Team | null }> {
+      const lock = opts.withinCapacity && dialectOf(orm) === 'postgresql';
+      const o = await tx.findOne(Operator, { id: assignee }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
+      if (o && opts.withinCapacity) {
+        const open = await tx.count(Case, { assignee, status: { $in: [...OPEN_STATUSES] } });
+        if (open >= o.capacity) throw new NoRoomError(assignee);
+      }
       if (o) return { team: o.team ?? null };
       if (assignee === actor.id && actor.kind === 'operator') {
         tx.create(Operator, {

@@ -3,14 +3,15 @@
  * SQLite); the several-machines mode puts PostgreSQL and Redis behind the same interfaces.
  *
  * - EventBus: case and desk events to subscribers (`server/pubsub.ts`, in-process).
- * - SequenceAllocator: numbers for a case's events, strictly increasing, never reused
+ * - SequenceAllocator: numbers for a case's events in one process, strictly increasing, never reused
  *   (`sequence-allocator.ts`, blocks reserved in the case row).
  * - CaseQueue: one run per case at a time, emergencies first, bounded concurrency (`work-queue.ts`).
  * - LimiterStore: rate-limit timestamps per identity (graphql-rate-limit's `Store`, in memory by
  *   default; `RateLimitOptions.store` in `server/security/rate-limit.ts`).
  * - ConnectionCounter: open WebSocket connections per identity (`createConnectionCounter` in `connection-counter.ts`).
- * - LiveTokenBuffer: token deltas of answers still being written, for resumes on any instance
- *   (absent in one process: its own history serves them; a capped Redis Stream per case with Redis).
+ * - CaseSequencer: with several instances, numbers and publishes every instance's events of a case
+ *   in one order, and keeps token deltas for resumes (a counter, a held set and a capped Redis Stream
+ *   per case); absent in one process (the SequenceAllocator numbers, its own history serves resumes).
  */
 import type { Priority } from '../db/entities/index.js';
 import type { CaseEvent } from '../events.js';
@@ -75,17 +76,36 @@ export interface ConnectionCounter {
 /** A token delta event. */
 export type TokenDeltaEvent = Extract<CaseEvent, { type: 'TOKEN_DELTA' }>;
 
-/** Token deltas of answers still being written, readable from every instance. */
-export interface LiveTokenBuffer {
+/** The highest seq the database knows of a case. */
+export type SeqFloor = (caseId: string) => Promise<number>;
+
+/**
+ * One numbering and one publishing order of a case's events for every instance (a shared counter
+ * per case; absent in one process, where the SequenceAllocator numbers and the EventBus publishes).
+ * Events go out in seq order: an event numbered after a stored event that is not committed yet is
+ * held until that one is published, or its numbers are released (a hole nobody waits for).
+ */
+export interface CaseSequencer {
   /**
-   * Keeps a delta; called just before the delta is published, and ordered with the publish, so a
-   * subscriber that missed it live finds it here.
+   * Numbers and publishes a token delta, and keeps it for resumes; queued, and sent with the case's
+   * other deltas of this event-loop turn. `floor` is the highest seq the database knows of the
+   * case, asked for only when the shared counter is missing.
    */
-  append(ev: TokenDeltaEvent): void;
+  live(ev: Omit<TokenDeltaEvent, 'seq'>, floor: SeqFloor): void;
+  /** The first of `n` numbers for events about to be stored (0 as `floor`: a case being created). */
+  reserve(caseId: string, n: number, floor: number | SeqFloor): Promise<number>;
+  /** Publishes stored events, numbered by `reserve` and committed (after the events before them). */
+  publish(caseId: string, first: number, events: CaseEvent[]): void;
+  /** Gives up numbers reserved for events that were not stored. */
+  release(caseId: string, first: number): void;
+  /**
+   * For a resume: `upTo`, the seq up to which every event was published (null when the case has no
+   * counter: then every stored event is), and the kept deltas with seq in (after, upTo]. Events
+   * above `upTo` are still to be published: a subscription opened before this call receives them.
+   */
+  replay(caseId: string, after: number): Promise<{ upTo: number | null; deltas: TokenDeltaEvent[] }>;
   /** The message is complete (or incomplete): its deltas are dropped after a grace period. */
   complete(caseId: string, messageId: string): void;
-  /** The case's kept deltas with seq > after, in seq order. */
-  after(caseId: string, after: number): Promise<TokenDeltaEvent[]>;
   /** The text written so far of a message (its kept deltas joined). */
   text(caseId: string, messageId: string): Promise<string>;
 }

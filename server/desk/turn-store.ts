@@ -22,7 +22,8 @@ import type { MessageView } from '../events.js';
 import type { PubSub } from '../pubsub.js';
 import type { AuditLog } from '../security/audit.js';
 import { maxPriority, publishCaseUpdate, toMessageView } from './case.service.js';
-import type { CaseEventLog, CaseTx, RecordEvent, RecordRowEvent } from './case-event-log.js';
+import type { CaseEventLog, RecordEvent, RecordRowEvent } from './case-event-log.js';
+import type { CaseTx } from './case-tx.js';
 import type { Overhead, Usage } from './pricing.js';
 import { profileText } from './turn-memory.js';
 

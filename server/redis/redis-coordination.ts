@@ -1,20 +1,21 @@
 /**
- * Chooses how instances coordinate: with REDIS_URL, the event bus, live token streams, rate-limit store, WebSocket
- * connection counts and work queue on Redis; without it, in this process (the default).
+ * Chooses how instances coordinate: with REDIS_URL, the event bus, case event numbering and live
+ * token streams, rate-limit store, WebSocket connection counts and work queue on Redis; without it,
+ * in this process (the default).
  */
 import type { Store } from 'graphql-rate-limit';
 import type { Config } from '../config.js';
 import { createBullmqQueue } from '../desk/bullmq-queue.js';
-import type { CaseQueue, ConnectionCounter, LiveTokenBuffer } from '../desk/ports.js';
+import type { CaseQueue, CaseSequencer, ConnectionCounter } from '../desk/ports.js';
 import { createRedisConnectionCounter } from '../desk/redis-connection-counter.js';
 import type { CaseProcessor } from '../desk/work-queue.js';
 import { type ReadinessCheck, redisChecks } from '../health.js';
 import type { Logger } from '../logger.js';
 import { createPubSub, type PubSub } from '../pubsub.js';
 import { createRedisLimiterStore } from '../security/redis-limiter-store.js';
+import { createRedisCaseSequencer } from './redis-case-sequencer.js';
 import { closeRedisClient, createRedisClient } from './redis-client.js';
 import { createRedisEventBus } from './redis-event-bus.js';
-import { createRedisLiveTokens } from './redis-live-tokens.js';
 
 /** The implementations of the ports an instance runs with (undefined: the in-process default). */
 export interface Coordination {
@@ -22,8 +23,8 @@ export interface Coordination {
   limiterStore?: Store;
   connections?: ConnectionCounter;
   queue?: (worker: CaseProcessor) => CaseQueue;
-  /** Token deltas of answers being written, for resumes on another instance. */
-  liveTokens?: LiveTokenBuffer;
+  /** One numbering and publishing order of each case's events for every instance, with deltas kept for resumes. */
+  sequencer?: CaseSequencer;
   /** Readiness checks of what it depends on (Redis). */
   checks: ReadinessCheck[];
   /** Closes connections (after the desk and the sockets have stopped). */
@@ -42,9 +43,10 @@ export async function createCoordination(config: Config, logger: Logger): Promis
     pubsub: bus,
     limiterStore: createRedisLimiterStore(commands, target.prefix),
     connections,
-    liveTokens: createRedisLiveTokens(bus.publisher, {
+    sequencer: createRedisCaseSequencer(bus.publisher, {
       prefix: target.prefix,
-      onError: (err) => logger.warn({ err }, 'live token stream'),
+      channel: bus.channel,
+      onError: (err) => logger.error({ err }, 'case events: Redis sequencer'),
     }),
     queue: (worker) =>
       createBullmqQueue(worker, {

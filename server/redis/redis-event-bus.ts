@@ -4,12 +4,15 @@
  * still listens from the moment it is created; other instances' events arrive through one Redis
  * channel that each instance subscribes to before it serves, so none is missed while a topic's
  * subscription would be setting up. Dates survive the trip (the event streams compare times).
+ * Case events do not come through `publish`: the case sequencer publishes them on the channel in
+ * seq order, and every instance, the writer included, delivers them from there.
  */
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
 import { createPubSub, type PubSub } from '../pubsub.js';
 import { closeRedisClient, createRedisClient, type RedisTarget } from './redis-client.js';
+import { decodeMessage, encodeMessage } from './redis-event-codec.js';
 
 /** The Redis event bus: a PubSub, and how to close its connections. */
 export interface RedisEventBus extends PubSub {
@@ -17,31 +20,10 @@ export interface RedisEventBus extends PubSub {
   readonly instanceId: string;
   /** The connection it publishes on: commands sent on it before a publish reach Redis before it. */
   readonly publisher: Redis;
+  /** The channel every instance listens on (a message from another origin reaches local subscribers). */
+  readonly channel: string;
   /** Closes both connections (after closeAll). */
   close(): Promise<void>;
-}
-
-const DATE = '$date';
-
-/** JSON with Dates kept as `{ $date: iso }` (a replacer sees the value before its toJSON). */
-function encode(origin: string, topic: string, payload: unknown): string {
-  const body = JSON.stringify(payload, function (this: Record<string, unknown>, key, value) {
-    const raw = this[key];
-    return raw instanceof Date ? { [DATE]: raw.toISOString() } : value;
-  });
-  return `${origin}\n${topic}\n${body}`;
-}
-
-function decode(message: string): { origin: string; topic: string; payload: unknown } | null {
-  const a = message.indexOf('\n');
-  const b = message.indexOf('\n', a + 1);
-  if (a < 0 || b < 0) return null;
-  const payload = JSON.parse(message.slice(b + 1), (_key, value) =>
-    value && typeof value === 'object' && typeof value[DATE] === 'string' && Object.keys(value).length === 1
-      ? new Date(value[DATE])
-      : value,
-  );
-  return { origin: message.slice(0, a), topic: message.slice(a + 1, b), payload };
 }
 
 /** Creates the bus and waits until its channel subscription is in place. */
@@ -52,9 +34,9 @@ export async function createRedisEventBus(target: RedisTarget, logger: Logger): 
   const pub: Redis = createRedisClient(target, 'events-pub');
   const sub: Redis = createRedisClient(target, 'events-sub', { blocking: true });
   sub.on('message', (_channel: string, message: string) => {
-    let decoded: ReturnType<typeof decode>;
+    let decoded: ReturnType<typeof decodeMessage>;
     try {
-      decoded = decode(message);
+      decoded = decodeMessage(message);
     } catch (err) {
       logger.warn({ err }, 'undecodable event on the Redis channel');
       return;
@@ -73,9 +55,10 @@ export async function createRedisEventBus(target: RedisTarget, logger: Logger): 
   return {
     instanceId,
     publisher: pub,
+    channel,
     publish(topic, payload) {
       local.publish(topic, payload);
-      pub.publish(channel, encode(instanceId, topic, payload)).catch((err: unknown) => {
+      pub.publish(channel, encodeMessage(instanceId, topic, payload)).catch((err: unknown) => {
         logger.error({ err, topic }, 'event not published to other instances');
       });
     },

@@ -71,8 +71,9 @@ describe('CaseEventLog', () => {
     });
     const after = new CaseEventLog(db.orm, pubsub);
     const [b] = await after.emit('c-restart', { type: 'CASE_ERROR', code: 'X', message: 'two', recoverable: true });
-    expect(live.seq).toBeGreaterThan(a.seq);
-    expect(b.seq).toBeGreaterThan(live.seq + 900);
+    const liveSeq = live?.seq ?? 0;
+    expect(liveSeq).toBeGreaterThan(a.seq);
+    expect(b.seq).toBeGreaterThan(liveSeq + 900);
     const stored: CaseEvent[] = [];
     const closer = new StreamCloser();
     setTimeout(() => closer.close(), 200);

@@ -1,9 +1,10 @@
 /**
  * Auto-assignment with two instances: both hear that a case was escalated, and one of them
- * assigns it (a conditional update of the case row), so no case is assigned twice.
+ * assigns it (a conditional update of the case row), so no case is assigned twice; and two
+ * instances assigning different cases to one operator at once never exceed its capacity.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuditEvent, CaseEventRecord } from '../../server/db/entities/index.js';
+import { AuditEvent, Case, CaseEventRecord } from '../../server/db/entities/index.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { skipRedis, startTestRedis, type TestRedis } from '../helpers/redis.js';
 
@@ -72,5 +73,32 @@ describe.skipIf(skipRedis())('auto-assignment on two instances', () => {
       .fork()
       .find(AuditEvent, { caseId: { $in: ids }, type: 'case_updated', actorId: 'auto-assign' });
     expect(made.map((e) => e.caseId).sort()).toEqual([...ids].sort());
+  });
+
+  it('never gives an operator more open cases than its capacity when both instances assign at once', async () => {
+    // A fresh pair: the operators of the test before have room for everything.
+    const shared = { REDIS_URL: redis.url, REDIS_KEY_PREFIX: redis.prefix(), RATE_LIMIT_PER_MINUTE: '1000' };
+    const c = await startTestApp(shared);
+    const d = await startTestApp({ ...shared, DATABASE_URL: c.config.DATABASE_URL });
+    try {
+      const i = { id: 'solo', name: 'Solo', team: 'ESCALATIONS', capacity: 1, availability: 'ONLINE' };
+      expect((await c.gql(SAVE, { i }, ADMIN)).errors).toBeUndefined();
+      const ids: string[] = [];
+      for (let n = 0; n < 8; n++) {
+        const r = await c.gql(SUBMIT, { input: { message: `Please call me back about order ${n}` } });
+        ids.push(r.data.submitRequest.case.id);
+      }
+      // Each instance escalates its half at once: each starts assigning its own cases first.
+      await Promise.all(ids.map((id, n) => (n % 2 ? d : c).gql(ESCALATE, { c: id }, { 'x-operator-id': 'sam' })));
+      const solo = async () =>
+        (await c.running.orm.em.fork().find(Case, { id: { $in: ids }, assignee: 'solo' })).map((x) => x.id);
+      for (let n = 0; n < 60 && (await solo()).length < 1; n++) await sleep(50);
+      // Both instances have had the time an assignment past capacity would take.
+      await sleep(1000);
+      expect(await solo()).toHaveLength(1);
+    } finally {
+      await d.stop();
+      await c.stop();
+    }
   });
 });

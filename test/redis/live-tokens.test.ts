@@ -68,7 +68,7 @@ describe.skipIf(skipRedis())('live token streams across instances', () => {
       { caseId, after: lastSeen },
       (evs) => evs.some((e) => e.__typename === 'MessageCompleted'),
     );
-    // A's block numbers its events one after another: every seq after N, once, in order.
+    // The case's counter numbers its events one after another: every seq after N, once, in order.
     expect(onB.map((e) => e.seq)).toEqual(onB.map((_, i) => lastSeen + 1 + i));
     // The first of them were written before the resume (read back from Redis, not received live).
     expect(onB[0].__typename).toBe('TokenDelta');

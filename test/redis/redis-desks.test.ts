@@ -1,6 +1,6 @@
 /**
- * Two desks on one database and one Redis (REDIS_URL): events, rate limits and WebSocket
- * connection limits hold across instances, and /ready names Redis when it is down.
+ * Desks on one database and one Redis (REDIS_URL): events, rate limits (over three instances) and
+ * WebSocket connection limits hold across instances, and /ready names Redis when it is down.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GqlResult, startTestApp, type TestApp, tokenFor } from '../helpers/app.js';
@@ -19,12 +19,13 @@ const DESK_EVENTS = /* GraphQL */ `
 
 const code = (r: { errors?: { extensions?: Record<string, unknown> }[] }) => r.errors?.[0]?.extensions?.code;
 
-/** Two apps on one database (A's) and one Redis prefix. */
-async function startPair(redis: TestRedis, env: Record<string, string> = {}): Promise<[TestApp, TestApp]> {
+/** `n` apps on one database (the first one's) and one Redis prefix. */
+async function startDesks(redis: TestRedis, n: number, env: Record<string, string> = {}): Promise<TestApp[]> {
   const shared = { REDIS_URL: redis.url, REDIS_KEY_PREFIX: redis.prefix(), STREAM_CHUNK_DELAY_MS: '2', ...env };
   const a = await startTestApp(shared);
-  const b = await startTestApp({ ...shared, DATABASE_URL: a.config.DATABASE_URL });
-  return [a, b];
+  const rest = [];
+  for (let i = 1; i < n; i++) rest.push(await startTestApp({ ...shared, DATABASE_URL: a.config.DATABASE_URL }));
+  return [a, ...rest];
 }
 
 async function connect(t: TestApp, sub: string): Promise<RawWs> {
@@ -45,14 +46,16 @@ describe.skipIf(skipRedis())('two desks on one Redis', () => {
   describe('events, rate limits and connection limits', () => {
     let a: TestApp;
     let b: TestApp;
+    let c: TestApp;
     beforeAll(async () => {
-      [a, b] = await startPair(redis, {
+      [a, b, c] = await startDesks(redis, 3, {
         RATE_LIMITS: JSON.stringify({ submitRequest: 4 }),
         GUEST_SESSIONS_PER_MINUTE: '3',
         WS_MAX_CONNECTIONS_PER_IDENTITY: '2',
       });
     });
     afterAll(async () => {
+      await c?.stop();
       await b?.stop();
       await a?.stop();
     });
@@ -121,25 +124,25 @@ describe.skipIf(skipRedis())('two desks on one Redis', () => {
       expect((await sent.submit)?.errors).toBeUndefined();
     });
 
-    it('answers the 5th submitRequest spread over both desks with RATE_LIMITED', async () => {
+    it('answers the 5th submitRequest spread over three desks with RATE_LIMITED', async () => {
       const who = { 'x-customer-id': 'cust-chloe' };
       const results = [];
-      for (const [i, t] of [a, b, a, b, a].entries()) {
+      for (const [i, t] of [a, b, c, a, b].entries()) {
         results.push(await t.gql(SUBMIT, { input: { message: `Question number ${i + 1} about my invoice` } }, who));
       }
       expect(results.slice(0, 4).map(code)).toEqual([undefined, undefined, undefined, undefined]);
       expect(code(results[4])).toBe('RATE_LIMITED');
       expect(results[4].errors?.[0]?.extensions?.retryAfter).toBeGreaterThan(0);
       // Another customer is not limited by cust-chloe's calls.
-      expect(code(await b.gql(SUBMIT, { input: { message: 'Hello there' } }, { 'x-customer-id': 'cust-daan' }))).toBe(
+      expect(code(await c.gql(SUBMIT, { input: { message: 'Hello there' } }, { 'x-customer-id': 'cust-daan' }))).toBe(
         undefined,
       );
     });
 
-    it('limits guest sessions per address across both desks', async () => {
+    it('limits guest sessions per address across the desks', async () => {
       const start = (t: TestApp) => t.gql('mutation { startGuestSession { customerId } }', {}, { authorization: '' });
       const codes = [];
-      for (const t of [a, b, a, b]) codes.push(code(await start(t)));
+      for (const t of [a, b, c, a]) codes.push(code(await start(t)));
       expect(codes).toEqual([undefined, undefined, undefined, 'RATE_LIMITED']);
     });
 
