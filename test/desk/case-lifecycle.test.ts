@@ -68,11 +68,18 @@ describe('case lifecycle', () => {
     });
     const seqs = events.map((e) => e.seq);
     expect(new Set(seqs).size).toBe(seqs.length);
-    await new Promise((r) => setTimeout(r, 300));
-    const q = await t.gql(`query($id: ID!) { case(id: $id) { status messages { authorKind content status } } }`, {
-      id: caseId,
-    });
-    const msgs = q.data.case.messages;
+    // The stream's last StatusChanged may be a turn's while one more turn for a late follow-up is
+    // still being stored: the stored case must settle with every message complete.
+    const read = async () =>
+      (
+        await t.gql(`query($id: ID!) { case(id: $id) { status messages { authorKind content status } } }`, {
+          id: caseId,
+        })
+      ).data.case.messages as any[];
+    await expect
+      .poll(async () => (await read()).map((m) => `${m.authorKind}:${m.status}`).join(' '), { timeout: 5000 })
+      .toMatch(/^(\S+:COMPLETE ?)+$/);
+    const msgs = await read();
     expect(msgs.filter((m: any) => m.authorKind === 'CUSTOMER')).toHaveLength(4);
     expect(msgs.at(-1).authorKind).toBe('AGENT');
     expect(msgs.every((m: any) => m.status === 'COMPLETE')).toBe(true);
