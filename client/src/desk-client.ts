@@ -258,7 +258,7 @@ export class DeskClient {
     if (this.opts.submitOver === 'http' || !this.socketOpen) {
       return (await resultOf(this.urql.mutation(SubmitRequestDoc, { input }))).submitRequest;
     }
-    const keyed = { ...input, idempotencyKey: input.idempotencyKey ?? `sock-${globalThis.crypto.randomUUID()}` };
+    const keyed = { ...input, idempotencyKey: input.idempotencyKey ?? newIdempotencyKey() };
     try {
       return (await resultOf(this.urql.mutation(SubmitRequestDoc, { input: keyed }, { overSocket: true })))
         .submitRequest;
@@ -409,6 +409,16 @@ export class DeskClient {
     }
     return this.ws;
   }
+}
+
+/**
+ * A fresh idempotency key for `submitRequest`. Uses `crypto.getRandomValues`, which browsers offer
+ * on plain-HTTP pages too (`randomUUID` only in secure contexts).
+ */
+export function newIdempotencyKey(): string {
+  const bytes = new Uint8Array(16);
+  globalThis.crypto.getRandomValues(bytes);
+  return `key-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
 /** Creates a desk client. */

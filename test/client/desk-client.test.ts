@@ -7,6 +7,7 @@ import {
   createDeskClient,
   DeskClient,
   DeskClientError,
+  newIdempotencyKey,
 } from '../../client/src/desk-client.js';
 import { startTestApp, type TestApp, tokenFor } from '../helpers/app.js';
 
@@ -129,8 +130,10 @@ describe('desk client', () => {
     await expect.poll(() => events.length).toBeGreaterThan(0);
     const follow = await viaSocket.followUp(first.case.id, 'It still drops after a restart');
     sawFollowUp = (ev) => ev.__typename === 'MessageCompleted' && ev.seq > follow.case.lastEventSeq;
-    expect(posts).toBe(1);
+    expect(posts).toBe(1); // over the socket, with a key the client made (a bad one would be BAD_USER_INPUT)
     expect(follow.case.id).toBe(first.case.id);
+    expect(newIdempotencyKey()).toMatch(/^key-[0-9a-f]{32}$/);
+    expect(newIdempotencyKey()).not.toBe(newIdempotencyKey());
     expect(follow.message.authorKind).toBe('CUSTOMER');
 
     const bad = await failure(viaSocket.followUp(first.case.id, ''));

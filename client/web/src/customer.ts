@@ -11,7 +11,7 @@ import {
   useRef,
   useState,
 } from 'react';
-import { type CaseSummary, type DeskClient, startGuestSession } from '../../src/desk-client.js';
+import { type CaseSummary, type DeskClient, newIdempotencyKey, startGuestSession } from '../../src/desk-client.js';
 import {
   answerAction,
   type CaseAction,
@@ -125,13 +125,6 @@ const REQUEST_TYPES: { value: RequestType; text: string }[] = [
   { value: 'COMPLEX', text: 'Complex (several topics)' },
 ];
 
-function newKey(): string {
-  const c = globalThis.crypto as Crypto | undefined;
-  return c && typeof c.randomUUID === 'function'
-    ? c.randomUUID()
-    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-}
-
 export function CustomerPage(): ReactNode {
   const [token, setToken] = useState<string | null>(() => readToken('customer'));
   const desk = useDesk(token);
@@ -198,7 +191,7 @@ export function CustomerPage(): ReactNode {
   const [emergency, setEmergency] = useState(false);
   const [busy, setBusy] = useState(false);
   const [submitError, setSubmitError] = useState<ShownError | null>(null);
-  const idempotencyKey = useRef(newKey());
+  const idempotencyKey = useRef(newIdempotencyKey());
   const waitLeft = useCountdown(submitError?.retryAt ?? null);
 
   const length = message.length;
@@ -218,7 +211,7 @@ export function CustomerPage(): ReactNode {
       const res = caseId
         ? await desk.followUp(caseId, message, extra)
         : await desk.submitRequest({ ...extra, message });
-      idempotencyKey.current = newKey();
+      idempotencyKey.current = newIdempotencyKey();
       setMessage('');
       setEmergency(false);
       setCaseId(res.case.id);
