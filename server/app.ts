@@ -192,6 +192,7 @@ export function createApp(
         },
         queue: coordination.queue,
         sequencer: coordination.sequencer,
+        agentFigures: coordination.agentFigures,
         answering: {
           llm,
           fallback: llm && config.PROVIDER_FALLBACK === 'embedded' ? embedded : null,

@@ -17,24 +17,23 @@ export interface AgentOutcome {
   latencyMs: number;
 }
 
+/** An agent's figures from the answers stored in the database. */
+export interface StoredAgentFigures {
+  agent: string;
+  handled: number;
+  ttftSum: number;
+  ttftN: number;
+  totalSum: number;
+  totalN: number;
+}
+
 /** Told of every finished run (an exporter such as /metrics); the desk itself knows no metrics library. */
 export type AgentObserver = (agent: string, outcome: AgentOutcome) => void;
 
 /** Collects agent metrics. */
 export class AgentMetrics {
   private readonly observers = new Set<AgentObserver>();
-  private readonly stats = new Map<
-    string,
-    {
-      handled: number;
-      active: number;
-      errors: number;
-      ttftSum: number;
-      ttftN: number;
-      totalSum: number;
-      totalN: number;
-    }
-  >();
+  private readonly stats = new Map<string, AgentSums>();
 
   constructor(agents: string[]) {
     for (const a of agents) this.entry(a);
@@ -83,9 +82,7 @@ export class AgentMetrics {
   }
 
   /** Adds figures stored before this process started (answers in the database), so they survive a restart. */
-  restore(
-    rows: { agent: string; handled: number; ttftSum: number; ttftN: number; totalSum: number; totalN: number }[],
-  ): void {
+  restore(rows: StoredAgentFigures[]): void {
     for (const r of rows) {
       if (!this.stats.has(r.agent)) continue;
       const s = this.entry(r.agent);
@@ -103,14 +100,29 @@ export class AgentMetrics {
 
   /** One agent's figures (zeros for an agent not seen yet). */
   of(agent: string): AgentStats {
-    const s = this.entry(agent);
-    return {
-      agent,
-      handled: s.handled,
-      active: s.active,
-      errors: s.errors,
-      avgTimeToFirstTokenMs: s.ttftN ? Math.round(s.ttftSum / s.ttftN) : null,
-      avgTimeToAnswerMs: s.totalN ? Math.round(s.totalSum / s.totalN) : null,
-    };
+    return agentStats(agent, this.entry(agent));
   }
+}
+
+/** The running sums of one agent's figures. */
+export interface AgentSums {
+  handled: number;
+  active: number;
+  errors: number;
+  ttftSum: number;
+  ttftN: number;
+  totalSum: number;
+  totalN: number;
+}
+
+/** An agent's figures from its sums (averages rounded to the millisecond). */
+export function agentStats(agent: string, s: AgentSums): AgentStats {
+  return {
+    agent,
+    handled: s.handled,
+    active: s.active,
+    errors: s.errors,
+    avgTimeToFirstTokenMs: s.ttftN ? Math.round(s.ttftSum / s.ttftN) : null,
+    avgTimeToAnswerMs: s.totalN ? Math.round(s.totalSum / s.totalN) : null,
+  };
 }

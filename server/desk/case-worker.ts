@@ -21,10 +21,10 @@ import type { LlmProvider } from '../providers/provider.js';
 import type { PubSub } from '../pubsub.js';
 import type { AuditLog } from '../security/audit.js';
 import { extractTrace, inSpan } from '../tracing.js';
-import type { AgentMetrics } from './agent-metrics.js';
+import type { AgentMetrics, AgentOutcome, AgentStats } from './agent-metrics.js';
 import type { CaseEventLog } from './case-event-log.js';
 import { crewContent, runCrew } from './crew.js';
-import type { TurnOrigin } from './ports.js';
+import type { SharedAgentFigures, TurnOrigin } from './ports.js';
 import { addUsage, costOf, NO_USAGE, type Overhead } from './pricing.js';
 import { type AgentName, maybeRouteWithModel, triage } from './triage.js';
 import { buildMemory } from './turn-memory.js';
@@ -42,6 +42,8 @@ export interface CaseWorkerDeps {
   customerData: CustomerDataFactory<EntityManager>;
   kb: KnowledgeBase;
   metrics: AgentMetrics;
+  /** Per-agent figures of every instance (absent: `metrics`, this process's). */
+  sharedFigures?: SharedAgentFigures;
   logger: Logger;
   company: string;
   maxTurns: number;
@@ -69,17 +71,29 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
   const store = createTurnStore({ orm, log, pubsub, audit: deps.audit });
   const modelRouting = { ...deps, intents: router.classifier.intents };
 
-  function publishAgentStatus(agent: string): void {
-    const s = deps.metrics.of(agent);
+  function publish(s: AgentStats): void {
     const ev: DeskEvent = {
       type: 'AGENT_STATUS',
       at: new Date(),
-      agent,
+      agent: s.agent,
       active: s.active,
       handled: s.handled,
       errors: s.errors,
     };
     pubsub.publish(topics.desk, ev);
+  }
+
+  /** Tells dashboards an agent's figures after a run started or ended (`outcome`: it finished). */
+  function publishAgentStatus(agent: string, outcome?: AgentOutcome): void {
+    const local = deps.metrics.of(agent);
+    if (!deps.sharedFigures) {
+      publish(local);
+      return;
+    }
+    // Desk-wide figures with several instances; none published when Redis cannot count it now.
+    deps.sharedFigures.record(agent, local.active, outcome).then(publish, (err: unknown) => {
+      deps.logger.warn({ err, agent }, 'agent figures: Redis');
+    });
   }
 
   /** One turn, in the case turn's span. */
@@ -244,20 +258,22 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
               },
             ];
         for (const { agent, result } of results) {
-          deps.metrics.finished(agent, {
-            ok: true,
-            timeToFirstTokenMs: result.timeToFirstTokenMs,
-            latencyMs: result.latencyMs,
-          });
-          publishAgentStatus(agent);
+          const done = { ok: true, timeToFirstTokenMs: result.timeToFirstTokenMs, latencyMs: result.latencyMs };
+          deps.metrics.finished(agent, done);
+          publishAgentStatus(agent, done);
         }
         return { ok: true as const, message, results, modelFor, startedAt };
       } catch (err) {
         for (const a of agentsOnDuty) {
           // Stopped by an operator, a closure or shutdown: not the agent's error.
-          if (signal.aborted) deps.metrics.stopped(a);
-          else deps.metrics.finished(a, { ok: false, timeToFirstTokenMs: null, latencyMs: 0 });
-          publishAgentStatus(a);
+          if (signal.aborted) {
+            deps.metrics.stopped(a);
+            publishAgentStatus(a);
+          } else {
+            const failed = { ok: false, timeToFirstTokenMs: null, latencyMs: 0 };
+            deps.metrics.finished(a, failed);
+            publishAgentStatus(a, failed);
+          }
         }
         return { ok: false as const, message, err };
       }

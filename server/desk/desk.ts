@@ -21,7 +21,7 @@ import { type CaseService, createCaseService } from './case.service.js';
 import { CaseEventLog } from './case-event-log.js';
 import { type CaseWorkerDeps, createCaseWorker } from './case-worker.js';
 import { createDeskOps, type DeskOps } from './desk-ops.js';
-import type { CaseQueue, CaseSequencer, SequenceAllocator } from './ports.js';
+import type { CaseQueue, CaseSequencer, SequenceAllocator, SharedAgentFigures } from './ports.js';
 import { createReportService, type ReportService } from './reports.service.js';
 import { createSlaService, type SlaService } from './sla.service.js';
 import { createSlaScheduler, type SlaScheduler } from './sla-scheduler.js';
@@ -123,6 +123,8 @@ export function createDesk(deps: {
   sequences?: SequenceAllocator;
   /** Numbers and publishes case events in one order for every instance (this process alone unless given). */
   sequencer?: CaseSequencer;
+  /** Per-agent figures of every instance (this process's alone unless given). */
+  agentFigures?: SharedAgentFigures;
   /** The work queue (in this process unless given). */
   queue?: (worker: CaseProcessor) => CaseQueue;
   /** How webhooks are sent and retried. */
@@ -151,6 +153,7 @@ export function createDesk(deps: {
     provider: deps.provider,
     kb: deps.kb,
     metrics,
+    sharedFigures: deps.agentFigures,
     logger,
     company: options.company,
     maxTurns: options.maxTurns,
@@ -239,16 +242,19 @@ export function createDesk(deps: {
          from messages where author_kind = 'AGENT' and status = 'COMPLETE' and agent_name is not null
          group by agent_name`,
       );
-      metrics.restore(
-        rows.map((r) => ({
+      const stored = rows
+        .filter((r) => r.agent in agents)
+        .map((r) => ({
           agent: r.agent,
           handled: Number(r.handled),
           ttftSum: Number(r.ttft_sum ?? 0),
           ttftN: Number(r.ttft_n),
           totalSum: Number(r.total_sum ?? 0),
           totalN: Number(r.total_n),
-        })),
-      );
+        }));
+      metrics.restore(stored);
+      // Shared figures keep counting across restarts: only the first instance after Redis was empty adds them.
+      await deps.agentFigures?.seed(stored);
     },
     agents() {
       return Object.values(agents).map((a) => ({
@@ -267,8 +273,13 @@ export function createDesk(deps: {
       );
       // Desk-wide with a shared queue (BullMQ), else this process's.
       const wide = await queue.counts?.().catch(() => undefined);
+      // Over every instance with shared figures (this process's if Redis cannot answer now).
+      const names = Object.keys(agents);
+      const figures = deps.agentFigures
+        ? await deps.agentFigures.snapshot(names).catch(() => metrics.snapshot())
+        : metrics.snapshot();
       return {
-        agents: metrics.snapshot(),
+        agents: figures,
         queueDepth: wide?.waiting ?? queue.depth,
         activeRuns: wide?.active ?? queue.active,
         casesByStatus: grouped.map((g) => ({ status: g.status, count: Number(g.count) })),

@@ -12,10 +12,13 @@
  * - CaseSequencer: with several instances, numbers and publishes every instance's events of a case
  *   in one order, and keeps token deltas for resumes (a counter, a held set and a capped Redis Stream
  *   per case); absent in one process (the SequenceAllocator numbers, its own history serves resumes).
+ * - SharedAgentFigures: per-agent figures of every instance (answers, errors, runs now); absent in one
+ *   process, where `AgentMetrics` holds them.
  */
 import type { Priority } from '../db/entities/index.js';
 import type { CaseEvent } from '../events.js';
 import type { PubSub } from '../pubsub.js';
+import type { AgentOutcome, AgentStats, StoredAgentFigures } from './agent-metrics.js';
 
 /** Publishes events to every subscriber of a topic, on this instance or, later, all of them. */
 export type EventBus = PubSub;
@@ -108,4 +111,19 @@ export interface CaseSequencer {
   complete(caseId: string, messageId: string): void;
   /** The text written so far of a message (its kept deltas joined). */
   text(caseId: string, messageId: string): Promise<string>;
+}
+
+/** Per-agent figures of every instance (a shared store; absent: this process's `AgentMetrics`). */
+export interface SharedAgentFigures {
+  /**
+   * Records that this instance now runs `active` answers of `agent` (and, with `outcome`, that one
+   * of them finished); resolves to the agent's figures over every instance after the change.
+   */
+  record(agent: string, active: number, outcome?: AgentOutcome): Promise<AgentStats>;
+  /** The figures of these agents over every instance. */
+  snapshot(agents: string[]): Promise<AgentStats[]>;
+  /** Adds the figures of answers stored in the database, once for the whole desk (false: already there). */
+  seed(rows: StoredAgentFigures[]): Promise<boolean>;
+  /** Stops refreshing this instance's runs and removes them. */
+  close(): Promise<void>;
 }

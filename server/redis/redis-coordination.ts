@@ -1,18 +1,19 @@
 /**
  * Chooses how instances coordinate: with REDIS_URL, the event bus, case event numbering and live
- * token streams, rate-limit store, WebSocket connection counts and work queue on Redis; without it,
- * in this process (the default).
+ * token streams, rate-limit store, WebSocket connection counts, agent figures and work queue on
+ * Redis; without it, in this process (the default).
  */
 import type { Store } from 'graphql-rate-limit';
 import type { Config } from '../config.js';
 import { createBullmqQueue } from '../desk/bullmq-queue.js';
-import type { CaseQueue, CaseSequencer, ConnectionCounter } from '../desk/ports.js';
+import type { CaseQueue, CaseSequencer, ConnectionCounter, SharedAgentFigures } from '../desk/ports.js';
 import { createRedisConnectionCounter } from '../desk/redis-connection-counter.js';
 import type { CaseProcessor } from '../desk/work-queue.js';
 import { type ReadinessCheck, redisChecks } from '../health.js';
 import type { Logger } from '../logger.js';
 import { createPubSub, type PubSub } from '../pubsub.js';
 import { createRedisLimiterStore } from '../security/redis-limiter-store.js';
+import { createRedisAgentFigures } from './redis-agent-figures.js';
 import { createRedisCaseSequencer } from './redis-case-sequencer.js';
 import { closeRedisClient, createRedisClient } from './redis-client.js';
 import { createRedisEventBus } from './redis-event-bus.js';
@@ -25,6 +26,8 @@ export interface Coordination {
   queue?: (worker: CaseProcessor) => CaseQueue;
   /** One numbering and publishing order of each case's events for every instance, with deltas kept for resumes. */
   sequencer?: CaseSequencer;
+  /** Per-agent figures of every instance (deskStatus, the dashboard's agent panel). */
+  agentFigures?: SharedAgentFigures;
   /** Readiness checks of what it depends on (Redis). */
   checks: ReadinessCheck[];
   /** Closes connections (after the desk and the sockets have stopped). */
@@ -39,10 +42,12 @@ export async function createCoordination(config: Config, logger: Logger): Promis
   commands.on('error', (err) => logger.warn({ err }, 'Redis connection'));
   const bus = await createRedisEventBus(target, logger);
   const connections = createRedisConnectionCounter(commands, { prefix: target.prefix, instanceId: bus.instanceId });
+  const agentFigures = createRedisAgentFigures(commands, { prefix: target.prefix, instanceId: bus.instanceId });
   return {
     pubsub: bus,
     limiterStore: createRedisLimiterStore(commands, target.prefix),
     connections,
+    agentFigures,
     sequencer: createRedisCaseSequencer(bus.publisher, {
       prefix: target.prefix,
       channel: bus.channel,
@@ -59,6 +64,7 @@ export async function createCoordination(config: Config, logger: Logger): Promis
     checks: redisChecks(() => commands.ping()),
     async close() {
       await connections.close().catch(() => undefined);
+      await agentFigures.close().catch(() => undefined);
       await bus.close();
       await closeRedisClient(commands);
     },
