@@ -23,6 +23,50 @@ const BATCH = 200;
 const STOP_WAIT_MS = 3000;
 const CHANGE_DEBOUNCE_MS = 500;
 
+const CLOCK_FIELDS = [
+  'caseId',
+  'priority',
+  'startedAt',
+  'firstResponseDueAt',
+  'resolutionDueAt',
+  'firstResponseWarnAt',
+  'resolutionWarnAt',
+  'firstResponseWarned',
+  'firstResponseBreached',
+  'resolutionWarned',
+  'resolutionBreached',
+  'pausedAt',
+  'pausedMs',
+  'stoppedAt',
+  'nextCheckAt',
+] as const satisfies readonly (keyof ICaseSla)[];
+
+/** A stored clock's fields as a plain object, to work out its next state on. */
+function copyClock(r: ICaseSla): ICaseSla {
+  return Object.fromEntries(CLOCK_FIELDS.map((f) => [f, r[f]])) as ICaseSla;
+}
+
+/** A new clock started at `startedAt`, nothing announced. */
+function newClock(caseId: string, priority: ICaseSla['priority'], startedAt: Date): ICaseSla {
+  return {
+    caseId,
+    priority,
+    startedAt,
+    firstResponseDueAt: null,
+    resolutionDueAt: null,
+    firstResponseWarnAt: null,
+    resolutionWarnAt: null,
+    firstResponseWarned: false,
+    firstResponseBreached: false,
+    resolutionWarned: false,
+    resolutionBreached: false,
+    pausedAt: null,
+    pausedMs: 0,
+    stoppedAt: null,
+    nextCheckAt: null,
+  } as ICaseSla;
+}
+
 /** Creates the scheduler (started by the desk); `now` is its clock. */
 export function createSlaScheduler(deps: {
   orm: MikroORM;
@@ -47,56 +91,87 @@ export function createSlaScheduler(deps: {
   /** The status and priority last seen per case (bounded), so updates that cannot move a clock cost nothing. */
   const seen = new LRUCache<string, string>({ max: 20_000 });
 
-  /** Brings these cases' clocks up to date at `now`, in one transaction; returns the events it fires. */
+  /**
+   * Brings these cases' clocks up to date at `now`; returns the events it fires. Clocks that fire
+   * nothing (nearly all) are written without the cases' locks, so answers being written on them go
+   * on; a case whose clock fires is synced again under its lock, the warned or breached mark stored
+   * in one transaction with its events.
+   */
   async function syncAll(caseIds: string[], now: Date): Promise<SlaEvent[]> {
+    const firing = await orm.em.fork().transactional((tx) => syncIn(tx, caseIds, now, null));
+    if (!firing.length) return [];
     const fired: SlaEvent[] = [];
-    await deps.log.transactionOn(caseIds, async (tx, record) => {
-      // Locked on PostgreSQL (in id order, so two instances cannot deadlock): with several
-      // instances, each hears of every case, and one at a time brings a clock up to date (the next
-      // one sees the clock the first made, and what it fired).
-      const cases = await tx.find(
-        Case,
-        { id: { $in: caseIds } },
-        locked ? { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } } : {},
-      );
-      if (!cases.length) return;
-      const clocks = new Map((await tx.find(CaseSla, { caseId: { $in: caseIds } })).map((r) => [r.caseId, r]));
-      const cal = await deps.sla.calendar(tx);
-      const policies = new Map<string, SlaTargets>();
-      for (const c of cases) {
-        let t = policies.get(c.priority);
-        if (!t) {
-          t = await deps.sla.policyFor(tx, c.priority);
-          policies.set(c.priority, t);
-        }
-        syncOne(tx, c, clocks.get(c.id), t, cal, now, (e) => {
-          fired.push(e);
-          record(c, { type: e.type, target: e.target, dueAt: e.dueAt, priority: e.priority });
-        });
-      }
-    });
+    await deps.log.transactionOn(firing, (tx, record) =>
+      syncIn(tx, firing, now, (c, e) => {
+        fired.push(e);
+        record(c, { type: e.type, target: e.target, dueAt: e.dueAt, priority: e.priority });
+      }),
+    );
     return fired;
   }
 
-  /** Brings one case's clock up to date at `now` (in `tx`); passes on the events it fires. */
-  function syncOne(
+  /**
+   * Syncs the clocks of `caseIds` in `tx`. With `fire`, stores every clock and passes on its events;
+   * without, leaves the clocks that would fire as they are and returns their cases.
+   */
+  async function syncIn(
     tx: EntityManager,
+    caseIds: string[],
+    now: Date,
+    fire: ((c: ICase, e: SlaEvent) => void) | null,
+  ): Promise<string[]> {
+    // Locked on PostgreSQL (in id order, so two instances cannot deadlock): with several
+    // instances, each hears of every case, and one at a time brings a clock up to date (the next
+    // one sees the clock the first made, and what it fired).
+    const cases = await tx.find(
+      Case,
+      { id: { $in: caseIds } },
+      locked ? { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } } : {},
+    );
+    if (!cases.length) return [];
+    const clocks = new Map((await tx.find(CaseSla, { caseId: { $in: caseIds } })).map((r) => [r.caseId, r]));
+    const cal = await deps.sla.calendar(tx);
+    const policies = new Map<string, SlaTargets>();
+    const firing: string[] = [];
+    for (const c of cases) {
+      let t = policies.get(c.priority);
+      if (!t) {
+        t = await deps.sla.policyFor(tx, c.priority);
+        policies.set(c.priority, t);
+      }
+      const found = clocks.get(c.id);
+      const events: SlaEvent[] = [];
+      const next = syncOne(c, found ? copyClock(found) : undefined, t, cal, now, (e) => events.push(e));
+      if (!next) continue;
+      if (events.length && !fire) {
+        firing.push(c.id);
+        continue;
+      }
+      if (found) Object.assign(found, next);
+      else tx.create(CaseSla, next);
+      for (const e of events) fire?.(c, e);
+    }
+    return firing;
+  }
+
+  /** One case's clock brought up to date at `now` (null: nothing to keep); passes on the events it fires. */
+  function syncOne(
     c: ICase,
     found: ICaseSla | undefined,
     t: SlaTargets,
     cal: BusinessCalendar,
     now: Date,
     fire: (e: SlaEvent) => void,
-  ): void {
+  ): ICaseSla | null {
     const caseId = c.id;
     let r = found;
     const done = DONE.includes(c.status);
     if (!r) {
-      if (done) return;
-      r = tx.create(CaseSla, { caseId, priority: c.priority, startedAt: c.createdAt, pausedMs: 0 } as ICaseSla);
+      if (done) return null;
+      r = newClock(caseId, c.priority, c.createdAt);
     }
     if (r.stoppedAt) {
-      if (done) return;
+      if (done) return null;
       // Opened again after a resolution: a new resolution clock from now (the first response stays met).
       Object.assign(r, {
         startedAt: now,
@@ -144,6 +219,7 @@ export function createSlaScheduler(deps: {
     check('RESOLUTION', done ? (c.resolvedAt ?? now) : null, r.resolutionWarnAt, r.resolutionDueAt);
     r.nextCheckAt = done || r.pausedAt ? null : nextCheck(r, c);
     if (done) r.stoppedAt = now;
+    return r;
   }
 
   /** The earliest threshold not yet announced (null: nothing left to announce). */

@@ -270,6 +270,51 @@ describe('sla scheduler', () => {
     expect(await clock(bad.id)).toBe(0);
   });
 
+  it('brings clocks up to date without waiting for a case being written, and waits only to fire on one', async () => {
+    t = await startTestApp({ SLA_POLL_MS: '600000' });
+    await t.gql(
+      `mutation { setSlaPolicy(input: { priority: URGENT, firstResponseMinutes: 5, resolutionMinutes: 30 }) { priority } }`,
+      {},
+      ADMIN,
+    );
+    const created = new Date();
+    const [caseId] = await storeCases(t.running.orm, [
+      { subject: 'Printer on fire', priority: 'URGENT', createdAt: created },
+    ]);
+    const { scheduler } = t.running.desk.sla;
+    // The case is held, as while an agent streams its answer (token deltas and the answer's writes).
+    let release = () => {};
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    const holding = t.running.desk.log.withLock(caseId, () => held);
+    try {
+      // Its clock is started (stored without a desk event, the sweep finds it), with nothing to announce yet.
+      scheduler.setClock(() => new Date(created.getTime() + MIN));
+      const quiet = await Promise.race([scheduler.tick(), new Promise((r) => setTimeout(() => r('waited'), 3000))]);
+      expect(quiet).toEqual([]);
+      const clock = await t.running.orm.em
+        .fork()
+        .getConnection()
+        .execute('select next_check_at from case_slas where case_id = ?', [caseId]);
+      expect(clock).toHaveLength(1);
+      // A warning is stored with the case's events: that one waits for the case.
+      scheduler.setClock(() => new Date(created.getTime() + 4 * MIN));
+      let fired: unknown = null;
+      const firing = scheduler.tick().then((evs) => {
+        fired = evs.map((e) => e.type);
+      });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(fired).toBeNull();
+      release();
+      await firing;
+      expect(fired).toEqual(['SLA_WARNING']);
+    } finally {
+      release();
+      await holding;
+    }
+  });
+
   it('breaches a first response nobody gave, for a case stored while the scheduler was not watching', async () => {
     t = await startTestApp({ SLA_POLL_MS: '600000' });
     await t.gql(
