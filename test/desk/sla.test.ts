@@ -242,6 +242,19 @@ describe('sla scheduler', () => {
     }
   });
 
+  /** A desk (polling off) with a 5/30-minute URGENT policy, and an URGENT case stored straight in its database. */
+  async function urgentCaseUnseen(subject: string): Promise<{ caseId: string; created: Date }> {
+    t = await startTestApp({ SLA_POLL_MS: '600000' });
+    await t.gql(
+      `mutation { setSlaPolicy(input: { priority: URGENT, firstResponseMinutes: 5, resolutionMinutes: 30 }) { priority } }`,
+      {},
+      ADMIN,
+    );
+    const created = new Date();
+    const [caseId] = await storeCases(t.running.orm, [{ subject, priority: 'URGENT', createdAt: created }]);
+    return { caseId, created };
+  }
+
   it('keeps the clocks of the other cases of a pass going when one case cannot be synced', async () => {
     t = await startTestApp({ SLA_POLL_MS: '600000' });
     const [good, bad] = (
@@ -271,16 +284,7 @@ describe('sla scheduler', () => {
   });
 
   it('brings clocks up to date without waiting for a case being written, and waits only to fire on one', async () => {
-    t = await startTestApp({ SLA_POLL_MS: '600000' });
-    await t.gql(
-      `mutation { setSlaPolicy(input: { priority: URGENT, firstResponseMinutes: 5, resolutionMinutes: 30 }) { priority } }`,
-      {},
-      ADMIN,
-    );
-    const created = new Date();
-    const [caseId] = await storeCases(t.running.orm, [
-      { subject: 'Printer on fire', priority: 'URGENT', createdAt: created },
-    ]);
+    const { caseId, created } = await urgentCaseUnseen('Printer on fire');
     const { scheduler } = t.running.desk.sla;
     // The case is held, as while an agent streams its answer (token deltas and the answer's writes).
     let release = () => {};
@@ -316,17 +320,8 @@ describe('sla scheduler', () => {
   });
 
   it('breaches a first response nobody gave, for a case stored while the scheduler was not watching', async () => {
-    t = await startTestApp({ SLA_POLL_MS: '600000' });
-    await t.gql(
-      `mutation { setSlaPolicy(input: { priority: URGENT, firstResponseMinutes: 5, resolutionMinutes: 30 }) { priority } }`,
-      {},
-      ADMIN,
-    );
     // Stored straight in the database: no desk event announces it, so only the sweep finds it.
-    const created = new Date();
-    const [caseId] = await storeCases(t.running.orm, [
-      { subject: 'Outage at the office', priority: 'URGENT', createdAt: created },
-    ]);
+    const { caseId, created } = await urgentCaseUnseen('Outage at the office');
     const desk = t.running.desk;
     // Let the passes already queued (the one at start) run on the real clock before moving it.
     expect(await desk.sla.scheduler.tick()).toEqual([]);
