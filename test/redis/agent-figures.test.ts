@@ -6,7 +6,8 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedisAgentFigures } from '../../server/redis/redis-agent-figures.js';
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import type { TestApp } from '../helpers/app.js';
+import { startDesks } from '../helpers/desks.js';
 import { skipRedis, startTestRedis, type TestRedis } from '../helpers/redis.js';
 import { answered, CASE_EVENTS, collectWs } from '../helpers/streams.js';
 
@@ -32,9 +33,7 @@ describe.skipIf(skipRedis())('agent figures over several instances', () => {
     let b: TestApp;
     const latencies: number[] = [];
     beforeAll(async () => {
-      const env = { REDIS_URL: redis.url, REDIS_KEY_PREFIX: redis.prefix(), STREAM_CHUNK_DELAY_MS: '2' };
-      a = await startTestApp(env);
-      b = await startTestApp({ ...env, DATABASE_URL: a.config.DATABASE_URL });
+      [a, b] = await startDesks(redis, [{}, {}], { STREAM_CHUNK_DELAY_MS: '2' });
     });
     afterAll(async () => {
       await b?.stop();

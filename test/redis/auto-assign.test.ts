@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEvent, Case, CaseEventRecord } from '../../server/db/entities/index.js';
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import type { TestApp } from '../helpers/app.js';
+import { startDesks } from '../helpers/desks.js';
 import { skipRedis, startTestRedis, type TestRedis } from '../helpers/redis.js';
 
 const SUBMIT = /* GraphQL */ `
@@ -26,9 +27,7 @@ describe.skipIf(skipRedis())('auto-assignment on two instances', () => {
   let b: TestApp;
   beforeAll(async () => {
     redis = await startTestRedis();
-    const shared = { REDIS_URL: redis.url, REDIS_KEY_PREFIX: redis.prefix(), RATE_LIMIT_PER_MINUTE: '1000' };
-    a = await startTestApp(shared);
-    b = await startTestApp({ ...shared, DATABASE_URL: a.config.DATABASE_URL });
+    [a, b] = await startDesks(redis, [{}, {}], { RATE_LIMIT_PER_MINUTE: '1000' });
   });
   afterAll(async () => {
     await b?.stop();
@@ -77,9 +76,7 @@ describe.skipIf(skipRedis())('auto-assignment on two instances', () => {
 
   it('never gives an operator more open cases than its capacity when both instances assign at once', async () => {
     // A fresh pair: the operators of the test before have room for everything.
-    const shared = { REDIS_URL: redis.url, REDIS_KEY_PREFIX: redis.prefix(), RATE_LIMIT_PER_MINUTE: '1000' };
-    const c = await startTestApp(shared);
-    const d = await startTestApp({ ...shared, DATABASE_URL: c.config.DATABASE_URL });
+    const [c, d] = await startDesks(redis, [{}, {}], { RATE_LIMIT_PER_MINUTE: '1000' });
     try {
       const i = { id: 'solo', name: 'Solo', team: 'ESCALATIONS', capacity: 1, availability: 'ONLINE' };
       expect((await c.gql(SAVE, { i }, ADMIN)).errors).toBeUndefined();

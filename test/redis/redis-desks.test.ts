@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GqlResult, startTestApp, type TestApp, tokenFor } from '../helpers/app.js';
+import { clusterEnv, startDesks } from '../helpers/desks.js';
 import { openWs, type RawWs } from '../helpers/raw-ws.js';
 import { skipRedis, startTestRedis, type TestRedis } from '../helpers/redis.js';
 import { CASE_EVENTS, collectWs } from '../helpers/streams.js';
@@ -18,15 +19,6 @@ const DESK_EVENTS = /* GraphQL */ `
 `;
 
 const code = (r: { errors?: { extensions?: Record<string, unknown> }[] }) => r.errors?.[0]?.extensions?.code;
-
-/** `n` apps on one database (the first one's) and one Redis prefix. */
-async function startDesks(redis: TestRedis, n: number, env: Record<string, string> = {}): Promise<TestApp[]> {
-  const shared = { REDIS_URL: redis.url, REDIS_KEY_PREFIX: redis.prefix(), STREAM_CHUNK_DELAY_MS: '2', ...env };
-  const a = await startTestApp(shared);
-  const rest = [];
-  for (let i = 1; i < n; i++) rest.push(await startTestApp({ ...shared, DATABASE_URL: a.config.DATABASE_URL }));
-  return [a, ...rest];
-}
 
 async function connect(t: TestApp, sub: string): Promise<RawWs> {
   const ws = await openWs(t.running.wsUrl);
@@ -48,7 +40,8 @@ describe.skipIf(skipRedis())('two desks on one Redis', () => {
     let b: TestApp;
     let c: TestApp;
     beforeAll(async () => {
-      [a, b, c] = await startDesks(redis, 3, {
+      [a, b, c] = await startDesks(redis, [{}, {}, {}], {
+        STREAM_CHUNK_DELAY_MS: '2',
         RATE_LIMITS: JSON.stringify({ submitRequest: 4 }),
         GUEST_SESSIONS_PER_MINUTE: '3',
         WS_MAX_CONNECTIONS_PER_IDENTITY: '2',
@@ -183,7 +176,7 @@ describe.skipIf(skipRedis())('two desks on one Redis', () => {
     it('answers /ready with 503 naming redis', async () => {
       // A server of its own, to stop it.
       const own = await startTestRedis({ own: true });
-      const t = await startTestApp({ REDIS_URL: own.url, REDIS_KEY_PREFIX: own.prefix() });
+      const t = await startTestApp(clusterEnv(own));
       try {
         expect((await fetch(new URL('/ready', t.running.url))).status).toBe(200);
         await own.stop();

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseSla } from '../../server/db/entities/index.js';
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import type { TestApp } from '../helpers/app.js';
+import { startDesks } from '../helpers/desks.js';
 import { skipRedis, startTestRedis, type TestRedis } from '../helpers/redis.js';
 
 const SUBMIT = /* GraphQL */ `
@@ -23,9 +24,9 @@ describe.skipIf(skipRedis())('SLA clocks on two instances', () => {
     redis = await startTestRedis();
     // Each instance's errors go to a file, to be read.
     const logs = mkdtempSync(join(tmpdir(), 'crewdesk-sla-logs-'));
-    const shared = { REDIS_URL: redis.url, REDIS_KEY_PREFIX: redis.prefix(), LOG_LEVEL: 'error' };
-    a = await startTestApp({ ...shared, LOG_FILE: join(logs, 'a.log') });
-    b = await startTestApp({ ...shared, LOG_FILE: join(logs, 'b.log'), DATABASE_URL: a.config.DATABASE_URL });
+    [a, b] = await startDesks(redis, [{ LOG_FILE: join(logs, 'a.log') }, { LOG_FILE: join(logs, 'b.log') }], {
+      LOG_LEVEL: 'error',
+    });
   });
   afterAll(async () => {
     await b?.stop();
