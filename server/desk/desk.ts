@@ -243,7 +243,7 @@ export function createDesk(deps: {
          group by agent_name`,
       );
       const stored = rows
-        .filter((r) => r.agent in agents)
+        .filter((r) => Object.hasOwn(agents, r.agent))
         .map((r) => ({
           agent: r.agent,
           handled: Number(r.handled),
@@ -254,7 +254,9 @@ export function createDesk(deps: {
         }));
       metrics.restore(stored);
       // Shared figures keep counting across restarts: only the first instance after Redis was empty adds them.
-      await deps.agentFigures?.seed(stored);
+      await deps.agentFigures
+        ?.seed(stored)
+        .catch((err: unknown) => logger.warn({ err }, 'agent figures: stored answers not added in Redis'));
     },
     agents() {
       return Object.values(agents).map((a) => ({
