@@ -452,6 +452,37 @@ describe('tools', () => {
         'pay_ZFqhR7Ku3LjYiq',
       ]);
     });
+
+    it('reads the records once for all the recent payments it checks, with the verdicts of checking each', async () => {
+      const ctx = makeCtx(db.orm, 'cust-ava');
+      const calls: string[] = [];
+      const data = ctx.data;
+      ctx.data = new Proxy(data, {
+        get(target, key, receiver) {
+          const v = Reflect.get(target, key, receiver);
+          return typeof v === 'function'
+            ? (...args: unknown[]) => {
+                calls.push(String(key));
+                return v.apply(target, args);
+              }
+            : v;
+        },
+      });
+      const all = await call('check_refund_eligibility', {}, ctx);
+      expect(all.payments.length).toBe(5);
+      const count = (name: string) => calls.filter((c) => c === name).length;
+      expect({ payments: count('payments'), refunds: count('refunds'), openActions: count('openActions') }).toEqual({
+        payments: 1,
+        refunds: 1,
+        openActions: 1,
+      });
+      const invoices = new Set(all.payments.map((p: { payment: { invoice: string | null } }) => p.payment.invoice));
+      expect(count('invoice')).toBeLessThanOrEqual(invoices.size);
+      for (const p of all.payments) {
+        const one = await call('check_refund_eligibility', { reference: p.payment.ref }, makeCtx(db.orm, 'cust-ava'));
+        expect(p.verdict).toEqual(one.verdict);
+      }
+    });
   });
 
   describe('support tools', () => {

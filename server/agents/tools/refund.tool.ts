@@ -3,13 +3,45 @@
  * No tool here moves money: a refund is proposed, and carried out only when the customer says yes.
  */
 import { z } from 'zod';
-import type { PaymentRecord as IPayment } from '../../db/customer-data.js';
-import type { IPendingAction } from '../../db/entities/index.js';
+import type { InvoiceRecord, PaymentRecord as IPayment } from '../../db/customer-data.js';
+import type { IPendingAction, IRefund } from '../../db/entities/index.js';
 import { assessRefund, claimsDuplicate, REFUND_POLICY, type RefundClaim } from '../policy/refund.policy.js';
 import { paymentView } from './billing.tool.js';
 import { day, defineTool, money, type ToolContext } from './tool.js';
 
-/** The policy's verdict on a payment, with the customer's records it needs. */
+/** The customer's records a verdict is made on. */
+interface RefundRecords {
+  /** The latest 50 payments, newest first. */
+  payments: IPayment[];
+  /** The payment's invoice (null: none). */
+  invoice: InvoiceRecord | null;
+  /** Refunds of the payment. */
+  refunds: IRefund[];
+  /** The customer's open actions. */
+  open: IPendingAction[];
+}
+
+/** The policy's verdict on a payment, on the customer's records it needs. */
+function verdictOn(
+  payment: IPayment,
+  records: RefundRecords,
+  ctx: ToolContext,
+  opts: { amountCents?: number; claim?: RefundClaim },
+) {
+  const openRefund =
+    records.refunds.find((r) => r.status === 'pending_review')?.id ??
+    records.open.find((a) => a.paymentRef === payment.ref && a.caseId !== ctx.caseId)?.id ??
+    null;
+  return assessRefund(payment, {
+    payments: records.payments,
+    invoice: records.invoice,
+    openRefund,
+    now: ctx.now,
+    ...opts,
+  });
+}
+
+/** The policy's verdict on a payment, reading the records it needs. */
 async function verdictFor(payment: IPayment, ctx: ToolContext, opts: { amountCents?: number; claim?: RefundClaim }) {
   const [payments, invoice, refunds, open] = await Promise.all([
     ctx.data.payments(50),
@@ -17,11 +49,39 @@ async function verdictFor(payment: IPayment, ctx: ToolContext, opts: { amountCen
     ctx.data.refunds(payment.ref),
     ctx.data.openActions(),
   ]);
-  const openRefund =
-    refunds.find((r) => r.status === 'pending_review')?.id ??
-    open.find((a) => a.paymentRef === payment.ref && a.caseId !== ctx.caseId)?.id ??
-    null;
-  return assessRefund(payment, { payments, invoice, openRefund, now: ctx.now, ...opts });
+  return verdictOn(payment, { payments, invoice, refunds, open }, ctx, opts);
+}
+
+/**
+ * The verdicts on the recent successful payments (at most five of the latest ten), on records read
+ * once for all of them: the payments, refunds and open actions, and each invoice once.
+ */
+async function recentVerdicts(ctx: ToolContext, opts: { claim?: RefundClaim }) {
+  const [payments, refunds, open] = await Promise.all([
+    ctx.data.payments(50),
+    ctx.data.refunds(),
+    ctx.data.openActions(),
+  ]);
+  const recent = payments
+    .slice(0, 10)
+    .filter((p) => p.status !== 'failed')
+    .slice(0, 5);
+  const numbers = [...new Set(recent.flatMap((p) => (p.invoiceNumber ? [p.invoiceNumber] : [])))];
+  const invoices = new Map(await Promise.all(numbers.map(async (n) => [n, await ctx.data.invoice(n)] as const)));
+  return recent.map((p) => ({
+    payment: paymentView(p),
+    verdict: verdictOn(
+      p,
+      {
+        payments,
+        invoice: p.invoiceNumber ? (invoices.get(p.invoiceNumber) ?? null) : null,
+        refunds: refunds.filter((r) => r.paymentRef === p.ref),
+        open,
+      },
+      ctx,
+      opts,
+    ),
+  }));
 }
 
 /** Finds the payment a reference points to: a payment ref, or an invoice number (its latest successful payment). */
@@ -80,16 +140,14 @@ export const checkRefundEligibilityTool = defineTool({
       if (!payment) return { found: false, reference: input.reference };
       return { found: true, payment: paymentView(payment), verdict: await verdictFor(payment, ctx, input) };
     }
-    const payments = (await ctx.data.payments(10)).filter((p) => p.status !== 'failed').slice(0, 5);
+    const payments = await recentVerdicts(ctx, input);
     return {
       found: payments.length > 0,
       policy: {
         windowDays: REFUND_POLICY.windowDays,
         limitWithoutReview: money(REFUND_POLICY.consentLimitCents),
       },
-      payments: await Promise.all(
-        payments.map(async (p) => ({ payment: paymentView(p), verdict: await verdictFor(p, ctx, input) })),
-      ),
+      payments,
     };
   },
 });
