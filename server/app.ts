@@ -177,7 +177,7 @@ export function createApp(
         agents,
         // The company's JSON API for the kinds it has URLs for, the desk's database for the rest.
         customerData: companyApi
-          ? (em, customerId) => createHttpCustomerData(createCustomerData(em, customerId), companyApi)
+          ? (em, customerId, sql) => createHttpCustomerData(createCustomerData(em, customerId, sql), companyApi)
           : undefined,
         provider,
         kb,

@@ -14,6 +14,7 @@ import type {
   ISubscription,
   ServiceIncident,
 } from './entities/index.js';
+import type { Sql } from './sql/sql-runner.js';
 
 type IServiceIncident = InferEntity<typeof ServiceIncident>;
 
@@ -21,6 +22,9 @@ type IServiceIncident = InferEntity<typeof ServiceIncident>;
 export type InvoiceRecord = Omit<IInvoice, 'customer'>;
 export type PaymentRecord = Omit<IPayment, 'customer'>;
 export type OrderRecord = Omit<IOrder, 'customer'>;
+export type RefundRecord = Omit<IRefund, 'customer'>;
+export type ActionRecord = Omit<IPendingAction, 'customer'>;
+export type IncidentRecord = IServiceIncident;
 export type SubscriptionRecord = Pick<
   ISubscription,
   'status' | 'billingCycle' | 'priceCents' | 'startedAt' | 'renewsAt'
@@ -54,7 +58,7 @@ export interface CustomerData {
   payments(limit: number): Promise<PaymentRecord[]>;
   payment(ref: string): Promise<PaymentRecord | null>;
   paymentsForInvoice(number: string): Promise<PaymentRecord[]>;
-  refunds(paymentRef?: string): Promise<IRefund[]>;
+  refunds(paymentRef?: string): Promise<RefundRecord[]>;
   /** Records a refund the customer confirmed. */
   createRefund(input: {
     payment: PaymentRecord;
@@ -64,14 +68,17 @@ export interface CustomerData {
     caseId: string;
   }): Promise<IRefund>;
   /** The customer's actions that are still open (on one case, or all). */
-  openActions(caseId?: string): Promise<IPendingAction[]>;
+  openActions(caseId?: string): Promise<ActionRecord[]>;
   proposeAction(input: ProposedAction): Promise<IPendingAction>;
   /** Newest first, at most `limit`. */
   orders(limit: number): Promise<OrderRecord[]>;
   order(number: string): Promise<OrderRecord | null>;
   /** Service incidents are company-wide, not per customer. */
-  incidents(sinceDays: number): Promise<IServiceIncident[]>;
+  incidents(sinceDays: number): Promise<IncidentRecord[]>;
 }
 
-/** Makes the port for a customer, on an entity manager of the desk's database (for its own records). */
-export type CustomerDataFactory<EM = unknown> = (em: EM, customerId: string) => CustomerData;
+/**
+ * Makes the port for a customer, on an entity manager of the desk's database (for its own records)
+ * and, outside a transaction, the desk's plain-SQL runner for its reads.
+ */
+export type CustomerDataFactory<EM = unknown> = (em: EM, customerId: string, sql?: Sql) => CustomerData;

@@ -102,7 +102,7 @@ const MIGRATION_LOCK_KEY = 72_617_353_810;
 
 export { MikroORM };
 
-/** The dialect an open ORM talks to. */
-export function dialectOf(orm: MikroORM): Dialect {
+/** The dialect an open ORM (or one of its entity managers) talks to. */
+export function dialectOf(orm: { config: { get(key: 'driver'): unknown } }): Dialect {
   return (orm.config.get('driver') as unknown) === PostgreSqlDriver ? 'postgresql' : 'sqlite';
 }

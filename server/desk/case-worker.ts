@@ -236,7 +236,7 @@ export function createCaseWorker(deps: CaseWorkerDeps) {
           },
           toolContext: {
             caseId,
-            data: deps.customerData(orm.em.fork(), c.customerId),
+            data: deps.customerData(orm.em.fork(), c.customerId, log.sql),
             kb: deps.kb,
             desk: store.actions(caseId),
             route: agentName,

@@ -4,8 +4,9 @@ import type {
   OrderRecord as IOrder,
   PaymentRecord as IPayment,
   SubscriptionRecord as ISubscription,
+  RefundRecord,
 } from '../db/customer-data.js';
-import type { ICustomer, IRefund } from '../db/entities/index.js';
+import type { ICustomer } from '../db/entities/index.js';
 import { type CustomerPanel, loadCustomerPanel } from '../desk/customer-panel.service.js';
 import { builder } from './builder.js';
 import { CaseType } from './case.schema.js';
@@ -61,7 +62,7 @@ const PaymentType = builder.objectRef<IPayment>('PanelPayment').implement({
   }),
 });
 
-const RefundType = builder.objectRef<IRefund>('PanelRefund').implement({
+const RefundType = builder.objectRef<RefundRecord>('PanelRefund').implement({
   fields: (t) => ({
     id: t.exposeID('id'),
     paymentRef: t.exposeString('paymentRef'),

@@ -3,8 +3,7 @@
  * No tool here moves money: a refund is proposed, and carried out only when the customer says yes.
  */
 import { z } from 'zod';
-import type { InvoiceRecord, PaymentRecord as IPayment } from '../../db/customer-data.js';
-import type { IPendingAction, IRefund } from '../../db/entities/index.js';
+import type { ActionRecord, InvoiceRecord, PaymentRecord as IPayment, RefundRecord } from '../../db/customer-data.js';
 import { assessRefund, claimsDuplicate, REFUND_POLICY, type RefundClaim } from '../policy/refund.policy.js';
 import { paymentView } from './billing.tool.js';
 import { day, defineTool, money, type ToolContext } from './tool.js';
@@ -16,9 +15,9 @@ interface RefundRecords {
   /** The payment's invoice (null: none). */
   invoice: InvoiceRecord | null;
   /** Refunds of the payment. */
-  refunds: IRefund[];
+  refunds: RefundRecord[];
   /** The customer's open actions. */
-  open: IPendingAction[];
+  open: ActionRecord[];
 }
 
 /** The policy's verdict on a payment, on the customer's records it needs. */
@@ -95,7 +94,7 @@ async function resolvePayment(reference: string | undefined, ctx: ToolContext): 
 }
 
 /** A proposal as tools report it: what would happen, and the yes/no question for the customer. */
-function proposalView(a: IPendingAction, payment: IPayment) {
+function proposalView(a: ActionRecord, payment: IPayment) {
   const amount = money(a.amountCents, a.currency);
   const review = a.verdict.decision === 'review';
   return {
