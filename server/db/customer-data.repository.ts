@@ -29,7 +29,6 @@ import {
   ServiceIncident,
   Subscription,
 } from './entities/index.js';
-
 import { dialectOf } from './orm.js';
 import { type EntityRows, entityRows } from './sql/entity-rows.js';
 import type { Sql } from './sql/sql-runner.js';

@@ -23,6 +23,7 @@ const asDate: Decode = (v) => {
   // Epoch milliseconds (SQLite), as a number or a string of digits; else a date string.
   return new Date(typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : (v as string | number));
 };
+// Text on SQLite; PostgreSQL's driver has parsed it already (the desk's JSON columns hold objects and arrays, never a bare string).
 const asJson: Decode = (v) => (typeof v === 'string' ? JSON.parse(v) : (v ?? null));
 const asBoolean: Decode = (v) => (v === null || v === undefined ? null : Boolean(v));
 const asIs: Decode = (v) => (v === undefined ? null : v);
@@ -45,7 +46,7 @@ export function entityRows<T>(meta: EntityMetadata): EntityRows<T> {
       .filter((p) => p.kind === 'scalar' && p.persist !== false && p.fieldNames?.length === 1)
       .map((p) => ({ name: p.name, field: p.fieldNames[0], decode: decoderOf(p) }));
     rows = {
-      columns: (alias, prefix = '') => scalars.map((s) => `${alias}.${s.field} as ${prefix}${s.field}`).join(', '),
+      columns: (alias, prefix = '') => scalars.map((s) => `${alias}."${s.field}" as "${prefix}${s.field}"`).join(', '),
       decode: (row, prefix = '') => {
         const out: Record<string, unknown> = {};
         for (const s of scalars) out[s.name] = s.decode(row[prefix + s.field]);
