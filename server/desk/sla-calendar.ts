@@ -53,18 +53,51 @@ export function checkCalendar(cal: BusinessCalendar): BusinessCalendar {
   return { timezone: cal.timezone, weekly, holidays: [...new Set(cal.holidays)].sort() };
 }
 
+/** One day of a calendar: its open intervals (ms since the epoch) and where the next day starts. */
+interface DayPlan {
+  open: [number, number][];
+  next: number;
+}
+
+/**
+ * Days already worked out, per calendar (keyed by the object: a calendar is read once per SLA pass
+ * and not changed), so a pass over many cases does the time-zone arithmetic of each day once.
+ */
+const plans = new WeakMap<BusinessCalendar, Map<number, DayPlan>>();
+const MAX_CACHED_DAYS = 4000;
+
+/** `day`: the day's first moment (midnight, or 01:00 where a clock change skips midnight). */
+function dayPlan(day: DateTime, cal: BusinessCalendar, holidays: Set<string>): DayPlan {
+  // The next day's first moment, not 24 hours on: a day a clock change skips midnight on starts at
+  // 01:00, and the days after it start at midnight again.
+  const next = day.plus({ days: 1 }).startOf('day');
+  if (holidays.has(day.toISODate() ?? '')) return { open: [], next: next.toMillis() };
+  const hours = cal.weekly[String(day.weekday) as keyof WeeklyHours] ?? [];
+  const open = hours.map(([a, b]): [number, number] => [
+    day.plus({ minutes: minutesOf(a) }).toMillis(),
+    (b === '24:00' ? next : day.plus({ minutes: minutesOf(b) })).toMillis(),
+  ]);
+  return { open, next: next.toMillis() };
+}
+
 /** The open intervals of each day from `from`'s day on, in order (ms since the epoch). */
 function* openIntervals(from: Date, cal: BusinessCalendar): Generator<[number, number]> {
+  let days = plans.get(cal);
+  if (!days) {
+    days = new Map();
+    plans.set(cal, days);
+  }
+  if (days.size > MAX_CACHED_DAYS) days.clear();
   const holidays = new Set(cal.holidays);
-  let day = DateTime.fromJSDate(from, { zone: cal.timezone }).startOf('day');
-  for (let i = 0; i < MAX_DAYS; i++, day = day.plus({ days: 1 })) {
-    if (holidays.has(day.toISODate() ?? '')) continue;
-    const hours = cal.weekly[String(day.weekday) as keyof WeeklyHours] ?? [];
-    for (const [a, b] of hours) {
-      const start = day.plus({ minutes: minutesOf(a) });
-      const end = b === '24:00' ? day.plus({ days: 1 }) : day.plus({ minutes: minutesOf(b) });
-      yield [start.toMillis(), end.toMillis()];
+  let start = DateTime.fromJSDate(from, { zone: cal.timezone }).startOf('day').toMillis();
+  for (let i = 0; i < MAX_DAYS; i++) {
+    let plan = days.get(start);
+    if (!plan) {
+      plan = dayPlan(DateTime.fromMillis(start, { zone: cal.timezone }), cal, holidays);
+      days.set(start, plan);
     }
+    yield* plan.open;
+    start = plan.next;
   }
 }
 

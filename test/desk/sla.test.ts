@@ -63,6 +63,32 @@ describe('sla calendar', () => {
     expect(due.toISOString()).toBe('2026-03-30T07:30:00.000Z');
   });
 
+  it('opens at the same local hour on the days after a clock change that skips midnight', () => {
+    // Santiago moves its clocks from 00:00 to 01:00 on Sunday 6 Sep 2026: that day starts at 01:00,
+    // Monday at midnight again. Friday 16:00 plus two business hours is Monday 10:00 (UTC-3).
+    const santiago = { ...BERLIN, timezone: 'America/Santiago', holidays: [] };
+    expect(addBusinessMs(new Date('2026-09-04T20:00:00Z'), 120 * MIN, santiago).toISOString()).toBe(
+      '2026-09-07T13:00:00.000Z',
+    );
+  });
+
+  it('gives the same times from one calendar asked many times, in any order, as from a fresh copy each time', () => {
+    const starts = Array.from({ length: 60 }, (_, i) => new Date(Date.UTC(2026, 2, 20) + i * 7.3 * 3_600_000));
+    const amounts = [30, 240, 1440, 2880].map((m) => m * MIN);
+    const fresh = starts.flatMap((s) =>
+      amounts.map((ms) => addBusinessMs(s, ms, structuredClone(BERLIN)).toISOString()),
+    );
+    const order = fresh.map((_, i) => i).sort((a, b) => ((a * 37) % 97) - ((b * 37) % 97));
+    const shared: string[] = [];
+    for (const i of order)
+      shared[i] = addBusinessMs(
+        starts[Math.floor(i / amounts.length)],
+        amounts[i % amounts.length],
+        BERLIN,
+      ).toISOString();
+    expect(shared).toEqual(fresh);
+  });
+
   it('refuses unknown zones, overlapping intervals and a week with no open hour', () => {
     expect(() => checkCalendar({ ...BERLIN, timezone: 'Mars/Olympus' })).toThrow(/not a known time zone/);
     expect(() =>
