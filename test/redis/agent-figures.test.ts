@@ -55,6 +55,7 @@ describe.skipIf(skipRedis())('agent figures over several instances', () => {
       await answer(a, 'Please refund the duplicate charge on my card.');
       expect(latencies).toHaveLength(3);
       const mean = latencies.reduce((x, y) => x + y, 0) / latencies.length;
+      const averages: number[] = [];
       for (const t of [a, b]) {
         const billing = await billingOf(t);
         expect(billing).toEqual({
@@ -65,9 +66,13 @@ describe.skipIf(skipRedis())('agent figures over several instances', () => {
           avgTimeToFirstTokenMs: expect.any(Number),
           avgTimeToAnswerMs: expect.any(Number),
         });
-        // Stored latencies are whole milliseconds; the counters keep the exact ones.
-        expect(Math.abs(billing.avgTimeToAnswerMs - mean)).toBeLessThanOrEqual(1);
+        averages.push(billing.avgTimeToAnswerMs);
+        // The figures time the agent's run; a stored message's latency also counts the checks of its
+        // answer after the run (whole milliseconds), so they agree to a few milliseconds.
+        expect(Math.abs(billing.avgTimeToAnswerMs - mean)).toBeLessThanOrEqual(5);
       }
+      // One desk-wide figure, the same on both instances.
+      expect(averages[1]).toBe(averages[0]);
     });
 
     it('shows a run on A as active on B, in deskStatus and in the dashboard events', async () => {
