@@ -12,7 +12,13 @@ import type { Dialect } from '../orm.js';
 /** A row as the driver returns it. */
 export type SqlRow = Record<string, unknown>;
 
-/** Runs statements (`?` placeholders), inside a transaction or on their own. */
+/**
+ * Runs statements (`?` placeholders), inside a transaction or on their own. Statements started
+ * together (not awaited one by one) may run in any order, on SQLite as on PostgreSQL: start
+ * together only what does not depend on each other's effects. Inside a transaction, foreign keys
+ * are checked at commit (SQLite) or statements run in the order started (PostgreSQL), so rows
+ * that refer to each other may be written together.
+ */
 export interface Sql {
   readonly dialect: Dialect;
   all<T extends SqlRow = SqlRow>(sql: string, params?: readonly unknown[]): Promise<T[]>;
@@ -167,7 +173,9 @@ function sqliteRunner(knex: KnexLike, enc: (p?: readonly unknown[]) => unknown[]
     transaction: async (fn) => {
       const conn = (await knex.client.acquireConnection()) as Sqlite3Conn;
       try {
-        await control(conn, 'begin immediate');
+        // Foreign keys checked at commit: the statements of one step may then run in any order
+        // (node-sqlite3 gives no order between statements in flight on one connection).
+        await control(conn, 'begin immediate; pragma defer_foreign_keys = on');
         try {
           const result = await fn(on(conn));
           await control(conn, 'commit');
@@ -219,4 +227,14 @@ export function isUniqueViolation(err: unknown): boolean {
   if (!e) return false;
   if (e.name === 'UniqueConstraintViolationException' || e.code === '23505') return true;
   return e.code === 'SQLITE_CONSTRAINT' && /UNIQUE constraint failed/.test(e.message ?? '');
+}
+
+/**
+ * Waits for every statement started together and then fails with the first failure, if any: a
+ * transaction is rolled back only once none of its statements is still running.
+ */
+export async function settledAll(pending: readonly Promise<unknown>[]): Promise<void> {
+  const results = await Promise.allSettled(pending);
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
 }
