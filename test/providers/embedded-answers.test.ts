@@ -173,4 +173,100 @@ describe('embedded answers', () => {
     expect(text).toMatch(/^Hi Ben, sorry for the trouble/);
     expect(events.at(-1)).toEqual({ type: 'done', finishReason: 'stop' });
   });
+  describe('a question why an invoice is higher', () => {
+    const invoice = (number: string, cents: number, issued: string, lines: [string, number][]) => ({
+      number,
+      amount: `$${(cents / 100).toFixed(2)}`,
+      amountCents: cents,
+      currency: 'USD',
+      status: 'paid',
+      issued,
+      due: issued,
+      lines: lines.map(([description, c]) => ({ description, amount: `$${(c / 100).toFixed(2)}` })),
+    });
+    const plus = invoice('INV-2026-0136', 1900, '2026-11-28', [['Brightwave Plus plan — monthly subscription', 1900]]);
+    const before = invoice('INV-2026-0126', 1900, '2026-10-29', [
+      ['Brightwave Plus plan — monthly subscription', 1900],
+    ]);
+    const hub = invoice('INV-2026-0118', 14800, '2026-10-02', [['Brightwave Hub 2', 14800]]);
+    const seen = (...invoices: ReturnType<typeof invoice>[]): SeenResult[] => [
+      { name: 'list_invoices', output: { count: invoices.length, invoices } },
+    ];
+
+    it('compares the invoices, not the refund policy, unless a refund or a double charge is asked for', () => {
+      for (const text of [
+        'Why is my invoice higher this month?',
+        'my bill went up, why?',
+        'Why was I charged more than usual?',
+      ]) {
+        const d = router.route(text);
+        const calls = planInitial(d.intent, d.route, text, ALL_TOOLS).map((c) => c.name);
+        expect(calls, text).toContain('list_invoices');
+        expect(calls, text).not.toContain('check_refund_eligibility');
+      }
+      const refund = 'My bill went up this month, I want a refund of the difference';
+      const d = router.route(refund);
+      expect(planInitial(d.intent, d.route, refund, ALL_TOOLS).map((c) => c.name)).toContain(
+        'check_refund_eligibility',
+      );
+      const twice = planInitial('billing_dispute', 'billing', 'Why was I charged twice this month?', ALL_TOOLS);
+      expect(twice.map((c) => c.name)).toContain('check_refund_eligibility');
+    });
+
+    it('says the latest invoice is the same as the one before it, and names the larger one', () => {
+      const text = 'Why is my invoice higher this month?';
+      const a = composeAnswer('billing', 'billing_dispute', text, seen(plus, before, hub));
+      expect(a).toMatch(
+        /INV-2026-0136 \(\$19\.00, issued 2026-11-28\) is the same amount as the one before it, INV-2026-0126 \(\$19\.00/,
+      );
+      expect(a).toMatch(/INV-2026-0118 \(\$148\.00, issued 2026-10-02\): Brightwave Hub 2/);
+      expect(a).not.toMatch(/refundable|sorry about the trouble with your payment/i);
+    });
+
+    it('gives the difference and the lines that make it when the latest is higher', () => {
+      const up = invoice('INV-2026-0140', 2900, '2026-11-28', [
+        ['Brightwave Plus plan — monthly subscription', 1900],
+        ['Extra mesh point rental', 1000],
+      ]);
+      const a = composeAnswer('billing', 'invoice', 'why did my bill go up?', seen(up, before));
+      expect(a).toMatch(
+        /INV-2026-0140 \(\$29\.00, issued 2026-11-28\) is \$10\.00 more than the one before it, INV-2026-0126 \(\$19\.00/,
+      );
+      expect(a).toMatch(/new on it: Extra mesh point rental \(\$10\.00\)/);
+    });
+
+    it('lists the payments once when it checks them for a dispute', () => {
+      const payment = {
+        ref: 'pay_1',
+        invoice: 'INV-2026-0136',
+        amount: '$19.00',
+        amountCents: 1900,
+        status: 'succeeded',
+        method: 'visa •••• 4242',
+        date: '2026-11-28',
+      };
+      const a = composeAnswer('billing', 'billing_dispute', 'I dispute this charge', [
+        { name: 'list_payments', output: { payments: [payment], refunds: [] } },
+        {
+          name: 'check_refund_eligibility',
+          output: {
+            found: true,
+            payments: [
+              {
+                payment,
+                verdict: {
+                  eligible: true,
+                  decision: 'refund',
+                  reason: 'within 30 days',
+                  duplicateOf: null,
+                  paidDaysAgo: 5,
+                },
+              },
+            ],
+          },
+        },
+      ]);
+      expect(a.match(/2026-11-28: \$19\.00/g)).toHaveLength(1);
+    });
+  });
 });

@@ -4,7 +4,7 @@
  */
 
 import { detectLanguage, type Language } from '../../language.js';
-import { asksForRefund, claimsDuplicateCharge } from './extract.js';
+import { asksForRefund, asksWhyHigher, claimsDuplicateCharge } from './extract.js';
 import type { SeenResult } from './planner.js';
 
 interface Article {
@@ -148,7 +148,15 @@ export function composeAnswer(
     return out.join('\n\n');
   }
   // An escalation (signal or route) keeps its own opener; otherwise the message's own intent wins.
-  const about = urgent || ESCALATION_INTENTS.test(intent) ? intent : (opts.ownIntent ?? intent);
+  // A question why the bill is higher is an invoice question, not the trouble of a failed payment.
+  const comparing = asksWhyHigher(text) && !asksForRefund(text) && !claimsDuplicateCharge(text);
+  const own = opts.ownIntent ?? intent;
+  const about =
+    urgent || ESCALATION_INTENTS.test(intent)
+      ? intent
+      : comparing && /billing_dispute|payment_failed/.test(own)
+        ? 'invoice'
+        : own;
   const opener = OPENER_BY_INTENT.find(([re]) => re.test(about))?.[1] ?? DEFAULT_OPENER;
   out.push(greetAnd(greet, opener));
 
@@ -188,6 +196,8 @@ export function composeAnswer(
     }
   }
   for (const r of get<{ invoices: InvoiceView[] }>('list_invoices')) {
+    const compared = comparing ? compareInvoices(r.invoices.filter((i) => i.status !== 'void')) : null;
+    if (compared) out.push(compared);
     if (r.invoices.length === 0) out.push('I don’t see any invoices on your account yet.');
     else
       out.push(
@@ -209,6 +219,8 @@ export function composeAnswer(
       out.push('Nothing has been refunded yet: answer yes or no, and I’ll go ahead only on your yes.');
     }
   }
+  // The payments once: a list with refund verdicts stands for the plain list.
+  let paymentsListed = false;
   if (refunds.length === 0) {
     const duplicateClaim = claimsDuplicateCharge(text);
     for (const r of get<EligibilityResult>('check_refund_eligibility')) {
@@ -227,11 +239,13 @@ export function composeAnswer(
           out.push(
             `I checked your recent payments and found no duplicate charge: no payment was taken twice for the same amount, so there is nothing to refund as a duplicate. Here is what I see:\n${lines.join('\n')}`,
           );
+          paymentsListed = true;
           out.push(
             'If your bank shows a second charge that isn’t listed here, it may be a pending authorisation that drops off within a few days; send me its date and amount and I’ll look again.',
           );
         } else {
           out.push(`Here is what I see on your recent payments:\n${lines.join('\n')}`);
+          paymentsListed = true;
           if (asksForRefund(text) && !(hardware.length && mentionsHardware(text)))
             out.push(
               'Tell me which payment you’d like refunded (the invoice number or date is enough) and I’ll check it with you before anything is refunded.',
@@ -260,7 +274,7 @@ export function composeAnswer(
       out.push(
         `Your latest failed payment was ${failed[0].amount} on ${failed[0].date} with ${failed[0].method} (${(failed[0].failureReason ?? 'declined').replace(/_/g, ' ')}). Updating the card under Dashboard > Billing > Payment methods lets the next retry go through.`,
       );
-    } else if (r.payments.length && (intent === 'billing_dispute' || intent === 'payment_failed')) {
+    } else if (r.payments.length && !paymentsListed && (intent === 'billing_dispute' || intent === 'payment_failed')) {
       out.push(
         `Your recent payments:\n${r.payments
           .slice(0, 5)
@@ -315,6 +329,45 @@ export function composeAnswer(
   return out.join('\n\n');
 }
 
+/**
+ * The latest invoice against the one before it (newest first): the difference and the lines that
+ * make it, or that it is the same, naming a larger recent one; null with fewer than two.
+ */
+function compareInvoices(invoices: InvoiceView[]): string | null {
+  const [latest, previous] = invoices;
+  if (!latest || !previous || latest.currency !== previous.currency) return null;
+  const said = (i: InvoiceView) => `${i.number} (${i.amount}, issued ${i.issued})`;
+  const diff = latest.amountCents - previous.amountCents;
+  const head = `Your latest invoice ${said(latest)} is`;
+  if (diff === 0) {
+    const larger = invoices.slice(2).find((i) => i.currency === latest.currency && i.amountCents > latest.amountCents);
+    return [
+      `${head} the same amount as the one before it, ${said(previous)}, so it did not go up.`,
+      larger ? `The larger one among your recent invoices is ${said(larger)}: ${lineList(larger.lines)}.` : '',
+      'If your bank or card statement shows a different amount, send me its date and amount and I’ll look at that payment.',
+    ]
+      .filter(Boolean)
+      .join(' ');
+  }
+  const before = new Set(previous.lines.map((l) => `${l.description}\u0000${l.amount}`));
+  const changed = latest.lines.filter((l) => !before.has(`${l.description}\u0000${l.amount}`));
+  const amount = money(Math.abs(diff), latest.amount);
+  return [
+    `${head} ${amount} ${diff > 0 ? 'more' : 'less'} than the one before it, ${said(previous)}.`,
+    changed.length ? `What is new on it: ${lineList(changed)}.` : `Its lines: ${lineList(latest.lines)}.`,
+  ].join(' ');
+}
+
+function lineList(lines: InvoiceView['lines']): string {
+  return lines.map((l) => `${l.description} (${l.amount})`).join('; ');
+}
+
+/** An amount in cents written like `like` (its currency sign and decimals). */
+function money(cents: number, like: string): string {
+  const sign = like.match(/^[^\d\s]+/)?.[0] ?? '';
+  return `${sign}${(cents / 100).toFixed(2)}`;
+}
+
 const RETURN_STEPS =
   'To send a device back within 30 days of delivery, open Dashboard > Orders > (your order) and click Return items; we e-mail a free return label, and the price comes back to your original payment method once the return has been checked.';
 
@@ -346,6 +399,8 @@ function orderLine(o: OrderView): string {
 interface InvoiceView {
   number: string;
   amount: string;
+  amountCents: number;
+  currency: string;
   status: string;
   issued: string;
   due: string;

@@ -5,6 +5,7 @@
 import {
   asksForRefund,
   asksRefundStatus,
+  asksWhyHigher,
   claimsDuplicateCharge,
   extractMentions,
   meansLastPayment,
@@ -23,6 +24,8 @@ export interface SeenResult {
 }
 
 const STATUS_INTENTS = new Set(['outage', 'connectivity', 'performance', 'error_bug']);
+/** Intents under which a question about a higher bill is asked. */
+const BILLING_INTENTS = new Set(['invoice', 'billing_dispute', 'subscription_billing', 'payment_failed']);
 
 /** First-round calls for a request. */
 export function planInitial(intent: string, route: string, text: string, available: Set<string>): PlannedCall[] {
@@ -32,7 +35,14 @@ export function planInitial(intent: string, route: string, text: string, availab
     if (available.has(name) && !calls.some((c) => c.name === name)) calls.push({ name, args });
   };
   const kbQuery = text.replace(/\s+/g, ' ').slice(0, 400);
-  switch (intent) {
+  // "Why is my bill higher?" compares invoices; only a refund or a double charge makes it a dispute.
+  const comparison =
+    BILLING_INTENTS.has(intent) && asksWhyHigher(text) && !asksForRefund(text) && !claimsDuplicateCharge(text);
+  if (comparison) {
+    add('list_invoices', { limit: 6 });
+    if (m.invoices.length) add('get_invoice', { number: m.invoices[0] });
+  }
+  switch (comparison ? 'comparison' : intent) {
     case 'invoice':
       if (m.invoices.length) add('get_invoice', { number: m.invoices[0] });
       else add('list_invoices', { limit: 6 });
