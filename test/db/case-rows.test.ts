@@ -230,9 +230,12 @@ describe('case rows in plain SQL (the hot path) agree with the entities', () => 
     // Started together, as a transaction's step writes them (in any order on SQLite, in the order
     // started on PostgreSQL).
     const a = `fk-${dialect}-a`;
-    await log.sql.transaction((q) =>
-      settledAll([insertCase(q, row(a)), insertMessages(q, [message(a)]), insertEvents(q, [event(a, 1)])]),
-    );
+    await log.sql.transaction(async (q) => {
+      // One still running when the others start, as when a body's write runs alongside the flush.
+      const first = dialect === 'postgresql' ? q.run('select pg_sleep(0.05)') : Promise.resolve();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      await settledAll([first, insertCase(q, row(a)), insertMessages(q, [message(a)]), insertEvents(q, [event(a, 1)])]);
+    });
     expect(await count('messages', a)).toBe(1);
     if (dialect === 'sqlite') {
       // The message before its case, one after the other: only a check at commit lets this through.
@@ -264,5 +267,53 @@ describe('case rows in plain SQL (the hot path) agree with the entities', () => 
       settledAll([Promise.reject(new Error('first')), slow, Promise.reject(new Error('second'))]),
     ).rejects.toThrow('first');
     expect(slowDone).toBe(true);
+  });
+  it('reads outside a transaction while another holds the writer, and sees a commit once it is made', async () => {
+    const id = `reader-${dialectOf(db.orm)}`;
+    const stored = async () =>
+      Number((await log.sql.all<{ n: number }>('select count(*) as n from cases where id = ?', [id]))[0].n);
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    let written!: () => void;
+    const inserted = new Promise<void>((resolve) => {
+      written = resolve;
+    });
+    const tx = log.sql.transaction(async (q) => {
+      await insertCase(
+        q,
+        newCaseRow({
+          id,
+          customerId: 'cust-ben',
+          subject: 's',
+          priority: 'NORMAL',
+          requestType: 'AUTO',
+          emergency: false,
+          context: null,
+          now: new Date(),
+        }),
+      );
+      written();
+      await gate;
+    });
+    await inserted;
+    // The writer is held by the open transaction: the read neither waits for it nor sees its row.
+    try {
+      const during = await Promise.race([
+        stored(),
+        new Promise<string>((resolve) => setTimeout(() => resolve('waited for the writer'), 2000)),
+      ]);
+      expect(during).toBe(0);
+    } finally {
+      open();
+    }
+    await tx;
+    expect(await stored()).toBe(1);
+    if (dialectOf(db.orm) === 'sqlite') {
+      // Reads go to the reader connection, which refuses a write.
+      await expect(log.sql.session((q) => q.run('delete from cases where id = ?', [id]))).rejects.toThrow(/readonly/i);
+      expect(await stored()).toBe(1);
+    }
   });
 });

@@ -7,6 +7,7 @@
  * as 0/1 on SQLite, JSON columns as text on both.
  */
 import type { MikroORM } from '@mikro-orm/sqlite';
+import sqlite3 from 'sqlite3';
 import type { Dialect } from '../orm.js';
 
 /** A row as the driver returns it. */
@@ -30,8 +31,8 @@ export interface SqlRunner extends Sql {
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (q: Sql) => Promise<T>): Promise<T>;
   /**
-   * Runs `fn`'s statements (no transaction) on one connection taken once, where the pool would
-   * otherwise be asked for each statement (SQLite); on PostgreSQL they may run in parallel.
+   * Runs `fn`'s reads (no transaction, no writes) on one connection taken once, where the pool
+   * would otherwise be asked for each statement (SQLite); on PostgreSQL they may run in parallel.
    */
   session<T>(fn: (q: Sql) => Promise<T>): Promise<T>;
   /** Frees prepared statements (before the ORM closes its connections). */
@@ -47,6 +48,40 @@ interface Sqlite3Statement {
 interface Sqlite3Conn {
   prepare(sql: string, cb: (err: Error | null) => void): Sqlite3Statement;
   exec(sql: string, cb: (err: Error | null) => void): void;
+}
+
+/**
+ * A second connection to the SQLite file for reads outside a transaction: in WAL mode a reader
+ * sees every commit made before its statement starts and never waits for the writer, so a read
+ * is not queued behind another case's transaction on the ORM's one connection. Opened on first
+ * use; none for an in-memory database (a second connection would see another database).
+ */
+function readerOf(path: string | undefined): { get(): Promise<Sqlite3Conn> | null; close(): Promise<void> } {
+  if (!path || path === ':memory:' || path.startsWith('file::memory:'))
+    return { get: () => null, close: async () => {} };
+  let opened: Promise<sqlite3.Database> | null = null;
+  return {
+    get() {
+      opened ??= new Promise<sqlite3.Database>((resolve, reject) => {
+        const db = new sqlite3.Database(path, (err) => {
+          if (err) return reject(err);
+          db.configure('busyTimeout', 5000);
+          // Reads only: a write by mistake fails instead of racing the writer's transactions.
+          db.exec('PRAGMA query_only = 1', (e) => (e ? reject(e) : resolve(db)));
+        });
+      });
+      // A failed open is tried again on the next read.
+      opened.catch(() => {
+        opened = null;
+      });
+      return opened as Promise<Sqlite3Conn>;
+    },
+    async close() {
+      const db = await opened?.catch(() => null);
+      opened = null;
+      if (db) await new Promise<void>((resolve) => db.close(() => resolve()));
+    },
+  };
 }
 
 /** A statement being prepared or prepared on a connection. */
@@ -83,10 +118,16 @@ export function createSqlRunner(orm: MikroORM, dialect: Dialect): SqlRunner {
   const knex = orm.em.getConnection().getKnex() as unknown as KnexLike;
   const encode = encoder(dialect);
   const enc = (params: readonly unknown[] = []) => params.map(encode);
-  return dialect === 'sqlite' ? sqliteRunner(knex, enc) : knexRunner(knex, enc, dialect);
+  return dialect === 'sqlite'
+    ? sqliteRunner(knex, enc, readerOf(orm.config.get('dbName') as string | undefined))
+    : knexRunner(knex, enc, dialect);
 }
 
-function sqliteRunner(knex: KnexLike, enc: (p?: readonly unknown[]) => unknown[]): SqlRunner {
+function sqliteRunner(
+  knex: KnexLike,
+  enc: (p?: readonly unknown[]) => unknown[],
+  reader: ReturnType<typeof readerOf>,
+): SqlRunner {
   const prepared = new Map<Sqlite3Conn, Map<string, Prepared>>();
   /**
    * The statement for `sql` on `conn`, prepared once. node-sqlite3 drops the calls queued on a
@@ -165,11 +206,17 @@ function sqliteRunner(knex: KnexLike, enc: (p?: readonly unknown[]) => unknown[]
       await knex.client.releaseConnection(conn);
     }
   };
+  /** Reads on the reader connection (the writer's when there is none). */
+  const reading = async <T>(fn: (q: Sql) => Promise<T>): Promise<T> => {
+    const conn = reader.get();
+    if (conn === null) return withConn(fn);
+    return fn(on(await conn));
+  };
   return {
     dialect: 'sqlite',
-    all: (sql, params) => withConn((q) => q.all(sql, params)),
+    all: (sql, params) => reading((q) => q.all(sql, params)),
     run: (sql, params) => withConn((q) => q.run(sql, params)),
-    session: withConn,
+    session: reading,
     transaction: async (fn) => {
       const conn = (await knex.client.acquireConnection()) as Sqlite3Conn;
       try {
@@ -189,18 +236,23 @@ function sqliteRunner(knex: KnexLike, enc: (p?: readonly unknown[]) => unknown[]
       }
     },
     async close() {
-      const all = [...prepared.values()].flatMap((m) => [...m.values()]);
-      prepared.clear();
-      await Promise.all(
-        all.map((p) =>
-          p.ready.then(
-            () => new Promise<void>((resolve) => p.st.finalize(() => resolve())),
-            () => undefined,
-          ),
-        ),
-      );
+      await finalizeAll();
+      await reader.close();
     },
   };
+  /** Frees every prepared statement, on both connections. */
+  async function finalizeAll(): Promise<void> {
+    const all = [...prepared.values()].flatMap((m) => [...m.values()]);
+    prepared.clear();
+    await Promise.all(
+      all.map((p) =>
+        p.ready.then(
+          () => new Promise<void>((resolve) => p.st.finalize(() => resolve())),
+          () => undefined,
+        ),
+      ),
+    );
+  }
 }
 
 function knexRunner(knex: KnexLike, enc: (p?: readonly unknown[]) => unknown[], dialect: Dialect): SqlRunner {
@@ -212,10 +264,28 @@ function knexRunner(knex: KnexLike, enc: (p?: readonly unknown[]) => unknown[], 
       await k.raw(sql, enc(params));
     },
   });
+  /**
+   * A transaction's statements one after another in the order started: its one connection takes
+   * one query at a time (the pg client warns of queries queued on it while another runs).
+   */
+  const inOrder = (trx: KnexLike): Sql => {
+    const q = on(trx);
+    let tail: Promise<unknown> = Promise.resolve();
+    const next = <T>(start: () => Promise<T>): Promise<T> => {
+      const p = tail.then(start, start);
+      tail = p.catch(() => undefined);
+      return p;
+    };
+    return {
+      dialect,
+      all: (sql, params) => next(() => q.all(sql, params)),
+      run: (sql, params) => next(() => q.run(sql, params)),
+    };
+  };
   const pooled = on(knex);
   return {
     ...pooled,
-    transaction: (fn) => knex.transaction((trx) => fn(on(trx))),
+    transaction: (fn) => knex.transaction((trx) => fn(inOrder(trx))),
     session: (fn) => fn(pooled),
     close: async () => undefined,
   };
