@@ -5,7 +5,7 @@ import { loadClassifier, Router } from '../../server/agents/router/router.js';
 import { ROOT_DIR } from '../../server/config.js';
 import { composeAnswer } from '../../server/providers/embedded/composer.js';
 import { createEmbeddedProvider } from '../../server/providers/embedded/embedded.provider.js';
-import { planInitial, type SeenResult } from '../../server/providers/embedded/planner.js';
+import { planFollowUp, planInitial, type SeenResult } from '../../server/providers/embedded/planner.js';
 import type { ProviderEvent } from '../../server/providers/provider.js';
 
 const router = new Router(loadClassifier(resolve(ROOT_DIR, 'server/agents/router/model.json')), {
@@ -233,6 +233,39 @@ describe('embedded answers', () => {
         /INV-2026-0140 \(\$29\.00, issued 2026-11-28\) is \$10\.00 more than the one before it, INV-2026-0126 \(\$19\.00/,
       );
       expect(a).toMatch(/new on it: Extra mesh point rental \(\$10\.00\)/);
+    });
+
+    it('refunds only the difference when one is asked for, and says there is none when the bill did not go up', () => {
+      const text = 'Why was I charged more than usual? I want a refund of the difference';
+      const d = router.route(text);
+      expect(planInitial(d.intent, d.route, text, ALL_TOOLS).map((c) => c.name)).toContain('list_invoices');
+      const payment = (ref: string, inv: ReturnType<typeof invoice>) => ({
+        payment: { ref, invoice: inv.number, amount: inv.amount, amountCents: inv.amountCents, date: inv.issued },
+        verdict: { eligible: true, decision: 'refund', reason: 'within 30 days', duplicateOf: null, paidDaysAgo: 5 },
+      });
+      const eligibility = (...payments: ReturnType<typeof payment>[]): SeenResult => ({
+        name: 'check_refund_eligibility',
+        output: { found: true, payments },
+      });
+      // Same amount as before: no refund proposed, and the answer says why.
+      const same = [...seen(plus, before, hub), eligibility(payment('pay_a', plus), payment('pay_b', before))];
+      expect(planFollowUp(d.intent, text, same, ALL_TOOLS)).toEqual([]);
+      const a = composeAnswer('billing', d.intent, text, same);
+      expect(a).toMatch(/is the same amount as the one before it/);
+      expect(a).toMatch(/no difference to refund/);
+      expect(a).not.toMatch(/Tell me which payment/);
+      // $10 more: the refund proposed is of the latest invoice's payment, for the $10.
+      const up = invoice('INV-2026-0140', 2900, '2026-11-28', [
+        ['Plus plan', 1900],
+        ['Extra mesh point rental', 1000],
+      ]);
+      const higher = [...seen(up, before), eligibility(payment('pay_up', up), payment('pay_b', before))];
+      expect(planFollowUp(d.intent, text, higher, ALL_TOOLS)).toEqual([
+        expect.objectContaining({
+          name: 'request_refund',
+          args: expect.objectContaining({ reference: 'pay_up', amountCents: 1000 }),
+        }),
+      ]);
     });
 
     it('lists the payments once when it checks them for a dispute', () => {

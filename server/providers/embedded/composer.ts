@@ -4,8 +4,8 @@
  */
 
 import { detectLanguage, type Language } from '../../language.js';
-import { asksForRefund, asksWhyHigher, claimsDuplicateCharge } from './extract.js';
-import type { SeenResult } from './planner.js';
+import { asksForRefund, asksRefundOfDifference, asksWhyHigher, claimsDuplicateCharge } from './extract.js';
+import { invoiceDifference, type SeenResult } from './planner.js';
 
 interface Article {
   id: string;
@@ -195,9 +195,18 @@ export function composeAnswer(
       );
     }
   }
+  const differenceAsked = asksRefundOfDifference(text);
+  // Asked for the difference back, and the bill did not go up: nothing to refund, nothing to pick.
+  let noDifference = false;
   for (const r of get<{ invoices: InvoiceView[] }>('list_invoices')) {
-    const compared = comparing ? compareInvoices(r.invoices.filter((i) => i.status !== 'void')) : null;
+    const compared =
+      comparing || differenceAsked ? compareInvoices(r.invoices.filter((i) => i.status !== 'void')) : null;
     if (compared) out.push(compared);
+    const diff = differenceAsked ? invoiceDifference(r.invoices) : null;
+    if (diff && diff.cents <= 0 && get('request_refund').length === 0) {
+      noDifference = true;
+      out.push('So there is no difference to refund, and nothing has been refunded.');
+    }
     if (r.invoices.length === 0) out.push('I don’t see any invoices on your account yet.');
     else
       out.push(
@@ -221,7 +230,7 @@ export function composeAnswer(
   }
   // The payments once: a list with refund verdicts stands for the plain list.
   let paymentsListed = false;
-  if (refunds.length === 0) {
+  if (refunds.length === 0 && !noDifference) {
     const duplicateClaim = claimsDuplicateCharge(text);
     for (const r of get<EligibilityResult>('check_refund_eligibility')) {
       if (r.payment && r.verdict) {

@@ -40,6 +40,11 @@ export function asksWhyHigher(text: string): boolean {
   return rise && /\b(invoices?|bills?|billed|charged?|charges|pay(?:ing)?|payments?|price|amount|cost)\b/.test(t);
 }
 
+/** Whether the customer asks for the difference of a higher bill back (not the whole payment). */
+export function asksRefundOfDifference(text: string): boolean {
+  return asksWhyHigher(text) && /\b(?:the|that) difference\b/i.test(text) && asksForRefund(text);
+}
+
 /** Whether the customer asks for a refund to be made (not only about the policy or a status). */
 export function asksForRefund(text: string): boolean {
   const t = text.toLowerCase();

@@ -4,6 +4,7 @@
  */
 import {
   asksForRefund,
+  asksRefundOfDifference,
   asksRefundStatus,
   asksWhyHigher,
   claimsDuplicateCharge,
@@ -38,7 +39,7 @@ export function planInitial(intent: string, route: string, text: string, availab
   // "Why is my bill higher?" compares invoices; only a refund or a double charge makes it a dispute.
   const comparison =
     BILLING_INTENTS.has(intent) && asksWhyHigher(text) && !asksForRefund(text) && !claimsDuplicateCharge(text);
-  if (comparison) {
+  if (comparison || asksRefundOfDifference(text)) {
     add('list_invoices', { limit: 6 });
     if (m.invoices.length) add('get_invoice', { number: m.invoices[0] });
   }
@@ -114,6 +115,7 @@ export function planFollowUp(intent: string, text: string, seen: SeenResult[], a
       }
     | undefined;
   if (!check?.found) return [];
+  if (asksRefundOfDifference(text)) return refundOfDifference(seen, check.payments ?? []);
   const m = extractMentions(text);
   const duplicateClaim = claimsDuplicateCharge(text);
   let target: string | undefined;
@@ -152,6 +154,48 @@ export function planFollowUp(intent: string, text: string, seen: SeenResult[], a
       },
     },
   ];
+}
+
+/**
+ * "A refund of the difference": the latest invoice's payment, for what it is above the invoice
+ * before it; nothing when it is not higher (the answer says there is no difference).
+ */
+function refundOfDifference(
+  seen: SeenResult[],
+  payments: { payment: { ref: string; invoice?: string | null }; verdict: { eligible: boolean } }[],
+): PlannedCall[] {
+  const invoices = seen.find((s) => s.name === 'list_invoices')?.output.invoices as InvoiceAmount[] | undefined;
+  const diff = invoiceDifference(invoices ?? []);
+  if (!diff || diff.cents <= 0) return [];
+  const paid = payments.find((p) => p.payment.invoice === diff.latest && p.verdict.eligible);
+  if (!paid) return [];
+  return [
+    {
+      name: 'request_refund',
+      args: {
+        reference: paid.payment.ref,
+        amountCents: diff.cents,
+        reason: `the difference of invoice ${diff.latest} over ${diff.previous}`,
+      },
+    },
+  ];
+}
+
+/** An invoice as list_invoices reports it, as far as a comparison needs. */
+export interface InvoiceAmount {
+  number: string;
+  amountCents: number;
+  currency: string;
+  status: string;
+}
+
+/** The latest (not void) invoice's amount above the one before it, in cents; null with fewer than two. */
+export function invoiceDifference(
+  invoices: InvoiceAmount[],
+): { latest: string; previous: string; cents: number } | null {
+  const [latest, previous] = invoices.filter((i) => i.status !== 'void');
+  if (!latest || !previous || latest.currency !== previous.currency) return null;
+  return { latest: latest.number, previous: previous.number, cents: latest.amountCents - previous.amountCents };
 }
 
 function escalationReason(intent: string, text: string): string {
