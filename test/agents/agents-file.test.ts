@@ -6,7 +6,7 @@ import { AgentsFileError, loadAgentsFile } from '../../server/agents/definitions
 import { AGENTS } from '../../server/agents/definitions/index.js';
 import { loadConfig } from '../../server/config.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { type OpenAiStub, startOpenAiStub } from '../helpers/openai-stub.js';
+import { type OpenAiStub, openAiEnv, startOpenAiStub } from '../helpers/openai-stub.js';
 import { collectWs } from '../helpers/streams.js';
 
 const YAML = `# Northwind's billing desk
@@ -108,11 +108,7 @@ describe('AGENTS_FILE', () => {
       stub = await startOpenAiStub();
       t = await startTestApp({
         AGENTS_FILE: file('desk.yaml', YAML),
-        LLM_PROVIDER: 'openai',
-        OPENAI_API_KEY: 'test-key',
-        OPENAI_BASE_URL: stub.url,
-        ROUTER: 'embedded',
-        GUARDRAILS: 'false',
+        ...openAiEnv(stub, { ROUTER: 'embedded', GUARDRAILS: 'false' }),
       });
     });
     afterAll(async () => {

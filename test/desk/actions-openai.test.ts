@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Payment, PendingAction, Refund } from '../../server/db/entities/index.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { type OpenAiStub, type RecordedRequest, startOpenAiStub } from '../helpers/openai-stub.js';
+import { type OpenAiStub, openAiDeskEnv, type RecordedRequest, startOpenAiStub } from '../helpers/openai-stub.js';
 import { answered, CASE_EVENTS, collectWs } from '../helpers/streams.js';
 
 const SUBMIT = /* GraphQL */ `
@@ -33,14 +33,7 @@ describe('actions with consent on the openai provider', () => {
         ? { kind: 'text', text: 'I found the payment. Shall I refund it? (yes/no)' }
         : { kind: 'tool_calls', calls: [{ name: 'request_refund', arguments: JSON.stringify(args) }] },
     );
-    t = await startTestApp({
-      LLM_PROVIDER: 'openai',
-      OPENAI_API_KEY: 'test-key',
-      OPENAI_BASE_URL: stub.url,
-      OPENAI_MODEL: 'gpt-5-mini',
-      ROUTER: 'embedded',
-      GUARDRAILS: 'false',
-    });
+    t = await startTestApp(openAiDeskEnv(stub));
     return { stub, t };
   }
 

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { type OpenAiStub, startOpenAiStub } from '../helpers/openai-stub.js';
+import { type OpenAiStub, openAiDeskEnv, startOpenAiStub } from '../helpers/openai-stub.js';
 import { CASE_EVENTS, collectWs } from '../helpers/streams.js';
 
 const SUBMIT = /* GraphQL */ `
@@ -22,15 +22,7 @@ describe('case notes', () => {
   beforeAll(async () => {
     stub = await startOpenAiStub();
     stub.onRequest(() => ({ kind: 'text', text: 'Thanks, I am checking your account now.' }));
-    t = await startTestApp({
-      LLM_PROVIDER: 'openai',
-      OPENAI_API_KEY: 'test-key',
-      OPENAI_BASE_URL: stub.url,
-      OPENAI_MODEL: 'gpt-5-mini',
-      ROUTER: 'embedded',
-      GUARDRAILS: 'false',
-      OPENAI_MAX_RETRIES: '0',
-    });
+    t = await startTestApp(openAiDeskEnv(stub, { OPENAI_MAX_RETRIES: '0' }));
   });
   afterAll(async () => {
     await t.stop();

@@ -640,3 +640,16 @@ export function startOpenAiStub(opts: OpenAiStubOptions = {}): Promise<OpenAiStu
     });
   });
 }
+
+/** The desk's settings to talk to a stub through the openai provider (the SDK, a test key). */
+export function openAiEnv(stub: Pick<OpenAiStub, 'url'>, env: Record<string, string> = {}): Record<string, string> {
+  return { LLM_PROVIDER: 'openai', OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: stub.url, ...env };
+}
+
+/**
+ * `openAiEnv` for a desk whose agents answer on the stub while the embedded router routes and no
+ * guardrail call is made, so each turn is one scripted chat request.
+ */
+export function openAiDeskEnv(stub: Pick<OpenAiStub, 'url'>, env: Record<string, string> = {}): Record<string, string> {
+  return openAiEnv(stub, { OPENAI_MODEL: 'gpt-5-mini', ROUTER: 'embedded', GUARDRAILS: 'false', ...env });
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, tokenFor } from '../helpers/app.js';
-import { startOpenAiStub } from '../helpers/openai-stub.js';
+import { openAiDeskEnv, startOpenAiStub } from '../helpers/openai-stub.js';
 import { answered, CASE_EVENTS, collectWs } from '../helpers/streams.js';
 
 const METRICS_TOKEN = 'scrape-token-0123456789abcdef';
@@ -147,15 +147,7 @@ describe('GET /metrics', () => {
 describe('GET /metrics on the openai provider', () => {
   it('counts failed model calls by reason, and the embedded fallback that answered', async () => {
     const stub = await startOpenAiStub();
-    const t = await startTestApp({
-      LLM_PROVIDER: 'openai',
-      OPENAI_API_KEY: 'test-key',
-      OPENAI_BASE_URL: stub.url,
-      OPENAI_MODEL: 'gpt-5-mini',
-      ROUTER: 'embedded',
-      GUARDRAILS: 'false',
-      OPENAI_MAX_RETRIES: '0',
-    });
+    const t = await startTestApp(openAiDeskEnv(stub, { OPENAI_MAX_RETRIES: '0' }));
     try {
       stub.onRequest(() => ({ kind: 'status', status: 500, retryAfterSeconds: 0 }));
       const r = await t.gql(SUBMIT, { input: { message: 'Where is my order BW-100214?' } });

@@ -8,7 +8,13 @@ import { AGENTS } from '../../server/agents/definitions/index.js';
 import { ConfigError, loadConfig } from '../../server/config.js';
 import { invoices as demoInvoices, payments as demoPayments } from '../../server/db/seed/demo-data.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { type OpenAiStub, type RecordedRequest, type ScriptedTurn, startOpenAiStub } from '../helpers/openai-stub.js';
+import {
+  type OpenAiStub,
+  openAiDeskEnv,
+  type RecordedRequest,
+  type ScriptedTurn,
+  startOpenAiStub,
+} from '../helpers/openai-stub.js';
 import { collectWs } from '../helpers/streams.js';
 
 const SUBMIT = /* GraphQL */ `
@@ -102,18 +108,14 @@ describe('openai provider, end to end', () => {
   /** A stub and an app on the openai provider; `env` turns options on. */
   async function start(env: Record<string, string> = {}): Promise<{ stub: OpenAiStub; t: TestApp }> {
     stub = await startOpenAiStub();
-    t = await startTestApp({
-      LLM_PROVIDER: 'openai',
-      OPENAI_API_KEY: 'test-key',
-      OPENAI_BASE_URL: stub.url,
-      OPENAI_MODEL: 'gpt-5-mini',
-      OPENAI_ROUTER_MODEL: 'gpt-5-nano',
-      ROUTER: 'embedded',
-      GUARDRAILS: 'false',
-      OPENAI_MAX_RETRIES: '2',
-      SHUTDOWN_TIMEOUT_MS: '300',
-      ...env,
-    });
+    t = await startTestApp(
+      openAiDeskEnv(stub, {
+        OPENAI_ROUTER_MODEL: 'gpt-5-nano',
+        OPENAI_MAX_RETRIES: '2',
+        SHUTDOWN_TIMEOUT_MS: '300',
+        ...env,
+      }),
+    );
     return { stub, t };
   }
 

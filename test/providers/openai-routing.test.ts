@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { OutboundLimiter } from '../../server/providers/openai/rate-limiter.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { type OpenAiStub, type RecordedRequest, type ScriptedTurn, startOpenAiStub } from '../helpers/openai-stub.js';
+import {
+  type OpenAiStub,
+  openAiEnv,
+  type RecordedRequest,
+  type ScriptedTurn,
+  startOpenAiStub,
+} from '../helpers/openai-stub.js';
 import { collectWs } from '../helpers/streams.js';
 
 const EVENTS = /* GraphQL */ `
@@ -29,15 +35,14 @@ describe('openai routing and guardrails', () => {
   async function start(env: Record<string, string>, respond: (r: RecordedRequest) => ScriptedTurn | undefined) {
     stub = await startOpenAiStub();
     stub.onRequest(respond);
-    t = await startTestApp({
-      LLM_PROVIDER: 'openai',
-      OPENAI_API_KEY: 'test-key',
-      OPENAI_BASE_URL: stub.url,
-      OPENAI_MODEL: 'gpt-5-mini',
-      OPENAI_ROUTER_MODEL: 'gpt-5-nano',
-      OPENAI_MAX_RETRIES: '0',
-      ...env,
-    });
+    t = await startTestApp(
+      openAiEnv(stub, {
+        OPENAI_MODEL: 'gpt-5-mini',
+        OPENAI_ROUTER_MODEL: 'gpt-5-nano',
+        OPENAI_MAX_RETRIES: '0',
+        ...env,
+      }),
+    );
     return { t, stub };
   }
 
