@@ -1,7 +1,9 @@
 /** The terminal client, run as a real process (`npx tsx client/cli/desk.ts …`) against a test server. */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestApp, type TestApp, tokenFor } from '../helpers/app.js';
+import { storeCases } from '../helpers/cases.js';
+import { until } from '../helpers/until.js';
 
 interface Run {
   code: number;
@@ -98,4 +100,61 @@ it('cases lists the caller’s cases; an unknown case is NOT_FOUND; usage errors
   expect(missing.stderr).toMatch(/not found \(NOT_FOUND\): Case no-such-case was not found/);
   expect(usage.code).toBe(2);
   expect(usage.stderr).toMatch(/--type must be one of/);
+});
+
+it('watch shows an operator the SLA warning and the breach stored on the case, and stops on Ctrl-C', {
+  timeout: 60_000,
+}, async () => {
+  await t.gql(
+    'mutation { setSlaPolicy(input: { priority: URGENT, firstResponseMinutes: 5, resolutionMinutes: 30 }) { priority } }',
+    {},
+    { 'x-admin-id': 'ada' },
+  );
+  // Stored straight in the database, with no first response: the scheduler's sweep finds it.
+  const created = new Date();
+  const [caseId] = await storeCases(t.running.orm, [
+    { subject: 'Outage at the office', priority: 'URGENT', createdAt: created },
+  ]);
+  const scheduler = t.running.desk.sla.scheduler;
+  try {
+    await scheduler.tick();
+    scheduler.setClock(() => new Date(created.getTime() + 4 * 60_000));
+    await scheduler.tick();
+    scheduler.setClock(() => new Date(created.getTime() + 5 * 60_000 + 1));
+    await scheduler.tick();
+  } finally {
+    scheduler.setClock(() => new Date());
+  }
+  // node itself (not npx), so that Ctrl-C reaches the client.
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'client/cli/desk.ts',
+      'watch',
+      caseId,
+      '--url',
+      t.running.url,
+      '--token',
+      tokenFor('maria', 'operator'),
+    ],
+    { cwd: process.cwd(), env: { ...process.env, NO_COLOR: '1', CREWDESK_TOKEN: '', CREWDESK_URL: '' } },
+  );
+  let stdout = '';
+  child.stdout.on('data', (d: Buffer) => {
+    stdout += d.toString();
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  try {
+    await until(() => /SLA missed/.test(stdout), 30_000).catch((err) => {
+      throw new Error(`${err.message}; the client printed:\n${stdout}`);
+    });
+  } finally {
+    child.kill('SIGINT');
+  }
+  expect(await exited).toBe(0);
+  expect(stdout).toMatch(/SLA warning: first response due \S+/);
+  expect(stdout).toMatch(/SLA missed: first response was due \S+/);
+  expect(stdout.indexOf('SLA warning')).toBeLessThan(stdout.indexOf('SLA missed'));
 });
