@@ -14,7 +14,7 @@ import {
   type CustomerSummary,
   type MessageRow,
   selectCase,
-  selectCaseCustomerSummary,
+  selectCustomerSummary,
   selectTurnMessages,
   updateMessages,
 } from '../db/sql/case-rows.js';
@@ -157,14 +157,15 @@ export function createTurnStore(deps: { orm: MikroORM; log: CaseEventLog; pubsub
   const store = {
     /** The case with its customer and its completed messages; null when the case is gone. */
     async load(caseId: string): Promise<LoadedTurn | null> {
-      // The three reads at once on one connection (one round before the first token, not two).
+      // One connection for the three reads (one pool round, not three, before the first token).
       const read = await log.sql.session(async (q) => {
-        const [c, customer, rows] = await Promise.all([
-          selectCase(q, caseId),
-          selectCaseCustomerSummary(q, caseId),
+        const c = await selectCase(q, caseId);
+        if (!c) return null;
+        const [customer, rows] = await Promise.all([
+          selectCustomerSummary(q, c.customerId),
           selectTurnMessages(q, caseId),
         ]);
-        return c ? { c, customer, rows } : null;
+        return { c, customer, rows };
       });
       if (!read) return null;
       const { c, customer, rows } = read;
@@ -296,9 +297,8 @@ export function createTurnStore(deps: { orm: MikroORM; log: CaseEventLog; pubsub
           latencyMs: answer.latencyMs,
           timeToFirstTokenMs: answer.timeToFirstTokenMs,
         };
-        // Written with the case's events; the case's next work state, which reads them, after.
-        tx.alongside(updateMessages(tx.q, [answer.message.id], fields));
-        tx.alongside(updateMessages(tx.q, pendingIds, { answered: true }));
+        await updateMessages(tx.q, [answer.message.id], fields);
+        await updateMessages(tx.q, pendingIds, { answered: true });
         chargeCase(
           row,
           {

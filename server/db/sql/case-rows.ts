@@ -212,18 +212,15 @@ export async function selectTurnMessages(q: Sql, caseId: string): Promise<Messag
   return rows.map(messageOf);
 }
 
-/**
- * The name and latest plan of the customer a case belongs to, or null for an unknown customer
- * (by the case's id, so that it is read with the case itself, not after it).
- */
-export async function selectCaseCustomerSummary(q: Sql, caseId: string): Promise<CustomerSummary | null> {
+/** The customer's name and latest plan, or null for an unknown customer. */
+export async function selectCustomerSummary(q: Sql, customerId: string): Promise<CustomerSummary | null> {
   const rows = await q.all(
     `select cu.id, cu.name, cu.country, cu.is_guest, p.name as plan_name, s.billing_cycle, s.status as plan_status
        from customers cu
        left join subscriptions s on s.id = (select s2.id from subscriptions s2 where s2.customer_id = cu.id order by s2.started_at desc limit 1)
        left join plans p on p.code = s.plan_code
-      where cu.id = (select c.customer_id from cases c where c.id = ?)`,
-    [caseId],
+      where cu.id = ?`,
+    [customerId],
   );
   if (!rows.length) return null;
   const r = rows[0];

@@ -7,19 +7,12 @@
  * as 0/1 on SQLite, JSON columns as text on both.
  */
 import type { MikroORM } from '@mikro-orm/sqlite';
-import sqlite3 from 'sqlite3';
 import type { Dialect } from '../orm.js';
 
 /** A row as the driver returns it. */
 export type SqlRow = Record<string, unknown>;
 
-/**
- * Runs statements (`?` placeholders), inside a transaction or on their own. Statements started
- * together (not awaited one by one) may run in any order, on SQLite as on PostgreSQL: start
- * together only what does not depend on each other's effects. Inside a transaction, foreign keys
- * are checked at commit (SQLite) or statements run in the order started (PostgreSQL), so rows
- * that refer to each other may be written together.
- */
+/** Runs statements (`?` placeholders), inside a transaction or on their own. */
 export interface Sql {
   readonly dialect: Dialect;
   all<T extends SqlRow = SqlRow>(sql: string, params?: readonly unknown[]): Promise<T[]>;
@@ -31,8 +24,8 @@ export interface SqlRunner extends Sql {
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (q: Sql) => Promise<T>): Promise<T>;
   /**
-   * Runs `fn`'s reads (no transaction, no writes) on one connection taken once, where the pool
-   * would otherwise be asked for each statement (SQLite); on PostgreSQL they may run in parallel.
+   * Runs `fn`'s statements (no transaction) on one connection taken once, where the pool would
+   * otherwise be asked for each statement (SQLite); on PostgreSQL they may run in parallel.
    */
   session<T>(fn: (q: Sql) => Promise<T>): Promise<T>;
   /** Frees prepared statements (before the ORM closes its connections). */
@@ -48,40 +41,6 @@ interface Sqlite3Statement {
 interface Sqlite3Conn {
   prepare(sql: string, cb: (err: Error | null) => void): Sqlite3Statement;
   exec(sql: string, cb: (err: Error | null) => void): void;
-}
-
-/**
- * A second connection to the SQLite file for reads outside a transaction: in WAL mode a reader
- * sees every commit made before its statement starts and never waits for the writer, so a read
- * is not queued behind another case's transaction on the ORM's one connection. Opened on first
- * use; none for an in-memory database (a second connection would see another database).
- */
-function readerOf(path: string | undefined): { get(): Promise<Sqlite3Conn> | null; close(): Promise<void> } {
-  if (!path || path === ':memory:' || path.startsWith('file::memory:'))
-    return { get: () => null, close: async () => {} };
-  let opened: Promise<sqlite3.Database> | null = null;
-  return {
-    get() {
-      opened ??= new Promise<sqlite3.Database>((resolve, reject) => {
-        const db = new sqlite3.Database(path, (err) => {
-          if (err) return reject(err);
-          db.configure('busyTimeout', 5000);
-          // Reads only: a write by mistake fails instead of racing the writer's transactions.
-          db.exec('PRAGMA query_only = 1', (e) => (e ? reject(e) : resolve(db)));
-        });
-      });
-      // A failed open is tried again on the next read.
-      opened.catch(() => {
-        opened = null;
-      });
-      return opened as Promise<Sqlite3Conn>;
-    },
-    async close() {
-      const db = await opened?.catch(() => null);
-      opened = null;
-      if (db) await new Promise<void>((resolve) => db.close(() => resolve()));
-    },
-  };
 }
 
 /** A statement being prepared or prepared on a connection. */
@@ -118,16 +77,10 @@ export function createSqlRunner(orm: MikroORM, dialect: Dialect): SqlRunner {
   const knex = orm.em.getConnection().getKnex() as unknown as KnexLike;
   const encode = encoder(dialect);
   const enc = (params: readonly unknown[] = []) => params.map(encode);
-  return dialect === 'sqlite'
-    ? sqliteRunner(knex, enc, readerOf(orm.config.get('dbName') as string | undefined))
-    : knexRunner(knex, enc, dialect);
+  return dialect === 'sqlite' ? sqliteRunner(knex, enc) : knexRunner(knex, enc, dialect);
 }
 
-function sqliteRunner(
-  knex: KnexLike,
-  enc: (p?: readonly unknown[]) => unknown[],
-  reader: ReturnType<typeof readerOf>,
-): SqlRunner {
+function sqliteRunner(knex: KnexLike, enc: (p?: readonly unknown[]) => unknown[]): SqlRunner {
   const prepared = new Map<Sqlite3Conn, Map<string, Prepared>>();
   /**
    * The statement for `sql` on `conn`, prepared once. node-sqlite3 drops the calls queued on a
@@ -206,23 +159,15 @@ function sqliteRunner(
       await knex.client.releaseConnection(conn);
     }
   };
-  /** Reads on the reader connection (the writer's when there is none). */
-  const reading = async <T>(fn: (q: Sql) => Promise<T>): Promise<T> => {
-    const conn = reader.get();
-    if (conn === null) return withConn(fn);
-    return fn(on(await conn));
-  };
   return {
     dialect: 'sqlite',
-    all: (sql, params) => reading((q) => q.all(sql, params)),
+    all: (sql, params) => withConn((q) => q.all(sql, params)),
     run: (sql, params) => withConn((q) => q.run(sql, params)),
-    session: reading,
+    session: withConn,
     transaction: async (fn) => {
       const conn = (await knex.client.acquireConnection()) as Sqlite3Conn;
       try {
-        // Foreign keys checked at commit: the statements of one step may then run in any order
-        // (node-sqlite3 gives no order between statements in flight on one connection).
-        await control(conn, 'begin immediate; pragma defer_foreign_keys = on');
+        await control(conn, 'begin immediate');
         try {
           const result = await fn(on(conn));
           await control(conn, 'commit');
@@ -236,23 +181,18 @@ function sqliteRunner(
       }
     },
     async close() {
-      await finalizeAll();
-      await reader.close();
+      const all = [...prepared.values()].flatMap((m) => [...m.values()]);
+      prepared.clear();
+      await Promise.all(
+        all.map((p) =>
+          p.ready.then(
+            () => new Promise<void>((resolve) => p.st.finalize(() => resolve())),
+            () => undefined,
+          ),
+        ),
+      );
     },
   };
-  /** Frees every prepared statement, on both connections. */
-  async function finalizeAll(): Promise<void> {
-    const all = [...prepared.values()].flatMap((m) => [...m.values()]);
-    prepared.clear();
-    await Promise.all(
-      all.map((p) =>
-        p.ready.then(
-          () => new Promise<void>((resolve) => p.st.finalize(() => resolve())),
-          () => undefined,
-        ),
-      ),
-    );
-  }
 }
 
 function knexRunner(knex: KnexLike, enc: (p?: readonly unknown[]) => unknown[], dialect: Dialect): SqlRunner {
@@ -264,28 +204,10 @@ function knexRunner(knex: KnexLike, enc: (p?: readonly unknown[]) => unknown[], 
       await k.raw(sql, enc(params));
     },
   });
-  /**
-   * A transaction's statements one after another in the order started: its one connection takes
-   * one query at a time (the pg client warns of queries queued on it while another runs).
-   */
-  const inOrder = (trx: KnexLike): Sql => {
-    const q = on(trx);
-    let tail: Promise<unknown> = Promise.resolve();
-    const next = <T>(start: () => Promise<T>): Promise<T> => {
-      const p = tail.then(start, start);
-      tail = p.catch(() => undefined);
-      return p;
-    };
-    return {
-      dialect,
-      all: (sql, params) => next(() => q.all(sql, params)),
-      run: (sql, params) => next(() => q.run(sql, params)),
-    };
-  };
   const pooled = on(knex);
   return {
     ...pooled,
-    transaction: (fn) => knex.transaction((trx) => fn(inOrder(trx))),
+    transaction: (fn) => knex.transaction((trx) => fn(on(trx))),
     session: (fn) => fn(pooled),
     close: async () => undefined,
   };
@@ -297,14 +219,4 @@ export function isUniqueViolation(err: unknown): boolean {
   if (!e) return false;
   if (e.name === 'UniqueConstraintViolationException' || e.code === '23505') return true;
   return e.code === 'SQLITE_CONSTRAINT' && /UNIQUE constraint failed/.test(e.message ?? '');
-}
-
-/**
- * Waits for every statement started together and then fails with the first failure, if any: a
- * transaction is rolled back only once none of its statements is still running.
- */
-export async function settledAll(pending: readonly Promise<unknown>[]): Promise<void> {
-  const results = await Promise.allSettled(pending);
-  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failed) throw failed.reason;
 }
