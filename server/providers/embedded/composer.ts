@@ -4,7 +4,7 @@
  */
 
 import { detectLanguage, type Language } from '../../language.js';
-import { asksForRefund, asksRefundOfDifference, asksWhyHigher, claimsDuplicateCharge } from './extract.js';
+import { asksForRefund, asksRefundOfDifference, asksToCompareInvoices, claimsDuplicateCharge } from './extract.js';
 import { invoiceDifference, type SeenResult } from './planner.js';
 
 interface Article {
@@ -149,7 +149,7 @@ export function composeAnswer(
   }
   // An escalation (signal or route) keeps its own opener; otherwise the message's own intent wins.
   // A question why the bill is higher is an invoice question, not the trouble of a failed payment.
-  const comparing = asksWhyHigher(text) && !asksForRefund(text) && !claimsDuplicateCharge(text);
+  const comparing = asksToCompareInvoices(text);
   const own = opts.ownIntent ?? intent;
   const about =
     urgent || ESCALATION_INTENTS.test(intent)
@@ -195,15 +195,14 @@ export function composeAnswer(
       );
     }
   }
+  const refunds = get<RefundResult>('request_refund');
   const differenceAsked = asksRefundOfDifference(text);
   // Asked for the difference back, and the bill did not go up: nothing to refund, nothing to pick.
   let noDifference = false;
   for (const r of get<{ invoices: InvoiceView[] }>('list_invoices')) {
-    const compared =
-      comparing || differenceAsked ? compareInvoices(r.invoices.filter((i) => i.status !== 'void')) : null;
-    if (compared) out.push(compared);
-    const diff = differenceAsked ? invoiceDifference(r.invoices) : null;
-    if (diff && diff.cents <= 0 && get('request_refund').length === 0) {
+    const compared = comparing || differenceAsked ? compareInvoices(r.invoices) : null;
+    if (compared) out.push(compared.text);
+    if (differenceAsked && compared && compared.cents <= 0 && refunds.length === 0) {
       noDifference = true;
       out.push('So there is no difference to refund, and nothing has been refunded.');
     }
@@ -214,7 +213,6 @@ export function composeAnswer(
       );
   }
 
-  const refunds = get<RefundResult>('request_refund');
   for (const r of refunds) {
     if (!r.ok) out.push(`I couldn’t propose a refund of that payment: ${r.error}.`);
     else {
@@ -339,32 +337,35 @@ export function composeAnswer(
 }
 
 /**
- * The latest invoice against the one before it (newest first): the difference and the lines that
- * make it, or that it is the same, naming a larger recent one; null with fewer than two.
+ * The latest invoice against the one before it (newest first, void ones left out): the difference
+ * and the lines that make it, or that it is the same, naming a larger recent one; null with fewer
+ * than two.
  */
-function compareInvoices(invoices: InvoiceView[]): string | null {
+function compareInvoices(all: InvoiceView[]): { text: string; cents: number } | null {
+  const diff = invoiceDifference(all);
+  if (!diff) return null;
+  const invoices = all.filter((i) => i.status !== 'void');
   const [latest, previous] = invoices;
-  if (!latest || !previous || latest.currency !== previous.currency) return null;
   const said = (i: InvoiceView) => `${i.number} (${i.amount}, issued ${i.issued})`;
-  const diff = latest.amountCents - previous.amountCents;
   const head = `Your latest invoice ${said(latest)} is`;
-  if (diff === 0) {
+  if (diff.cents === 0) {
     const larger = invoices.slice(2).find((i) => i.currency === latest.currency && i.amountCents > latest.amountCents);
-    return [
+    const text = [
       `${head} the same amount as the one before it, ${said(previous)}, so it did not go up.`,
       larger ? `The larger one among your recent invoices is ${said(larger)}: ${lineList(larger.lines)}.` : '',
       'If your bank or card statement shows a different amount, send me its date and amount and I’ll look at that payment.',
     ]
       .filter(Boolean)
       .join(' ');
+    return { text, cents: 0 };
   }
   const before = new Set(previous.lines.map((l) => `${l.description}\u0000${l.amount}`));
   const changed = latest.lines.filter((l) => !before.has(`${l.description}\u0000${l.amount}`));
-  const amount = money(Math.abs(diff), latest.amount);
-  return [
-    `${head} ${amount} ${diff > 0 ? 'more' : 'less'} than the one before it, ${said(previous)}.`,
+  const text = [
+    `${head} ${money(Math.abs(diff.cents), latest.amount)} ${diff.cents > 0 ? 'more' : 'less'} than the one before it, ${said(previous)}.`,
     changed.length ? `What is new on it: ${lineList(changed)}.` : `Its lines: ${lineList(latest.lines)}.`,
   ].join(' ');
+  return { text, cents: diff.cents };
 }
 
 function lineList(lines: InvoiceView['lines']): string {

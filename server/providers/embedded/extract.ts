@@ -31,13 +31,18 @@ export function extractMentions(text: string): Mentions {
  * Whether the customer asks why an invoice, bill or charge is higher than before (a comparison of
  * invoices, not a dispute of one payment).
  */
-export function asksWhyHigher(text: string): boolean {
+function asksWhyHigher(text: string): boolean {
   const t = text.toLowerCase();
   const rise =
     /\b(higher|more than (?:usual|before|normal|last|it used to)|(?:charged|billed|paying|pay) more|increased?|increase in|went up|gone up|go up|goes up|bigger|larger|more expensive|jump(?:ed)?|so much (?:more|this))\b/.test(
       t,
     );
   return rise && /\b(invoices?|bills?|billed|charged?|charges|pay(?:ing)?|payments?|price|amount|cost)\b/.test(t);
+}
+
+/** A question why the bill is higher, to answer by comparing invoices: no refund or double charge is claimed. */
+export function asksToCompareInvoices(text: string): boolean {
+  return asksWhyHigher(text) && !asksForRefund(text) && !claimsDuplicateCharge(text);
 }
 
 /** Whether the customer asks for the difference of a higher bill back (not the whole payment). */

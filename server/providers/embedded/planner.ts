@@ -6,7 +6,7 @@ import {
   asksForRefund,
   asksRefundOfDifference,
   asksRefundStatus,
-  asksWhyHigher,
+  asksToCompareInvoices,
   claimsDuplicateCharge,
   extractMentions,
   meansLastPayment,
@@ -37,8 +37,7 @@ export function planInitial(intent: string, route: string, text: string, availab
   };
   const kbQuery = text.replace(/\s+/g, ' ').slice(0, 400);
   // "Why is my bill higher?" compares invoices; only a refund or a double charge makes it a dispute.
-  const comparison =
-    BILLING_INTENTS.has(intent) && asksWhyHigher(text) && !asksForRefund(text) && !claimsDuplicateCharge(text);
+  const comparison = BILLING_INTENTS.has(intent) && asksToCompareInvoices(text);
   if (comparison || asksRefundOfDifference(text)) {
     add('list_invoices', { limit: 6 });
     if (m.invoices.length) add('get_invoice', { number: m.invoices[0] });
