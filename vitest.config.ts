@@ -41,6 +41,25 @@ const REDIS_SUITES = [
   'test/http/health.test.ts',
 ];
 
+/**
+ * Suites that also run with the hot path's SQL on better-sqlite3 (SQLITE_DRIVER=better-sqlite3,
+ * the `better-sqlite3` project): storing, streaming, resuming, follow-ups, take-over and limits.
+ */
+const BETTER_SQLITE3_SUITES = [
+  'test/db/case-rows.test.ts',
+  'test/db/customer-data.test.ts',
+  'test/desk/submit-stream.test.ts',
+  'test/desk/case-lifecycle.test.ts',
+  'test/desk/resume-restart.test.ts',
+  'test/desk/follow-ups.test.ts',
+  'test/desk/take-over.test.ts',
+  'test/desk/actions.test.ts',
+  'test/desk/webhooks.test.ts',
+  'test/desk/sla.test.ts',
+  'test/providers/openai-desk.test.ts',
+  'test/security/limits.test.ts',
+];
+
 // Outside CI, a machine without PostgreSQL runs the SQLite suites only, and says so; in CI it must run.
 const noPostgres = process.env.CI === 'true' ? null : postgresUnavailableReason();
 if (noPostgres) console.warn(`\n  PostgreSQL suites skipped: ${noPostgres}\n`);
@@ -60,6 +79,10 @@ export default defineConfig({
       {
         extends: true,
         test: { name: 'sqlite', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, 'test/redis/**'] },
+      },
+      {
+        extends: true,
+        test: { name: 'better-sqlite3', include: BETTER_SQLITE3_SUITES, env: { TEST_SQLITE_DRIVER: 'better-sqlite3' } },
       },
       ...(noRedis
         ? []

@@ -189,6 +189,7 @@ export function createApp(
           maxMessageLength: config.MAX_MESSAGE_LENGTH,
           maxContextBytes: config.MAX_CONTEXT_BYTES,
           coalesceAfterMs: config.STREAM_COALESCE_AFTER_MS,
+          sqliteDriver: config.SQLITE_DRIVER,
         },
         queue: coordination.queue,
         sequencer: coordination.sequencer,

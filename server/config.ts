@@ -68,6 +68,11 @@ const trustProxySetting = z.string().transform((s, ctx): TrustProxy => {
   }
 });
 
+/** The drivers the hot path's SQL can run on, SQLite only (the ORM keeps node-sqlite3): the first is the default. */
+const SQLITE_DRIVERS = ['sqlite3', 'better-sqlite3'] as const;
+/** A driver for the hot path's SQL on SQLite. */
+export type SqliteDriver = (typeof SQLITE_DRIVERS)[number];
+
 /** The one schema over the environment; every setting has a default that makes `npm start` work. */
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -80,6 +85,7 @@ export const configSchema = z.object({
     .refine((v) => v.startsWith('sqlite:') || v.endsWith('.sqlite') || v.endsWith('.db') || POSTGRES_URL.test(v), {
       message: 'must be sqlite:<path> (or a path ending in .sqlite or .db), or postgres://user:password@host:port/db',
     }),
+  SQLITE_DRIVER: z.enum(SQLITE_DRIVERS).default('sqlite3'),
   // Unset: on, except in production.
   SEED_DEMO_DATA: bool.optional(),
   LLM_PROVIDER: z.enum(['auto', 'embedded', 'openai']).default('auto'),
@@ -314,6 +320,11 @@ export function loadConfig(
   const postgres = POSTGRES_URL.test(c.DATABASE_URL);
   const dbFile = postgres ? 'data/crewdesk.sqlite' : c.DATABASE_URL.replace(/^sqlite:(\/\/)?/, '');
   const databasePath = dbFile === ':memory:' ? dbFile : resolve(ROOT_DIR, dbFile);
+  if (!postgres && databasePath === ':memory:' && c.SQLITE_DRIVER === 'better-sqlite3') {
+    throw new ConfigError(
+      'Invalid configuration:\n  SQLITE_DRIVER: better-sqlite3 opens a connection of its own, so it needs a database file, not :memory:',
+    );
+  }
   return {
     ...c,
     SEED_DEMO_DATA: c.SEED_DEMO_DATA ?? c.NODE_ENV !== 'production',

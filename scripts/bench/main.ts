@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: one process tree, one stage after another, prints a markdown report and
  * asserts nothing. The same scripted stream goes through (a) the openai SDK directly, (b) a bare
- * Yoga + graphql-ws relay, (c) crewdesk on the openai provider, and (d) crewdesk on the embedded
- * engine, in a closed loop at each concurrency level and (c, d) an open loop at a fixed rate; then
+ * Yoga + graphql-ws relay, (c) crewdesk on the openai provider, (d) crewdesk on the embedded
+ * engine, and (e, f) the same two with the hot path's SQL on better-sqlite3, in a closed loop at
+ * each concurrency level and (c-f) an open loop at a fixed rate; then
  * fan-out to many subscribers, the heap an idle socket costs, and start-up time. Every server runs
  * in a child process of its own, which reports its CPU time and memory over IPC.
  * `--quick` is the short version (about two minutes on 2 cores: crewdesk needs about ten seconds
@@ -112,16 +113,29 @@ async function main(): Promise<void> {
   // Loading the modules takes seconds per child, so every child is forked (and loads) at once,
   // before anything is measured; each is started (listens, migrates, seeds) only when its turn comes.
   progress('forking the servers');
-  const [stub, sdk, relay, deskOpenai, deskEmbedded, deskSockets, deskUnjoined] = await Promise.all([
-    forkChild('stub', 'stub-server.ts'),
-    forkChild('sdk', 'sdk-direct.ts'),
-    forkChild('relay', 'relay-server.ts'),
-    forkChild('crewdesk-openai', 'crewdesk-server.ts'),
-    forkChild('crewdesk-embedded', 'crewdesk-server.ts'),
-    forkChild('crewdesk-sockets', 'crewdesk-server.ts'),
-    forkChild('crewdesk-unjoined', 'crewdesk-server.ts'),
-  ]);
-  const children = [stub, sdk, relay, deskOpenai, deskEmbedded, deskSockets, deskUnjoined];
+  const [stub, sdk, relay, deskOpenai, deskEmbedded, deskOpenaiBetter, deskEmbeddedBetter, deskSockets, deskUnjoined] =
+    await Promise.all([
+      forkChild('stub', 'stub-server.ts'),
+      forkChild('sdk', 'sdk-direct.ts'),
+      forkChild('relay', 'relay-server.ts'),
+      forkChild('crewdesk-openai', 'crewdesk-server.ts'),
+      forkChild('crewdesk-embedded', 'crewdesk-server.ts'),
+      forkChild('crewdesk-openai-better-sqlite3', 'crewdesk-server.ts'),
+      forkChild('crewdesk-embedded-better-sqlite3', 'crewdesk-server.ts'),
+      forkChild('crewdesk-sockets', 'crewdesk-server.ts'),
+      forkChild('crewdesk-unjoined', 'crewdesk-server.ts'),
+    ]);
+  const children = [
+    stub,
+    sdk,
+    relay,
+    deskOpenai,
+    deskEmbedded,
+    deskOpenaiBetter,
+    deskEmbeddedBetter,
+    deskSockets,
+    deskUnjoined,
+  ];
   const { url: stubUrl } = await stub.request<{ url: string }>('start', {
     tokens: opts.tokens,
     paceMs: opts.paceMs,
@@ -172,22 +186,22 @@ async function main(): Promise<void> {
   );
   await relay.stop();
 
-  // (c) and (d) crewdesk; both get the same seeded sequence of messages.
+  // (c) and (d) crewdesk, then (e) and (f) the same with the hot path's SQL on better-sqlite3
+  // instead of the default node-sqlite3; all get the same seeded sequence of messages.
+  const openaiEnv = {
+    LLM_PROVIDER: 'openai',
+    OPENAI_API_KEY: 'bench',
+    OPENAI_BASE_URL: stubUrl,
+    OPENAI_MODEL: MODEL,
+    ROUTER: 'embedded',
+    GUARDRAILS: 'false',
+  };
+  const better = { SQLITE_DRIVER: 'better-sqlite3' };
   const desks: { child: BenchChild; stage: string; extra: Record<string, string>; stub?: BenchChild }[] = [
-    {
-      child: deskOpenai,
-      stage: STAGES.openai,
-      extra: {
-        LLM_PROVIDER: 'openai',
-        OPENAI_API_KEY: 'bench',
-        OPENAI_BASE_URL: stubUrl,
-        OPENAI_MODEL: MODEL,
-        ROUTER: 'embedded',
-        GUARDRAILS: 'false',
-      },
-      stub,
-    },
+    { child: deskOpenai, stage: STAGES.openai, extra: openaiEnv, stub },
     { child: deskEmbedded, stage: STAGES.embedded, extra: { LLM_PROVIDER: 'embedded' } },
+    { child: deskOpenaiBetter, stage: STAGES.openaiBetter, extra: { ...openaiEnv, ...better }, stub },
+    { child: deskEmbeddedBetter, stage: STAGES.embeddedBetter, extra: { LLM_PROVIDER: 'embedded', ...better } },
   ];
   for (const d of desks) {
     const child = d.child;

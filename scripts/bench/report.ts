@@ -15,6 +15,8 @@ export const STAGES = {
   relay: '(b) Yoga + graphql-ws relay',
   openai: '(c) crewdesk, openai provider',
   embedded: '(d) crewdesk, embedded engine',
+  openaiBetter: '(e) = (c), SQLITE_DRIVER=better-sqlite3',
+  embeddedBetter: '(f) = (d), SQLITE_DRIVER=better-sqlite3',
 } as const;
 
 /** Every measurement of one run. */
@@ -93,6 +95,8 @@ function ratioTable(rows: ClosedRow[], levels: number[]): string {
   for (const [label, stage] of [
     ['(c) openai ÷ (b) relay', STAGES.openai],
     ['(d) embedded ÷ (b) relay', STAGES.embedded],
+    ['(e) openai, better-sqlite3 ÷ (b) relay', STAGES.openaiBetter],
+    ['(f) embedded, better-sqlite3 ÷ (b) relay', STAGES.embeddedBetter],
   ] as const) {
     for (const c of levels) {
       const a = find(stage, c);
@@ -311,7 +315,7 @@ function notesSection(r: BenchReport): string[] {
       );
     // The scripted stages must deliver every scripted token; the embedded engine writes its own answers.
     const short =
-      row.stage === STAGES.embedded
+      row.stage === STAGES.embedded || row.stage === STAGES.embeddedBetter
         ? 0
         : row.result.samples.filter((x) => x.tokens > 0 && x.tokens < r.opts.tokens).length;
     if (short) out.push(`- ${where}: ${short} answers had fewer than the ${r.opts.tokens} scripted tokens.`);

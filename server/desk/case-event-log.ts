@@ -8,10 +8,11 @@
  * events of a case in one order: a transaction's events are numbered just before it commits.
  */
 import type { EntityManager, MikroORM } from '@mikro-orm/sqlite';
+import type { SqliteDriver } from '../config.js';
 import { Case, CaseEventRecord, type ICase } from '../db/entities/index.js';
-import { dialectOf } from '../db/orm.js';
 import { type EventRow, insertEvents } from '../db/sql/case-rows.js';
-import { createSqlRunner, type SqlRunner } from '../db/sql/sql-runner.js';
+import { openSqlRunner } from '../db/sql/open-sql-runner.js';
+import type { SqlRunner } from '../db/sql/sql-runner.js';
 import { type CaseEvent, type CaseEventPayload, STAFF_ONLY_CASE_EVENTS, topics } from '../events.js';
 import { CaseHistory, type CaseHistoryLimits } from './case-history.js';
 import { CaseTx } from './case-tx.js';
@@ -117,13 +118,15 @@ export class CaseEventLog {
       history?: Partial<CaseHistoryLimits>;
       sequences?: SequenceAllocator;
       sequencer?: CaseSequencer;
+      /** The driver of the hot path's statements on SQLite (node-sqlite3 unless said). */
+      sqliteDriver?: SqliteDriver;
     } = {},
   ) {
     this.shared = opts.sequencer;
     this.seq = opts.sequences ?? createRowSequenceAllocator(orm);
     this.history = new CaseHistory(opts.history);
     this.coalesceAfterMs = opts.coalesceAfterMs ?? 50;
-    this.sql = createSqlRunner(orm, dialectOf(orm));
+    this.sql = openSqlRunner(orm, opts.sqliteDriver);
   }
 
   /** Runs `fn` while holding the case's lock, so that its events are numbered and published in order. */

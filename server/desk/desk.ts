@@ -8,6 +8,7 @@ import { AGENTS } from '../agents/definitions/index.js';
 import type { KnowledgeBase } from '../agents/knowledge/knowledge-base.js';
 import type { Router } from '../agents/router/router.js';
 import { TOOLS } from '../agents/tools/index.js';
+import type { SqliteDriver } from '../config.js';
 import type { CustomerDataFactory } from '../db/customer-data.js';
 import { createCustomerData } from '../db/customer-data.repository.js';
 import { Case, type CaseStatus } from '../db/entities/index.js';
@@ -38,6 +39,8 @@ export interface DeskOptions {
   maxContextBytes: number;
   /** A subscriber this many ms behind gets missed token deltas joined (0: never). */
   coalesceAfterMs: number;
+  /** The driver of the hot path's statements on SQLite (node-sqlite3 unless said). */
+  sqliteDriver?: SqliteDriver;
 }
 
 /** How agents are answered: providers, models, routing mode, guardrails, memory, budget, prices. */
@@ -137,6 +140,7 @@ export function createDesk(deps: {
   const customerData = deps.customerData ?? createCustomerData;
   const log = new CaseEventLog(orm, pubsub, {
     coalesceAfterMs: options.coalesceAfterMs,
+    sqliteDriver: options.sqliteDriver,
     sequences: deps.sequences,
     sequencer: deps.sequencer,
   });

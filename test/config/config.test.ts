@@ -22,6 +22,15 @@ describe('config', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://db/crewdesk' }, false)).toThrow(/DATABASE_URL/);
   });
 
+  it('runs the hot path on node-sqlite3 unless better-sqlite3 is chosen, and that only on a file', () => {
+    expect(loadConfig({}, false).SQLITE_DRIVER).toBe('sqlite3');
+    expect(loadConfig({ SQLITE_DRIVER: 'better-sqlite3' }, false).SQLITE_DRIVER).toBe('better-sqlite3');
+    expect(() => loadConfig({ SQLITE_DRIVER: 'sqlite' }, false)).toThrow(/SQLITE_DRIVER/);
+    expect(() => loadConfig({ SQLITE_DRIVER: 'better-sqlite3', DATABASE_URL: 'sqlite::memory:' }, false)).toThrow(
+      /SQLITE_DRIVER: .*needs a database file/,
+    );
+  });
+
   it('rejects a bad value with a message naming the variable', () => {
     expect(() => loadConfig({ PORT: 'eighty' }, false)).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: 'eighty' }, false)).toThrow(/PORT/);

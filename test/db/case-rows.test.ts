@@ -12,13 +12,14 @@ import { isUniqueViolation } from '../../server/db/sql/sql-runner.js';
 import { CaseEventLog } from '../../server/desk/case-event-log.js';
 import { createPubSub } from '../../server/pubsub.js';
 import { createTestDb } from '../helpers/app.js';
+import { testSqliteDriver } from '../helpers/database.js';
 
 describe('case rows in plain SQL (the hot path) agree with the entities', () => {
   let db: Awaited<ReturnType<typeof createTestDb>>;
   let log: CaseEventLog;
   beforeAll(async () => {
     db = await createTestDb();
-    log = new CaseEventLog(db.orm, createPubSub());
+    log = new CaseEventLog(db.orm, createPubSub(), { sqliteDriver: testSqliteDriver() });
   });
   afterAll(async () => {
     await log.close();

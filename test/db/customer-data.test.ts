@@ -12,10 +12,11 @@ import {
   ServiceIncident,
   Subscription,
 } from '../../server/db/entities/index.js';
-import { dialectOf } from '../../server/db/orm.js';
 import * as demo from '../../server/db/seed/demo-data.js';
-import { createSqlRunner, type SqlRunner } from '../../server/db/sql/sql-runner.js';
+import { openSqlRunner } from '../../server/db/sql/open-sql-runner.js';
+import type { SqlRunner } from '../../server/db/sql/sql-runner.js';
 import { createTestDb } from '../helpers/app.js';
+import { testSqliteDriver } from '../helpers/database.js';
 
 /** An entity as the plain record the port returns: its scalar properties, without the relations named. */
 function record(em: EntityManager, entity: object, drop: string[] = ['customer']): Record<string, unknown> {
@@ -31,7 +32,7 @@ describe('the desk-database CustomerData reads in plain SQL what the ORM reads',
   let sql: SqlRunner;
   beforeAll(async () => {
     db = await createTestDb();
-    sql = createSqlRunner(db.orm, dialectOf(db.orm));
+    sql = openSqlRunner(db.orm, testSqliteDriver());
     // An open action and a refund, so those reads have rows to compare.
     const em = db.orm.em.fork();
     em.create(PendingAction, {

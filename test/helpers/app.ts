@@ -10,7 +10,7 @@ import { type App, createApp, type RunningApp } from '../../server/app.js';
 import { type Config, loadConfig } from '../../server/config.js';
 import { createOrm } from '../../server/db/orm.js';
 import { seedDemoData } from '../../server/db/seed/seed.js';
-import { freshDatabase } from './database.js';
+import { freshDatabase, testSqliteDriver } from './database.js';
 import { testRedisEnv } from './redis-env.js';
 
 /** The secret test apps sign and verify tokens with. */
@@ -95,6 +95,7 @@ function testConfig(dir: string, env: Record<string, string> = {}): Config {
       STREAM_COALESCE_AFTER_MS: '0',
       NODE_ENV: 'test',
       JWT_SECRET: TEST_JWT_SECRET,
+      SQLITE_DRIVER: testSqliteDriver(),
       ...env,
     },
     false,

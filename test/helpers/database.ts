@@ -6,6 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
+import type { SqliteDriver } from '../../server/config.js';
 import type { DbTarget, Dialect } from '../../server/db/orm.js';
 import { startTestPostgres } from './postgres.js';
 
@@ -19,6 +20,11 @@ declare module 'vitest' {
 /** The dialect this test run uses (`TEST_DB`, set by the vitest project). */
 export function testDialect(): Dialect {
   return process.env.TEST_DB === 'postgresql' ? 'postgresql' : 'sqlite';
+}
+
+/** The driver of the desk's hot-path SQL on SQLite in this run (`TEST_SQLITE_DRIVER`, set by the vitest project). */
+export function testSqliteDriver(): SqliteDriver {
+  return process.env.TEST_SQLITE_DRIVER === 'better-sqlite3' ? 'better-sqlite3' : 'sqlite3';
 }
 
 /** A fresh database for a test: its DATABASE_URL value and ORM target (a file in `dir`, or a new PostgreSQL database). */

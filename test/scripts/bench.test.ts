@@ -42,6 +42,8 @@ describe('npm run bench', () => {
       ...Object.values(STAGES),
       '(c) openai ÷ (b) relay',
       '(d) embedded ÷ (b) relay',
+      '(e) openai, better-sqlite3 ÷ (b) relay',
+      '(f) embedded, better-sqlite3 ÷ (b) relay',
       'embedded, lagging subscribers get missed deltas joined (default)',
       'embedded, every delta its own frame (STREAM_COALESCE_AFTER_MS=0)',
       'no subscription',

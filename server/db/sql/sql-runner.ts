@@ -53,16 +53,17 @@ interface Prepared {
 }
 
 /** Prepared statements kept per connection: the hot path runs the same few statements over and over. */
-const MAX_STATEMENTS = 200;
+export const MAX_STATEMENTS = 200;
 
-interface KnexLike {
+/** The ORM's knex, as far as the runners use it. */
+export interface KnexLike {
   client: { acquireConnection(): Promise<unknown>; releaseConnection(conn: unknown): Promise<unknown> };
   raw(sql: string, params: readonly unknown[]): Promise<unknown>;
   transaction<T>(fn: (trx: KnexLike) => Promise<T>): Promise<T>;
 }
 
 /** A value as the dialect's columns hold it. */
-function encoder(dialect: Dialect): (v: unknown) => unknown {
+export function encoder(dialect: Dialect): (v: unknown) => unknown {
   return (v) => {
     if (v === undefined) return null;
     if (v instanceof Date) return dialect === 'sqlite' ? v.getTime() : v;
@@ -218,5 +219,6 @@ export function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; message?: string; name?: string } | null;
   if (!e) return false;
   if (e.name === 'UniqueConstraintViolationException' || e.code === '23505') return true;
-  return e.code === 'SQLITE_CONSTRAINT' && /UNIQUE constraint failed/.test(e.message ?? '');
+  // node-sqlite3 says SQLITE_CONSTRAINT; better-sqlite3 the extended code (_UNIQUE, _PRIMARYKEY).
+  return (e.code?.startsWith('SQLITE_CONSTRAINT') ?? false) && /UNIQUE constraint failed/.test(e.message ?? '');
 }

@@ -1,0 +1,97 @@
+/**
+ * The hot path's statements on better-sqlite3 (SQLITE_DRIVER=better-sqlite3): a synchronous
+ * driver, where a statement runs on the main thread in microseconds instead of a trip to
+ * node-sqlite3's thread pool and back through the event loop for each. It opens a connection of
+ * its own to the ORM's file (WAL; the ORM keeps node-sqlite3 for everything else).
+ *
+ * Writes (a transaction, or a statement outside one) hold the ORM's one pooled connection while
+ * they run, as the node-sqlite3 runner's do, so they never interleave with the ORM's transactions
+ * and never wait for SQLite's lock (a synchronous wait would stop the event loop). A read outside
+ * a transaction runs at once, unless a transaction of this connection is open (another flow's,
+ * between two of its statements): then it waits for that to end, so it never sees what is not
+ * committed.
+ */
+import { createRequire } from 'node:module';
+import type { MikroORM } from '@mikro-orm/sqlite';
+import type BetterSqlite3 from 'better-sqlite3';
+import { encoder, type KnexLike, MAX_STATEMENTS, type Sql, type SqlRow, type SqlRunner } from './sql-runner.js';
+
+/** How long a statement waits for another process's lock on the file (this process never waits on its own). */
+const BUSY_TIMEOUT_MS = 5000;
+
+/** The driver's module, loaded when first chosen (a desk on node-sqlite3 never loads it). */
+const load = (): typeof BetterSqlite3 => createRequire(import.meta.url)('better-sqlite3');
+
+/** The runner for the ORM's SQLite file, on a better-sqlite3 connection of its own. */
+export function createBetterSqlite3Runner(orm: MikroORM): SqlRunner {
+  const file = String(orm.config.get('dbName'));
+  if (file === ':memory:' || file === '') throw new Error('SQLITE_DRIVER=better-sqlite3 needs a database file');
+  const knex = orm.em.getConnection().getKnex() as unknown as KnexLike;
+  const enc = encoder('sqlite');
+  const Database = load();
+  const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+
+  /** Prepared statements, the oldest dropped past MAX_STATEMENTS. */
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  const statement = (sql: string): BetterSqlite3.Statement => {
+    let st = statements.get(sql);
+    if (!st) {
+      st = db.prepare(sql);
+      if (statements.size >= MAX_STATEMENTS) statements.delete(statements.keys().next().value as string);
+      statements.set(sql, st);
+    }
+    return st;
+  };
+  const all = <T extends SqlRow>(sql: string, params?: readonly unknown[]) =>
+    statement(sql).all(params ? params.map(enc) : []) as T[];
+  const run = (sql: string, params?: readonly unknown[]) => {
+    statement(sql).run(params ? params.map(enc) : []);
+  };
+
+  /** Runs `fn` holding the ORM's pooled connection: no other write, on either connection, meanwhile. */
+  const holding = async <T>(fn: () => T | Promise<T>): Promise<T> => {
+    const conn = await knex.client.acquireConnection();
+    try {
+      return await fn();
+    } finally {
+      await knex.client.releaseConnection(conn);
+    }
+  };
+
+  /** Statements of a flow that holds no transaction. */
+  const outside: Sql = {
+    dialect: 'sqlite',
+    all: async (sql, params) => (db.inTransaction ? holding(() => all(sql, params)) : all(sql, params)),
+    run: (sql, params) => holding(() => run(sql, params)),
+  };
+  /** Statements of the flow whose transaction is open. */
+  const inside: Sql = {
+    dialect: 'sqlite',
+    all: async (sql, params) => all(sql, params),
+    run: async (sql, params) => run(sql, params),
+  };
+
+  return {
+    ...outside,
+    session: (fn) => fn(outside),
+    transaction: (fn) =>
+      holding(async () => {
+        db.exec('begin immediate');
+        try {
+          const result = await fn(inside);
+          db.exec('commit');
+          return result;
+        } catch (err) {
+          if (db.inTransaction) db.exec('rollback');
+          throw err;
+        }
+      }),
+    async close() {
+      statements.clear();
+      if (db.open) db.close();
+    },
+  };
+}
