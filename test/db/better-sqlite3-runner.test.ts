@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Customer } from '../../server/db/entities/index.js';
 import { createBetterSqlite3Runner } from '../../server/db/sql/better-sqlite3-runner.js';
@@ -136,6 +137,19 @@ describe('the hot path on better-sqlite3 (SQLITE_DRIVER=better-sqlite3)', () => 
     );
     expect(isUniqueViolation(err)).toBe(true);
     expect(isUniqueViolation(new Error('disk I/O error'))).toBe(false);
+  });
+
+  it('copies the WAL back into the database file as it commits (checkpoints on a connection of their own)', async () => {
+    const file = String(db.orm.config.get('dbName'));
+    const before = statSync(file).size;
+    const blob = 'x'.repeat(4000);
+    for (let i = 0; i < 150; i++)
+      await runner.transaction((q) => q.run('insert into scratch (id, doc) values (?, ?)', [`wal-${i}`, blob]));
+    // The rows reach the database file itself only through a checkpoint.
+    const deadline = Date.now() + 5000;
+    while (statSync(file).size <= before + 100 * 4000 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
+    expect(statSync(file).size).toBeGreaterThan(before + 100 * 4000);
   });
 
   it('refuses an in-memory database, which another connection could not open', async () => {

@@ -10,6 +10,11 @@
  * a transaction runs at once, unless a transaction of this connection is open (another flow's,
  * between two of its statements): then it waits for that to end, so it never sees what is not
  * committed.
+ *
+ * Checkpoints (copying the WAL back into the database file, with an fsync) are not left to this
+ * connection's commits, where SQLite runs them every thousand pages, synchronously: every
+ * CHECKPOINT_EVERY_COMMITS commits a passive checkpoint runs on a node-sqlite3 connection of its
+ * own, on that driver's thread pool, beside the writers (it blocks neither them nor readers).
  */
 import { createRequire } from 'node:module';
 import type { MikroORM } from '@mikro-orm/sqlite';
@@ -18,6 +23,8 @@ import { encoder, type KnexLike, MAX_STATEMENTS, type Sql, type SqlRow, type Sql
 
 /** How long a statement waits for another process's lock on the file (this process never waits on its own). */
 const BUSY_TIMEOUT_MS = 5000;
+/** Commits between two checkpoints (a case commits three to five times; each writes a few pages). */
+const CHECKPOINT_EVERY_COMMITS = 100;
 
 /** The driver's module, loaded when first chosen (a desk on node-sqlite3 never loads it). */
 const load = (): typeof BetterSqlite3 => createRequire(import.meta.url)('better-sqlite3');
@@ -33,6 +40,8 @@ export function createBetterSqlite3Runner(orm: MikroORM): SqlRunner {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
+  db.pragma('wal_autocheckpoint = 0');
+  const checkpoints = checkpointer(knex, file);
 
   /** Prepared statements, the oldest dropped past MAX_STATEMENTS. */
   const statements = new Map<string, BetterSqlite3.Statement>();
@@ -65,7 +74,11 @@ export function createBetterSqlite3Runner(orm: MikroORM): SqlRunner {
   const outside: Sql = {
     dialect: 'sqlite',
     all: async (sql, params) => (db.inTransaction ? holding(() => all(sql, params)) : all(sql, params)),
-    run: (sql, params) => holding(() => run(sql, params)),
+    run: (sql, params) =>
+      holding(() => {
+        run(sql, params);
+        checkpoints.committed();
+      }),
   };
   /** Statements of the flow whose transaction is open. */
   const inside: Sql = {
@@ -83,6 +96,7 @@ export function createBetterSqlite3Runner(orm: MikroORM): SqlRunner {
         try {
           const result = await fn(inside);
           db.exec('commit');
+          checkpoints.committed();
           return result;
         } catch (err) {
           if (db.inTransaction) db.exec('rollback');
@@ -91,7 +105,46 @@ export function createBetterSqlite3Runner(orm: MikroORM): SqlRunner {
       }),
     async close() {
       statements.clear();
+      await checkpoints.close();
       if (db.open) db.close();
+    },
+  };
+}
+
+/** node-sqlite3's Database, as far as the checkpointer uses it. */
+interface Sqlite3Database {
+  exec(sql: string, cb: (err: Error | null) => void): void;
+  close(cb: (err: Error | null) => void): void;
+}
+
+/**
+ * Passive checkpoints of `file` off the main thread, one at a time, on a node-sqlite3 connection
+ * opened at the first (the ORM's knex holds the driver). A failed one is retried at the next turn.
+ */
+function checkpointer(knex: KnexLike, file: string) {
+  const driver = (knex.client as unknown as { driver: { Database: new (file: string) => Sqlite3Database } }).driver;
+  let conn: Sqlite3Database | null = null;
+  let commits = 0;
+  let running: Promise<void> | null = null;
+  const checkpoint = () =>
+    new Promise<void>((resolve) => {
+      conn ??= new driver.Database(file);
+      conn.exec('PRAGMA wal_checkpoint(PASSIVE)', () => resolve());
+    });
+  return {
+    /** Counts a commit; starts a checkpoint every CHECKPOINT_EVERY_COMMITS, unless one is running. */
+    committed(): void {
+      if (++commits < CHECKPOINT_EVERY_COMMITS || running !== null) return;
+      commits = 0;
+      running = checkpoint().finally(() => {
+        running = null;
+      });
+    },
+    async close(): Promise<void> {
+      await running;
+      const c = conn;
+      conn = null;
+      if (c) await new Promise<void>((resolve) => c.close(() => resolve()));
     },
   };
 }
