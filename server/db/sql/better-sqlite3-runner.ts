@@ -122,13 +122,18 @@ interface Sqlite3Database {
  * opened at the first (the ORM's knex holds the driver). A failed one is retried at the next turn.
  */
 function checkpointer(knex: KnexLike, file: string) {
-  const driver = (knex.client as unknown as { driver: { Database: new (file: string) => Sqlite3Database } }).driver;
+  const driver = (
+    knex.client as unknown as {
+      driver: { Database: new (file: string, cb: (err: Error | null) => void) => Sqlite3Database };
+    }
+  ).driver;
   let conn: Sqlite3Database | null = null;
   let commits = 0;
   let running: Promise<void> | null = null;
   const checkpoint = () =>
     new Promise<void>((resolve) => {
-      conn ??= new driver.Database(file);
+      // A failed open is reported to the callback (not thrown as an 'error' event); the exec then fails and is retried.
+      conn ??= new driver.Database(file, () => undefined);
       conn.exec('PRAGMA wal_checkpoint(PASSIVE)', () => resolve());
     });
   return {
