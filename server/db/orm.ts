@@ -28,6 +28,12 @@ export const MIGRATIONS: Record<Dialect, { list: MigrationObject[]; path: string
   postgresql: { list: postgresqlMigrationsList, path: 'server/db/migrations/postgresql' },
 };
 
+/** How long a SQLite connection waits for another's lock on the file. */
+export const SQLITE_BUSY_TIMEOUT_MS = 5000;
+/** What every SQLite connection of the desk is set to (the ORM's, and the better-sqlite3 runner's). */
+export const SQLITE_CONNECTION_PRAGMAS =
+  'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;';
+
 /**
  * The MikroORM options for a target: on SQLite WAL and a busy timeout; on either the dialect's
  * migrations and no global context.
@@ -63,10 +69,8 @@ export function ormOptions(pathOrUrl: string | DbTarget, debug = false): CoreOpt
     dbName: target.path,
     pool: {
       afterCreate: (conn: SqliteConn, done: (err: Error | null, conn: SqliteConn) => void) => {
-        conn.configure('busyTimeout', 5000);
-        conn.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;', (err) =>
-          done(err, conn),
-        );
+        conn.configure('busyTimeout', SQLITE_BUSY_TIMEOUT_MS);
+        conn.exec(SQLITE_CONNECTION_PRAGMAS, (err) => done(err, conn));
       },
     },
   };

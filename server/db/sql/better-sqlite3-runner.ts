@@ -19,10 +19,9 @@
 import { createRequire } from 'node:module';
 import type { MikroORM } from '@mikro-orm/sqlite';
 import type BetterSqlite3 from 'better-sqlite3';
+import { SQLITE_BUSY_TIMEOUT_MS, SQLITE_CONNECTION_PRAGMAS } from '../orm.js';
 import { encoder, type KnexLike, MAX_STATEMENTS, type Sql, type SqlRow, type SqlRunner } from './sql-runner.js';
 
-/** How long a statement waits for another process's lock on the file (this process never waits on its own). */
-const BUSY_TIMEOUT_MS = 5000;
 /** Commits between two checkpoints (a case commits three to five times; each writes a few pages). */
 const CHECKPOINT_EVERY_COMMITS = 100;
 
@@ -36,10 +35,9 @@ export function createBetterSqlite3Runner(orm: MikroORM): SqlRunner {
   const knex = orm.em.getConnection().getKnex() as unknown as KnexLike;
   const enc = encoder('sqlite');
   const Database = load();
-  const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
+  // The busy timeout only ever waits for another process: this one never waits on its own lock.
+  const db = new Database(file, { timeout: SQLITE_BUSY_TIMEOUT_MS });
+  db.exec(SQLITE_CONNECTION_PRAGMAS);
   db.pragma('wal_autocheckpoint = 0');
   const checkpoints = checkpointer(knex, file);
 
