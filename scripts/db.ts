@@ -14,7 +14,7 @@ async function withOrm(work: (orm: MikroORM, config: Config) => Promise<void>): 
     console.error(err instanceof ConfigError ? err.message : String(err));
     process.exit(1);
   }
-  const orm = await (MikroORM.init(ormOptions(config.database) as never) as Promise<MikroORM>);
+  const orm = await (MikroORM.init((await ormOptions(config.database)) as never) as Promise<MikroORM>);
   try {
     await work(orm, config);
   } catch (err) {

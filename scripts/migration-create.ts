@@ -41,7 +41,7 @@ function register(dialect: Dialect, name: string): string {
 }
 
 async function create(dialect: Dialect, target: DbTarget): Promise<void> {
-  const orm = await MikroORM.init(ormOptions(target));
+  const orm = await MikroORM.init(await ormOptions(target));
   try {
     const migrator = orm.getMigrator();
     await migrator.up();

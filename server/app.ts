@@ -17,6 +17,7 @@ import { resolveTokenOptions } from './auth/keys.js';
 import { createTokenService } from './auth/tokens.js';
 import { type Config, ROOT_DIR } from './config.js';
 import { type CallerInfo, createContextFactory, requestIdOf } from './context.js';
+import { inProcessCoordination } from './coordination.js';
 import { createCustomerData } from './db/customer-data.repository.js';
 import { createHttpCustomerData } from './db/http-customer-data.js';
 import { createOrm } from './db/orm.js';
@@ -33,9 +34,7 @@ import { createRestApi } from './http/rest-api.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics, createMetricsHandler } from './metrics.js';
 import { createEmbeddedProvider } from './providers/embedded/embedded.provider.js';
-import { createOpenAiProvider } from './providers/openai/openai.provider.js';
 import type { PubSub } from './pubsub.js';
-import { createCoordination } from './redis/redis-coordination.js';
 import { useOperationLog } from './request-log.js';
 import { getSchema } from './schema/index.js';
 import { createTokenDeltaShortcut } from './schema/token-delta-shortcut.js';
@@ -144,10 +143,11 @@ export function createApp(
         }),
       );
       const llm =
-        // The config refuses openai without a key; the check narrows the type.
+        // The config refuses openai without a key; the check narrows the type. The SDK is loaded
+        // only for this provider: the embedded default starts without it.
         config.provider === 'openai' && config.OPENAI_API_KEY
           ? metrics.instrument(
-              createOpenAiProvider({
+              (await import('./providers/openai/openai.provider.js')).createOpenAiProvider({
                 apiKey: config.OPENAI_API_KEY,
                 baseURL: config.OPENAI_BASE_URL,
                 model: config.OPENAI_MODEL,
@@ -166,7 +166,9 @@ export function createApp(
         general: config.OPENAI_MODEL_GENERAL,
       };
       // In this process, or on Redis with REDIS_URL (events, limits, connection counts, work queue).
-      const coordination = await createCoordination(config, logger);
+      const coordination = config.redis
+        ? await (await import('./redis/redis-coordination.js')).createRedisCoordination(config.redis, config, logger)
+        : inProcessCoordination();
       const { pubsub } = coordination;
       const audit = new AuditLog(orm, pubsub);
       const { companyApi } = config;

@@ -37,11 +37,12 @@ export interface Tracing {
  */
 export async function startTracing(opts: { endpoint?: string; exporter?: SpanExporter }): Promise<Tracing> {
   if (!opts.endpoint && !opts.exporter) return { enabled: false, shutdown: async () => {} };
-  const { NodeTracerProvider, BatchSpanProcessor, SimpleSpanProcessor } = await import('@opentelemetry/sdk-trace-node');
+  const { NodeTracerProvider, BatchSpanProcessor, SimpleSpanProcessor, OTLPTraceExporter } = await import(
+    './tracing-sdk.js'
+  );
   let processor: InstanceType<typeof SimpleSpanProcessor> | InstanceType<typeof BatchSpanProcessor>;
   if (opts.exporter) processor = new SimpleSpanProcessor(opts.exporter);
   else {
-    const { OTLPTraceExporter } = await import('@opentelemetry/exporter-trace-otlp-http');
     const url = `${String(opts.endpoint).replace(/\/+$/, '')}/v1/traces`;
     processor = new BatchSpanProcessor(new OTLPTraceExporter({ url }));
   }

@@ -10,7 +10,7 @@ export async function unknownCustomerWarning(config: Config, customerId: string)
   if (config.databasePath !== ':memory:' && !existsSync(config.databasePath))
     return `warning: no database at ${config.databasePath} yet, so customer ${customerId} could not be checked (npm run db:seed creates it)`;
   // Opened without migrating: a token never changes the database.
-  const orm = await (MikroORM.init(ormOptions(config.database) as never) as Promise<MikroORM>);
+  const orm = await (MikroORM.init((await ormOptions(config.database)) as never) as Promise<MikroORM>);
   try {
     const found = await orm.em.fork().findOne(Customer, { id: customerId });
     return found ? null : `warning: customer ${customerId} does not exist in ${config.databasePath}`;

@@ -1,6 +1,5 @@
 import type { Options as CoreOptions, MigrationObject } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
-import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { MikroORM } from '@mikro-orm/sqlite';
 import { entities } from './entities/index.js';
 import { migrationsList } from './migrations/index.js';
@@ -36,9 +35,10 @@ export const SQLITE_CONNECTION_PRAGMAS =
 
 /**
  * The MikroORM options for a target: on SQLite WAL and a busy timeout; on either the dialect's
- * migrations and no global context.
+ * migrations and no global context. The PostgreSQL driver (and `pg`) is loaded only for a
+ * PostgreSQL target, so the SQLite default starts without it.
  */
-export function ormOptions(pathOrUrl: string | DbTarget, debug = false): CoreOptions {
+export async function ormOptions(pathOrUrl: string | DbTarget, debug = false): Promise<CoreOptions> {
   const target = dbTarget(pathOrUrl);
   const migrations = MIGRATIONS[target.dialect];
   const common: CoreOptions = {
@@ -62,7 +62,10 @@ export function ormOptions(pathOrUrl: string | DbTarget, debug = false): CoreOpt
       emit: 'ts',
     },
   };
-  if (target.dialect === 'postgresql') return { ...common, driver: PostgreSqlDriver, clientUrl: target.url };
+  if (target.dialect === 'postgresql') {
+    const { PostgreSqlDriver } = await import('./postgresql-driver.js');
+    return { ...common, driver: PostgreSqlDriver, clientUrl: target.url };
+  }
   return {
     ...common,
     driver: CrewdeskSqliteDriver,
@@ -87,7 +90,7 @@ interface SqliteConn {
  */
 export async function createOrm(pathOrUrl: string | DbTarget): Promise<MikroORM> {
   const target = dbTarget(pathOrUrl);
-  const orm = (await MikroORM.init(ormOptions(target) as never)) as MikroORM;
+  const orm = (await MikroORM.init((await ormOptions(target)) as never)) as MikroORM;
   if (target.dialect === 'sqlite') {
     await orm.getMigrator().up();
     return orm;
@@ -108,5 +111,5 @@ export { MikroORM };
 
 /** The dialect an open ORM (or one of its entity managers) talks to. */
 export function dialectOf(orm: { config: { get(key: 'driver'): unknown } }): Dialect {
-  return (orm.config.get('driver') as unknown) === PostgreSqlDriver ? 'postgresql' : 'sqlite';
+  return (orm.config.get('driver') as unknown) === CrewdeskSqliteDriver ? 'sqlite' : 'postgresql';
 }

@@ -1,43 +1,26 @@
 /**
- * Chooses how instances coordinate: with REDIS_URL, the event bus, case event numbering and live
- * token streams, rate-limit store, WebSocket connection counts, agent figures and work queue on
- * Redis; without it, in this process (the default).
+ * Coordination on Redis (REDIS_URL): the event bus, case event numbering and live token streams,
+ * rate-limit store, WebSocket connection counts, agent figures and work queue. Loaded only when
+ * REDIS_URL is set, so a single instance starts without ioredis and BullMQ.
  */
-import type { Store } from 'graphql-rate-limit';
 import type { Config } from '../config.js';
+import type { Coordination } from '../coordination.js';
 import { createBullmqQueue } from '../desk/bullmq-queue.js';
-import type { CaseQueue, CaseSequencer, ConnectionCounter, SharedAgentFigures } from '../desk/ports.js';
 import { createRedisConnectionCounter } from '../desk/redis-connection-counter.js';
-import type { CaseProcessor } from '../desk/work-queue.js';
-import { type ReadinessCheck, redisChecks } from '../health.js';
+import { redisChecks } from '../health.js';
 import type { Logger } from '../logger.js';
-import { createPubSub, type PubSub } from '../pubsub.js';
 import { createRedisLimiterStore } from '../security/redis-limiter-store.js';
 import { createRedisAgentFigures } from './redis-agent-figures.js';
 import { createRedisCaseSequencer } from './redis-case-sequencer.js';
-import { closeRedisClient, createRedisClient } from './redis-client.js';
+import { closeRedisClient, createRedisClient, type RedisTarget } from './redis-client.js';
 import { createRedisEventBus } from './redis-event-bus.js';
 
-/** The implementations of the ports an instance runs with (undefined: the in-process default). */
-export interface Coordination {
-  pubsub: PubSub;
-  limiterStore?: Store;
-  connections?: ConnectionCounter;
-  queue?: (worker: CaseProcessor) => CaseQueue;
-  /** One numbering and publishing order of each case's events for every instance, with deltas kept for resumes. */
-  sequencer?: CaseSequencer;
-  /** Per-agent figures of every instance (deskStatus, the dashboard's agent panel). */
-  agentFigures?: SharedAgentFigures;
-  /** Readiness checks of what it depends on (Redis). */
-  checks: ReadinessCheck[];
-  /** Closes connections (after the desk and the sockets have stopped). */
-  close(): Promise<void>;
-}
-
-/** Creates the coordination the config asks for; with Redis, waits until the event channel is subscribed. */
-export async function createCoordination(config: Config, logger: Logger): Promise<Coordination> {
-  const target = config.redis;
-  if (!target) return { pubsub: createPubSub(), checks: [], close: async () => {} };
+/** Coordination on Redis at `target`; waits until the event channel is subscribed. */
+export async function createRedisCoordination(
+  target: RedisTarget,
+  config: Config,
+  logger: Logger,
+): Promise<Coordination> {
   const commands = createRedisClient(target, 'commands');
   commands.on('error', (err) => logger.warn({ err }, 'Redis connection'));
   const bus = await createRedisEventBus(target, logger);

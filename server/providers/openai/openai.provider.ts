@@ -12,31 +12,8 @@ import type {
 } from 'openai/resources/chat/completions';
 import type { z } from 'zod';
 import type { ChatMessage, ChatRequest, LlmProvider, ProviderEvent, ToolCallRequest, ToolSpec } from '../provider.js';
+import { ProviderError, type ProviderFailure } from '../provider-error.js';
 import { OutboundLimiter, type RateLimits } from './rate-limiter.js';
-
-/** Why a provider call failed. */
-export type ProviderFailure =
-  | 'timeout'
-  | 'first_token_timeout'
-  | 'rate_limited'
-  | 'server_error'
-  | 'stream_cut'
-  | 'bad_request'
-  | 'auth'
-  | 'connection'
-  | 'invalid_output';
-
-/** A provider call that failed after its retries. */
-export class ProviderError extends Error {
-  constructor(
-    message: string,
-    readonly kind: ProviderFailure,
-    readonly status?: number,
-  ) {
-    super(message);
-    this.name = 'ProviderError';
-  }
-}
 
 /** Settings of the openai provider. */
 export interface OpenAiProviderOptions {
