@@ -8,7 +8,7 @@ export const CaseEventRecord = defineEntity({
   uniques: [{ properties: ['case', 'seq'] }],
   properties: {
     id: p.integer().primary().autoincrement(),
-    case: () => p.manyToOne(Case),
+    case: () => p.manyToOne(Case).index(false),
     seq: p.integer(),
     type: p.string(),
     payload: p.json<Record<string, unknown>>(),

@@ -26,7 +26,8 @@ export const Case = defineEntity({
       .string()
       .primary()
       .onCreate(() => randomUUID()),
-    customer: () => p.manyToOne(Customer),
+    // No index of its own: (customer, created_at) serves lookups by customer.
+    customer: () => p.manyToOne(Customer).index(false),
     subject: p.string().length(200),
     status: p.enum([...CASE_STATUSES]).default('OPEN'),
     priority: p.enum([...PRIORITIES]).default('NORMAL'),

@@ -40,7 +40,7 @@ export const Message = defineEntity({
       .string()
       .primary()
       .onCreate(() => randomUUID()),
-    case: () => p.manyToOne(Case),
+    case: () => p.manyToOne(Case).index(false),
     authorKind: p.enum([...AUTHOR_KINDS]),
     authorName: p.string().nullable(),
     agentName: p.string().nullable(),

@@ -5,6 +5,7 @@ import { Migration20261201232509 } from './Migration20261201232509.js';
 import { Migration20261201232515 } from './Migration20261201232515.js';
 import { Migration20261201234000 } from './Migration20261201234000.js';
 import { Migration20261202024754 } from './Migration20261202024754.js';
+import { Migration20261203190500 } from './Migration20261203190500.js';
 
 /** Migrations in the order they apply; add each new one here. */
 export const migrationsList: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201232509', class: Migration20261201232509 },
   { name: 'Migration20261201234000', class: Migration20261201234000 },
   { name: 'Migration20261202024754', class: Migration20261202024754 },
+  { name: 'Migration20261203190500', class: Migration20261203190500 },
 ];
