@@ -1,8 +1,16 @@
-import { statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import nodeSqlite3 from 'sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Customer } from '../../server/db/entities/index.js';
-import { createBetterSqlite3Runner } from '../../server/db/sql/better-sqlite3-runner.js';
-import { createSqlRunner, isUniqueViolation, type SqlRunner } from '../../server/db/sql/sql-runner.js';
+import {
+  CHECKPOINT_EVERY_COMMITS,
+  checkpointer,
+  createBetterSqlite3Runner,
+} from '../../server/db/sql/better-sqlite3-runner.js';
+import { createSqlRunner, isUniqueViolation, type KnexLike, type SqlRunner } from '../../server/db/sql/sql-runner.js';
 import { createTestDb } from '../helpers/app.js';
 
 /** Whether `p` settles within `ms` (a statement that waits for a lock must not). */
@@ -150,6 +158,34 @@ describe('the hot path on better-sqlite3 (SQLITE_DRIVER=better-sqlite3)', () => 
     while (statSync(file).size <= before + 100 * 4000 && Date.now() < deadline)
       await new Promise((r) => setTimeout(r, 20));
     expect(statSync(file).size).toBeGreaterThan(before + 100 * 4000);
+  });
+
+  it('opens the checkpoint connection again after a failed checkpoint, so the WAL is still copied back', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crewdesk-checkpoint-'));
+    // The file's folder does not exist yet: the checkpoint connection's first open fails.
+    const file = join(dir, 'later', 'desk.sqlite');
+    const checkpoints = checkpointer({ client: { driver: nodeSqlite3 } } as unknown as KnexLike, file);
+    try {
+      const every = async () => {
+        for (let i = 0; i < CHECKPOINT_EVERY_COMMITS; i++) checkpoints.committed();
+        await checkpoints.settled();
+      };
+      await every();
+      mkdirSync(join(dir, 'later'));
+      const writer = new Database(file);
+      writer.pragma('journal_mode = WAL');
+      writer.pragma('wal_autocheckpoint = 0');
+      writer.exec('create table t (doc text)');
+      const insert = writer.prepare('insert into t (doc) values (?)');
+      for (let i = 0; i < 50; i++) insert.run('x'.repeat(4000));
+      const before = statSync(file).size;
+      await every();
+      expect(statSync(file).size).toBeGreaterThan(before + 40 * 4000);
+      writer.close();
+    } finally {
+      await checkpoints.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses an in-memory database, which another connection could not open', async () => {

@@ -23,7 +23,7 @@ import { SQLITE_BUSY_TIMEOUT_MS, SQLITE_CONNECTION_PRAGMAS } from '../orm.js';
 import { encoder, type KnexLike, MAX_STATEMENTS, type Sql, type SqlRow, type SqlRunner } from './sql-runner.js';
 
 /** Commits between two checkpoints (a case commits three to five times; each writes a few pages). */
-const CHECKPOINT_EVERY_COMMITS = 100;
+export const CHECKPOINT_EVERY_COMMITS = 100;
 
 /** The driver's module, loaded when first chosen (a desk on node-sqlite3 never loads it). */
 const load = (): typeof BetterSqlite3 => createRequire(import.meta.url)('better-sqlite3');
@@ -117,9 +117,11 @@ interface Sqlite3Database {
 
 /**
  * Passive checkpoints of `file` off the main thread, one at a time, on a node-sqlite3 connection
- * opened at the first (the ORM's knex holds the driver). A failed one is retried at the next turn.
+ * opened at the first (the ORM's knex holds the driver). After a failed one (its open or its exec)
+ * the connection is dropped, and the next checkpoint opens it again: with the WAL's own
+ * auto-checkpoint off, these are the only ones.
  */
-function checkpointer(knex: KnexLike, file: string) {
+export function checkpointer(knex: KnexLike, file: string) {
   const driver = (
     knex.client as unknown as {
       driver: { Database: new (file: string, cb: (err: Error | null) => void) => Sqlite3Database };
@@ -128,12 +130,23 @@ function checkpointer(knex: KnexLike, file: string) {
   let conn: Sqlite3Database | null = null;
   let commits = 0;
   let running: Promise<void> | null = null;
-  const checkpoint = () =>
-    new Promise<void>((resolve) => {
-      // A failed open is reported to the callback (not thrown as an 'error' event); the exec then fails and is retried.
-      conn ??= new driver.Database(file, () => undefined);
-      conn.exec('PRAGMA wal_checkpoint(PASSIVE)', () => resolve());
+  /** The connection, or null when it could not be opened (node-sqlite3 then never answers its statements). */
+  const open = () =>
+    new Promise<Sqlite3Database | null>((resolve) => {
+      const c = new driver.Database(file, (err) => resolve(err ? null : c));
     });
+  const checkpoint = async () => {
+    conn ??= await open();
+    const c = conn;
+    if (!c) return;
+    const failed = await new Promise<boolean>((resolve) =>
+      c.exec('PRAGMA wal_checkpoint(PASSIVE)', (err) => resolve(!!err)),
+    );
+    if (failed) {
+      conn = null;
+      c.close(() => undefined);
+    }
+  };
   return {
     /** Counts a commit; starts a checkpoint every CHECKPOINT_EVERY_COMMITS, unless one is running. */
     committed(): void {
@@ -142,6 +155,10 @@ function checkpointer(knex: KnexLike, file: string) {
       running = checkpoint().finally(() => {
         running = null;
       });
+    },
+    /** Resolves once no checkpoint is running. */
+    async settled(): Promise<void> {
+      await running;
     },
     async close(): Promise<void> {
       await running;
