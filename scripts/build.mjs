@@ -33,8 +33,11 @@ function mtime(p) {
 
 /** Packages with compiled parts (or optional ones that may be), loaded from node_modules. */
 const NATIVE_PACKAGES = ['sqlite3', 'better-sqlite3', 'pg-native', 'msgpackr-extract', 'bufferutil', 'utf-8-validate'];
-/** Database drivers knex and MikroORM can require for dialects the desk does not run on (not installed). */
-const UNUSED_DRIVERS = [
+/**
+ * What knex and MikroORM require only if asked for, none of it installed: drivers of dialects the
+ * desk does not run on, MikroORM's optional parts, TypeScript loaders.
+ */
+const NOT_INSTALLED = [
   'mysql',
   'mysql2',
   'oracledb',
@@ -63,8 +66,8 @@ if (!ifStale || serverStale) {
   // The server and the packages it runs on in one file: Node resolves, reads and compiles about a
   // dozen files at start instead of some 2,000 (on a 2-core machine: ready in ~0.8 s, not ~1.7 s).
   // What only some configurations load (the openai provider, Redis coordination, tracing) goes to
-  // chunks of its own, loaded when asked for. Native modules and the drivers knex names for
-  // databases the desk does not use stay in node_modules, required at run time.
+  // chunks of its own, loaded when asked for. Native modules stay in node_modules, required at
+  // run time, and what is not installed is never bundled.
   await build({
     entryPoints: { main: join(root, 'server/main.ts') },
     outdir: out,
@@ -77,7 +80,7 @@ if (!ifStale || serverStale) {
     // Stack traces need the mappings, not a copy of every source.
     sourcesContent: false,
     bundle: true,
-    external: [...NATIVE_PACKAGES, ...UNUSED_DRIVERS],
+    external: [...NATIVE_PACKAGES, ...NOT_INSTALLED],
     // The CommonJS packages in the bundle (and the externals) are loaded with a real `require`.
     banner: {
       js: "import { createRequire as __crewdeskCreateRequire } from 'node:module'; const require = __crewdeskCreateRequire(import.meta.url);",
