@@ -2,7 +2,6 @@ import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import nodeSqlite3 from 'sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Customer } from '../../server/db/entities/index.js';
 import {
@@ -164,7 +163,8 @@ describe('the hot path on better-sqlite3 (SQLITE_DRIVER=better-sqlite3)', () => 
     const dir = mkdtempSync(join(tmpdir(), 'crewdesk-checkpoint-'));
     // The file's folder does not exist yet: the checkpoint connection's first open fails.
     const file = join(dir, 'later', 'desk.sqlite');
-    const checkpoints = checkpointer({ client: { driver: nodeSqlite3 } } as unknown as KnexLike, file);
+    // node-sqlite3 as the runner takes it: from the ORM's knex.
+    const checkpoints = checkpointer(db.orm.em.getConnection().getKnex() as unknown as KnexLike, file);
     try {
       const every = async () => {
         for (let i = 0; i < CHECKPOINT_EVERY_COMMITS; i++) checkpoints.committed();
