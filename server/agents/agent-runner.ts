@@ -64,6 +64,11 @@ export interface AgentRunInput {
   maxTurns: number;
   signal?: AbortSignal;
   hooks: AgentRunHooks;
+  /**
+   * The run asks the model at once, but its first token, tool call or handoff waits until this
+   * resolves (a rejection ends the run with its error): what must be stored before any output.
+   */
+  ready?: Promise<unknown>;
 }
 
 /** What a run produced. */
@@ -165,6 +170,14 @@ async function run(input: AgentRunInput): Promise<AgentRunResult> {
   const started = performance.now();
   const { provider, toolContext, hooks, signal } = input;
   let agent = input.agent;
+  // Awaited once, before the first output; then out of the way (no promise per token).
+  let ready = input.ready;
+  let waiting = ready !== undefined;
+  const whenReady = async () => {
+    if (waiting) await ready;
+    waiting = false;
+    ready = undefined;
+  };
   const systemFor = (a: AgentDefinition) => {
     const instructions = instructionsFor(a, input.company, input.hints?.language);
     return input.profile ? `${instructions}\n\nCustomer profile:\n${input.profile}` : instructions;
@@ -209,7 +222,7 @@ async function run(input: AgentRunInput): Promise<AgentRunResult> {
         firstTokenAt ??= performance.now();
         text += t;
         content += t;
-        return hooks.onToken(t);
+        return waiting ? whenReady().then(() => hooks.onToken(t)) : hooks.onToken(t);
       },
       requested,
       usage,
@@ -224,6 +237,7 @@ async function run(input: AgentRunInput): Promise<AgentRunResult> {
         c.name.startsWith(HANDOFF_PREFIX) &&
         agent.handoffs.includes(c.name.slice(HANDOFF_PREFIX.length) as AgentDefinition['name']),
     );
+    await whenReady();
     const results = await Promise.all(
       requested.map((call) => (call === transfer ? null : executeTool(call, agent, toolContext))),
     );

@@ -20,7 +20,8 @@ import { type ActionsService, createActionsService } from './actions.service.js'
 import { AgentMetrics, type AgentStats } from './agent-metrics.js';
 import { type CaseService, createCaseService } from './case.service.js';
 import { CaseEventLog } from './case-event-log.js';
-import { type CaseWorkerDeps, createCaseWorker } from './case-worker.js';
+import { createCaseWorker } from './case-worker.js';
+import type { CaseWorkerDeps } from './case-worker-deps.js';
 import { createDeskOps, type DeskOps } from './desk-ops.js';
 import type { CaseQueue, CaseSequencer, SequenceAllocator, SharedAgentFigures } from './ports.js';
 import { createReportService, type ReportService } from './reports.service.js';

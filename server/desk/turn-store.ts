@@ -46,6 +46,11 @@ export interface StartedMessage {
   createdAt: Date;
 }
 
+/** Names an answer message before its transaction stores it (so its agents can start meanwhile). */
+export function newMessage(agentName: string): StartedMessage {
+  return { id: randomUUID(), agentName, createdAt: new Date() };
+}
+
 /** What a finished answer stores. */
 export interface FinishedAnswer {
   message: StartedMessage;
@@ -75,17 +80,16 @@ export function createTurnStore(deps: { orm: MikroORM; log: CaseEventLog; pubsub
     row.costUsd = Math.round(((row.costUsd ?? 0) + costUsd) * 1e6) / 1e6;
   }
 
-  /** Creates the (streaming) agent message and its AGENT_STARTED events, in a transaction. */
+  /** Creates the (streaming) agent message named before, and its AGENT_STARTED events, in a transaction. */
   function createAgentMessage(
     tx: CaseTx,
     record: RecordRowEvent,
     row: { id: string; seqReserved: number },
     agents: string[],
-    agentName: string,
+    { id, agentName, createdAt }: StartedMessage,
   ): StartedMessage {
-    const createdAt = new Date();
     const m = tx.newMessage({
-      id: randomUUID(),
+      id,
       caseId: row.id,
       authorKind: 'AGENT',
       authorName: null,
@@ -220,7 +224,8 @@ export function createTurnStore(deps: { orm: MikroORM; log: CaseEventLog; pubsub
         handoffFrom: string | null;
         agentsOnDuty: string[];
         memory: { summary?: string; summarizedCount: number };
-        startMessage: boolean;
+        /** The first answer's message, named before (null: none starts with the routing). */
+        message: StartedMessage | null;
       },
     ): Promise<{ row: CaseRow; message: StartedMessage | null }> {
       const { decision, parts, route } = input;
@@ -261,9 +266,7 @@ export function createTurnStore(deps: { orm: MikroORM; log: CaseEventLog; pubsub
           row.summary = input.memory.summary;
           row.summarizedCount = input.memory.summarizedCount;
         }
-        const message = input.startMessage
-          ? createAgentMessage(tx, record, row, input.agentsOnDuty, row.agentName)
-          : null;
+        const message = input.message ? createAgentMessage(tx, record, row, input.agentsOnDuty, input.message) : null;
         return { row, message };
       });
       publishCaseUpdate(pubsub, routed.row);
@@ -273,7 +276,7 @@ export function createTurnStore(deps: { orm: MikroORM; log: CaseEventLog; pubsub
     /** Starts a new agent message in its own transaction. */
     startMessage(caseId: string, agents: string[], agentName: string): Promise<StartedMessage> {
       return log.sqlTransaction(caseId, async (tx, record) =>
-        createAgentMessage(tx, record, await log.seqRow(tx, caseId), agents, agentName),
+        createAgentMessage(tx, record, await log.seqRow(tx, caseId), agents, newMessage(agentName)),
       );
     },
 

@@ -69,7 +69,7 @@ describe('case lifecycle', () => {
     const seqs = events.map((e) => e.seq);
     expect(new Set(seqs).size).toBe(seqs.length);
     // The stream's last StatusChanged may be a turn's while one more turn for a late follow-up is
-    // still being stored: the stored case must settle with every message complete.
+    // still to be routed: the stored case must settle with every message complete and answered.
     const read = async () =>
       (
         await t.gql(`query($id: ID!) { case(id: $id) { status messages { authorKind content status } } }`, {
@@ -78,7 +78,7 @@ describe('case lifecycle', () => {
       ).data.case.messages as any[];
     await expect
       .poll(async () => (await read()).map((m) => `${m.authorKind}:${m.status}`).join(' '), { timeout: 5000 })
-      .toMatch(/^(\S+:COMPLETE ?)+$/);
+      .toMatch(/^(\S+:COMPLETE )*AGENT:COMPLETE$/);
     const msgs = await read();
     expect(msgs.filter((m: any) => m.authorKind === 'CUSTOMER')).toHaveLength(4);
     expect(msgs.at(-1).authorKind).toBe('AGENT');

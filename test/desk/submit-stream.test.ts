@@ -30,6 +30,11 @@ describe('submitRequest and caseEvents', () => {
     const routed = events.find((e) => e.__typename === 'CaseRouted');
     expect(routed).toMatchObject({ route: 'GENERAL', intent: 'order_status', method: 'CLASSIFIER' });
     expect(routed.scores).toHaveLength(4);
+    // The agents may start while the routing commits, but nothing of theirs comes before it.
+    const first = (t: string) => types.indexOf(t);
+    expect(first('CaseRouted')).toBeLessThan(first('AgentStarted'));
+    expect(first('AgentStarted')).toBeLessThan(first('ToolCalled'));
+    expect(first('AgentStarted')).toBeLessThan(first('TokenDelta'));
     const tool = events.find((e) => e.__typename === 'ToolCalled' && e.tool === 'get_order_status');
     expect(tool.ok).toBe(true);
     const tokens = events.filter((e) => e.__typename === 'TokenDelta');

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Case, Message } from '../../server/db/entities/index.js';
 import { CaseEventLog } from '../../server/desk/case-event-log.js';
 import { NO_USAGE } from '../../server/desk/pricing.js';
-import { createTurnStore } from '../../server/desk/turn-store.js';
+import { createTurnStore, newMessage } from '../../server/desk/turn-store.js';
 import { createPubSub } from '../../server/pubsub.js';
 import { AuditLog } from '../../server/security/audit.js';
 import { createTestDb } from '../helpers/app.js';
@@ -55,7 +55,7 @@ describe('turn store', () => {
       handoffFrom: null,
       agentsOnDuty: ['general'],
       memory: { summarizedCount: 0 },
-      startMessage: true,
+      message: newMessage('general'),
     });
     if (!routed.message) throw new Error('no message started');
     await store.finish(
