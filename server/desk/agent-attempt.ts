@@ -95,8 +95,15 @@ export function createAttempt(deps: CaseWorkerDeps, store: Store) {
       deps.caseTokenBudget > 0
         ? deps.caseTokenBudget - (c.promptTokens + c.completionTokens) - plan.overhead.usage.totalTokens
         : undefined;
-    const emitToken = (agent: string, text: string) =>
-      log.emitLive(caseId, { type: 'TOKEN_DELTA', agent, messageId, text });
+    let firstOut = false;
+    const emitToken = (agent: string, text: string) => {
+      const live = log.emitLive(caseId, { type: 'TOKEN_DELTA', agent, messageId, text });
+      if (firstOut) return live;
+      firstOut = true;
+      // The message's first token gets a turn of the event loop to reach the sockets: a model's
+      // burst would otherwise hold it back until the whole burst is framed (frames of one turn leave together).
+      return Promise.resolve(live).then(nextTurn);
+    };
     const onToolCalled = (r: ToolCallRecord) =>
       log
         .emit(caseId, {
@@ -187,6 +194,12 @@ export function createAttempt(deps: CaseWorkerDeps, store: Store) {
     }
   };
 }
+
+/**
+ * Resolves in the next turn of the event loop, once the immediates queued in this one have run
+ * (the sockets' batched writes among them, see ws-batching.ts).
+ */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(() => setImmediate(resolve)));
 
 /** A short, single-line rendering of a tool's input or output for the event stream. */
 function short(v: unknown, max = 300): string {
